@@ -1,0 +1,217 @@
+package dev.arnorm;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * An immutable, thread-safe Arabic text normalizer: an ordered list of {@link Step}s compiled once into a
+ * single-pass engine.
+ *
+ * <pre>{@code
+ * String clean = ArabicNormalizer.LIGHT.normalize(scraped);            // lossless repair
+ * String key = ArabicNormalizer.SEARCH.normalize("أَحْمَدُ");             // "احمد"
+ * ArabicNormalizer mine = ArabicNormalizer.parse("tatweel,alef");     // any steps, in order
+ * ArabicNormalizer same = ArabicNormalizer.builder().add(Step.TATWEEL).add(Step.ALEF).build();
+ * }</pre>
+ *
+ * <p>Steps apply in order, each to the output of the one before, exactly as if run one by one; the engine
+ * fuses them so the text is read once. Canonically equivalent inputs (NFC, NFD, decomposed hamza, marks in
+ * any canonical order) give identical output, and output is NFC. Text that needs no change is returned as
+ * the very same {@code String} instance without allocation. Data is never rejected: odd text passes through,
+ * lone surrogates included, and no step splits a surrogate pair.
+ *
+ * <p>{@link #toString()} is the spec (comma-separated step ids), and {@link #parse} of it gives an equal
+ * normalizer.
+ */
+public final class ArabicNormalizer {
+  /** Lossless repair only (the default): presentation-forms, invisible, tatweel, whitespace. */
+  public static final ArabicNormalizer LIGHT = new ArabicNormalizer(Preset.LIGHT.steps());
+  /** Light plus every folding step: for indexing and matching. */
+  public static final ArabicNormalizer SEARCH = new ArabicNormalizer(Preset.SEARCH.steps());
+  /** Exactly what Lucene's {@code ArabicNormalizer} does. */
+  public static final ArabicNormalizer LUCENE = new ArabicNormalizer(Preset.LUCENE.steps());
+
+  private final List<Step> steps;
+  private final Engine engine;
+
+  private ArabicNormalizer(List<Step> steps) {
+    this.steps = List.copyOf(steps);
+    this.engine = new Engine(this.steps);
+  }
+
+  /**
+   * A normalizer applying {@code steps} in the given order. A step may appear more than once.
+   *
+   * @throws IllegalArgumentException if no step is given
+   */
+  public static ArabicNormalizer of(Step... steps) {
+    return builder().add(steps).build();
+  }
+
+  /**
+   * Parses a spec: a preset name ({@code "search"}) or comma-separated step ids ({@code "tatweel,alef"}),
+   * whitespace around ids ignored. {@code parse(n.toString())} equals {@code n}.
+   *
+   * @throws IllegalArgumentException for an empty spec or an unknown id, naming it and listing the valid ids
+   * @throws NullPointerException if {@code spec} is null
+   */
+  public static ArabicNormalizer parse(String spec) {
+    Objects.requireNonNull(spec, "spec");
+    String trimmed = spec.trim();
+    for (Preset p : Preset.values()) {
+      if (p.id().equals(trimmed)) {
+        return p.normalizer();
+      }
+    }
+    Builder b = builder();
+    for (String id : trimmed.split(",", -1)) {
+      if (id.isBlank()) {
+        throw new IllegalArgumentException(
+            "empty step id in spec '" + spec + "'; valid steps: " + Step.validIds());
+      }
+      b.add(Step.forId(id));
+    }
+    return b.build();
+  }
+
+  /** A builder for a normalizer with a custom list of steps. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The steps, in the order they are applied. */
+  public List<Step> steps() {
+    return steps;
+  }
+
+  /**
+   * Normalizes {@code text}.
+   *
+   * @return the normalized text; {@code text} itself when it is a {@code String} that needs no change
+   */
+  public String normalize(CharSequence text) {
+    Objects.requireNonNull(text, "text");
+    return engine.normalize(text);
+  }
+
+  /**
+   * Normalizes {@code text} and appends the result to {@code out}.
+   *
+   * @throws IOException if {@code out} throws
+   */
+  public void normalize(CharSequence text, Appendable out) throws IOException {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(out, "out");
+    engine.normalize(text, out, StepCounter.NONE);
+  }
+
+  /**
+   * Streams {@code in} to {@code out} in bounded memory (a few kilobytes, whatever the length of a line),
+   * giving the same text as {@link #normalize(CharSequence)} of the whole input. Neither stream is closed;
+   * {@code out} is not flushed.
+   *
+   * @throws IOException if reading or writing fails
+   */
+  public void normalize(Reader in, Writer out) throws IOException {
+    normalize(in, out, null);
+  }
+
+  /**
+   * Like {@link #normalize(Reader, Writer)}, and adds to {@code stats} how many characters each step changed.
+   *
+   * @param stats the tally to add to, or null for none
+   * @throws IOException if reading or writing fails
+   */
+  public void normalize(Reader in, Writer out, NormalizationStats stats) throws IOException {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(out, "out");
+    engine.normalize(in, out, stats == null ? StepCounter.NONE : stats.counter());
+  }
+
+  /**
+   * Normalizes {@code text}, adding to {@code stats} how many characters each step changed.
+   */
+  public String normalize(CharSequence text, NormalizationStats stats) {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(stats, "stats");
+    StringBuilder sb = new StringBuilder(text.length());
+    try {
+      engine.normalize(text, sb, stats.counter());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringBuilder does not throw
+    }
+    return sb.toString();
+  }
+
+  /** True when {@link #normalize(CharSequence)} would return {@code text} unchanged. */
+  public boolean isNormalized(CharSequence text) {
+    Objects.requireNonNull(text, "text");
+    if (engine.scanClean(text) == text.length()) {
+      return true;
+    }
+    return engine.normalize(text).contentEquals(text);
+  }
+
+  /** The spec: the step ids, comma-separated, e.g. {@code "tatweel,alef"}. */
+  @Override
+  public String toString() {
+    return steps.stream().map(Step::id).collect(Collectors.joining(","));
+  }
+
+  /** Two normalizers are equal when they apply the same steps in the same order. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ArabicNormalizer && ((ArabicNormalizer) o).steps.equals(steps);
+  }
+
+  @Override
+  public int hashCode() {
+    return steps.hashCode();
+  }
+
+  /** Collects steps in order; {@link #build()} takes a snapshot. Not thread-safe. */
+  public static final class Builder {
+    private final List<Step> steps = new ArrayList<>();
+
+    private Builder() {}
+
+    /** Appends steps, in order. */
+    public Builder add(Step... more) {
+      Objects.requireNonNull(more, "steps");
+      for (Step s : more) {
+        steps.add(Objects.requireNonNull(s, "step"));
+      }
+      return this;
+    }
+
+    /** Appends the steps of a preset, in order. */
+    public Builder add(Preset preset) {
+      steps.addAll(Objects.requireNonNull(preset, "preset").steps());
+      return this;
+    }
+
+    /**
+     * The normalizer. Returns the preset's shared instance when the steps are exactly a preset's.
+     *
+     * @throws IllegalArgumentException if no step was added
+     */
+    public ArabicNormalizer build() {
+      if (steps.isEmpty()) {
+        throw new IllegalArgumentException("a normalizer needs at least one step; valid steps: "
+            + Step.validIds());
+      }
+      for (Preset p : Preset.values()) {
+        if (p.steps().equals(steps)) {
+          return p.normalizer();
+        }
+      }
+      return new ArabicNormalizer(steps);
+    }
+  }
+}

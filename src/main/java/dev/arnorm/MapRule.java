@@ -1,0 +1,113 @@
+package dev.arnorm;
+
+import com.ibm.icu.text.UnicodeSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A context-free rule: each code point maps to a fixed replacement (possibly empty). Consecutive map rules
+ * fuse into one by composing their tables, so a run of such steps costs one lookup per character.
+ */
+final class MapRule extends Rule {
+  private final String[] bmp;
+  private final Map<Integer, String> astral;
+  private final UnicodeSet touched;
+
+  private MapRule(Step step, String[] bmp, Map<Integer, String> astral) {
+    super(step);
+    this.bmp = bmp;
+    this.astral = astral;
+    UnicodeSet t = new UnicodeSet();
+    for (int c = 0; c < bmp.length; c++) {
+      if (bmp[c] != null) {
+        t.add(c);
+      }
+    }
+    astral.keySet().forEach(t::add);
+    this.touched = t.freeze();
+  }
+
+  /**
+   * Builds a map rule. Replacements are stored in canonically decomposed form, the form the engine works in.
+   * Identity entries are dropped.
+   */
+  static MapRule of(Step step, Map<Integer, String> map) {
+    String[] bmp = new String[0x10000];
+    Map<Integer, String> astral = new HashMap<>();
+    for (Map.Entry<Integer, String> e : map.entrySet()) {
+      int cp = e.getKey();
+      String to = UnicodeData.NFD.normalize(e.getValue());
+      if (to.equals(new String(Character.toChars(cp)))) {
+        continue;
+      }
+      if (cp < 0x10000) {
+        bmp[cp] = to;
+      } else {
+        astral.put(cp, to);
+      }
+    }
+    return new MapRule(step, bmp, astral);
+  }
+
+  /** The replacement of {@code cp}, or null when the rule leaves it alone. */
+  String map(int cp) {
+    return cp < 0x10000 ? bmp[cp] : astral.get(cp);
+  }
+
+  /** This rule followed by {@code after}, as one table. */
+  MapRule then(MapRule after) {
+    Map<Integer, String> fused = new TreeMap<>();
+    UnicodeSet keys = new UnicodeSet(touched).addAll(after.touched);
+    for (UnicodeSet.EntryRange r : keys.ranges()) {
+      for (int cp = r.codepoint; cp <= r.codepointEnd; cp++) {
+        String first = map(cp);
+        if (first == null) {
+          first = new String(Character.toChars(cp));
+        }
+        StringBuilder sb = new StringBuilder();
+        first.codePoints().forEach(c -> {
+          String second = after.map(c);
+          if (second == null) {
+            sb.appendCodePoint(c);
+          } else {
+            sb.append(second);
+          }
+        });
+        fused.put(cp, sb.toString());
+      }
+    }
+    return of(null, fused);
+  }
+
+  @Override
+  UnicodeSet touched() {
+    return touched;
+  }
+
+  @Override
+  Stage newStage(Stage next, StepCounter counter) {
+    return new Stage(next) {
+      private long changed;
+
+      @Override
+      void put(int cp) {
+        String to = map(cp);
+        if (to == null) {
+          next.put(cp);
+        } else {
+          changed++;
+          emit(to);
+        }
+      }
+
+      @Override
+      void end() {
+        if (step != null) {
+          counter.count(step, changed);
+        }
+        next.end();
+      }
+    };
+  }
+}

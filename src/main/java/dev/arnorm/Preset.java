@@ -1,0 +1,87 @@
+package dev.arnorm;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Named, documented lists of steps. The order is part of the definition: steps that remove characters come
+ * before {@code whitespace}, so that the spaces they leave next to each other are merged and the preset is
+ * idempotent.
+ */
+public enum Preset {
+  /**
+   * Lossless repair only, the default: presentation-forms, invisible, tatweel, whitespace. The text reads the
+   * same; the output is NFC.
+   */
+  LIGHT("light", Step.PRESENTATION_FORMS, Step.INVISIBLE, Step.TATWEEL, Step.WHITESPACE),
+  /**
+   * For indexing and matching: light plus every folding step (diacritics, alef, hamza, ya, teh-marbuta,
+   * persian-letters, digits, punctuation).
+   */
+  SEARCH("search", Step.PRESENTATION_FORMS, Step.INVISIBLE, Step.DIACRITICS, Step.TATWEEL,
+      Step.WHITESPACE, Step.ALEF, Step.HAMZA, Step.YA, Step.TEH_MARBUTA, Step.PERSIAN_LETTERS,
+      Step.DIGITS, Step.PUNCTUATION),
+  /** Exactly what Lucene's {@code ArabicNormalizer} does, for migrating existing indexes. */
+  LUCENE("lucene", Step.LUCENE);
+
+  private final String id;
+  private final List<Step> steps;
+
+  Preset(String id, Step... steps) {
+    this.id = id;
+    this.steps = List.of(steps);
+  }
+
+  /** The preset's name as used by {@code --preset} and {@link ArabicNormalizer#parse}. */
+  public String id() {
+    return id;
+  }
+
+  /** The steps, in the order they are applied. */
+  public List<Step> steps() {
+    return steps;
+  }
+
+  /** The normalizer for this preset; the same instance on every call. */
+  public ArabicNormalizer normalizer() {
+    switch (this) {
+      case LIGHT:
+        return ArabicNormalizer.LIGHT;
+      case SEARCH:
+        return ArabicNormalizer.SEARCH;
+      case LUCENE:
+        return ArabicNormalizer.LUCENE;
+      default:
+        throw new AssertionError(this);
+    }
+  }
+
+  /**
+   * The preset with the given name.
+   *
+   * @throws IllegalArgumentException naming it and listing the valid presets, if there is none
+   */
+  public static Preset forId(String id) {
+    Objects.requireNonNull(id, "id");
+    String wanted = id.trim().toLowerCase(Locale.ROOT);
+    for (Preset p : values()) {
+      if (p.id.equals(wanted)) {
+        return p;
+      }
+    }
+    throw new IllegalArgumentException("unknown preset '" + id + "'; valid presets: " + validIds());
+  }
+
+  static String validIds() {
+    return Arrays.stream(values()).map(Preset::id).collect(Collectors.joining(", "));
+  }
+
+  /** The id. */
+  @Override
+  public String toString() {
+    return id;
+  }
+}

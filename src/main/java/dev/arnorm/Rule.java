@@ -1,0 +1,30 @@
+package dev.arnorm;
+
+import com.ibm.icu.text.UnicodeSet;
+
+/**
+ * The compiled form of one step (or of several fused context-free steps): a factory for its {@link Stage}
+ * and the set of code points it may change. Immutable and shared between calls and threads.
+ */
+abstract class Rule {
+  /** The step this rule implements, or null for a fusion of several steps. */
+  final Step step;
+
+  Rule(Step step) {
+    this.step = step;
+  }
+
+  /** A fresh stage with empty state that feeds {@code next}. */
+  abstract Stage newStage(Stage next, StepCounter counter);
+
+  /**
+   * Code points this rule may change or remove, or whose presence as a mark triggers one of its context
+   * rules. Anything outside this set, after canonical decomposition, passes through the rule unchanged.
+   */
+  abstract UnicodeSet touched();
+
+  /** True when spaces and tabs take part in the rule (the whitespace step). */
+  boolean blankSensitive() {
+    return false;
+  }
+}

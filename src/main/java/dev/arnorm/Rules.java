@@ -1,0 +1,122 @@
+package dev.arnorm;
+
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.text.UnicodeSet;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Builds the rule of each step once, from the code points documented on {@link Step}. */
+final class Rules {
+  static final int ALEF = 0x0627;
+  static final int WAW = 0x0648;
+  static final int YEH = 0x064A;
+  static final int HEH = 0x0647;
+  static final int MADDA_ABOVE = 0x0653;
+  static final int HAMZA_ABOVE = 0x0654;
+  static final int HAMZA_BELOW = 0x0655;
+
+  private static final Map<Step, Rule> RULES = new EnumMap<>(Step.class);
+
+  static {
+    for (Step s : Step.values()) {
+      RULES.put(s, build(s));
+    }
+  }
+
+  private Rules() {}
+
+  static Rule of(Step step) {
+    return RULES.get(step);
+  }
+
+  private static Rule build(Step step) {
+    switch (step) {
+      case PRESENTATION_FORMS:
+        return MapRule.of(step, presentationForms());
+      case INVISIBLE:
+        return MapRule.of(step, delete(new UnicodeSet(
+            "[\\u00AD\\u061C\\u180E\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF]")));
+      case WHITESPACE:
+        return new WhitespaceRule();
+      case TATWEEL:
+        return new TatweelRule();
+      case DIACRITICS:
+        return new DiacriticsRule();
+      case ALEF:
+        return new BaseMarkRule(step,
+            map(ALEF, 0x0622, 0x0623, 0x0625, 0x0671, 0x0672, 0x0673, 0x0675),
+            Map.of(ALEF, new UnicodeSet(MADDA_ABOVE, HAMZA_BELOW).freeze()));
+      case YA:
+        return MapRule.of(step, map(YEH, 0x0649, 0x06CC, 0x06D2));
+      case TEH_MARBUTA:
+        return MapRule.of(step, map(HEH, 0x0629, 0x06C3));
+      case HAMZA:
+        return new BaseMarkRule(step, map(WAW, 0x0624), Map.of(
+            WAW, new UnicodeSet(HAMZA_ABOVE, HAMZA_ABOVE).freeze(),
+            YEH, new UnicodeSet(HAMZA_ABOVE, HAMZA_ABOVE).freeze()));
+      case PERSIAN_LETTERS: {
+        Map<Integer, String> m = map(0x0643, 0x06A9);
+        m.putAll(map(HEH, 0x06C0, 0x06C1, 0x06C2, 0x06D5));
+        return new BaseMarkRule(step, m, Map.of(HEH, new UnicodeSet(HAMZA_ABOVE, HAMZA_ABOVE).freeze()));
+      }
+      case DIGITS: {
+        Map<Integer, String> m = new HashMap<>();
+        for (int d = 0; d < 10; d++) {
+          m.put(0x0660 + d, String.valueOf((char) ('0' + d)));
+          m.put(0x06F0 + d, String.valueOf((char) ('0' + d)));
+        }
+        return MapRule.of(step, m);
+      }
+      case PUNCTUATION:
+        return MapRule.of(step, Map.of(
+            0x060C, ",", 0x061B, ";", 0x061F, "?", 0x066A, "%", 0x066B, ".", 0x066C, ","));
+      case LUCENE: {
+        Map<Integer, String> m = delete(new UnicodeSet(0x064B, 0x0652).add(TatweelRule.TATWEEL));
+        m.putAll(map(ALEF, 0x0622, 0x0623, 0x0625));
+        m.putAll(map(YEH, 0x0649));
+        m.putAll(map(HEH, 0x0629));
+        return new BaseMarkRule(step, m, Map.of(ALEF, new UnicodeSet(MADDA_ABOVE, HAMZA_BELOW).freeze()));
+      }
+      default:
+        throw new AssertionError(step);
+    }
+  }
+
+  /**
+   * Every character of the two presentation-form blocks that has a compatibility decomposition, mapped to
+   * it; currency symbols (the rial sign) are kept.
+   */
+  private static Map<Integer, String> presentationForms() {
+    Map<Integer, String> m = new HashMap<>();
+    UnicodeSet blocks = new UnicodeSet(0xFB50, 0xFDFF).add(0xFE70, 0xFEFF);
+    for (UnicodeSet.EntryRange r : blocks.ranges()) {
+      for (int cp = r.codepoint; cp <= r.codepointEnd; cp++) {
+        String d = UnicodeData.NFKD.getDecomposition(cp);
+        if (d != null && UCharacter.getType(cp) != UCharacter.CURRENCY_SYMBOL) {
+          m.put(cp, d);
+        }
+      }
+    }
+    return m;
+  }
+
+  private static Map<Integer, String> delete(UnicodeSet set) {
+    Map<Integer, String> m = new HashMap<>();
+    for (UnicodeSet.EntryRange r : set.ranges()) {
+      for (int cp = r.codepoint; cp <= r.codepointEnd; cp++) {
+        m.put(cp, "");
+      }
+    }
+    return m;
+  }
+
+  private static Map<Integer, String> map(int to, int... from) {
+    Map<Integer, String> m = new HashMap<>();
+    String target = new String(Character.toChars(to));
+    for (int f : from) {
+      m.put(f, target);
+    }
+    return m;
+  }
+}

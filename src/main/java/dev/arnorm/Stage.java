@@ -1,0 +1,31 @@
+package dev.arnorm;
+
+/**
+ * One link of a compiled pipeline: receives code points one at a time, in canonically decomposed form, and
+ * passes its output to the next link. Stages hold per-call state (a pending blank run, the current base
+ * letter), so a fresh chain is made for every call; the tables they read are shared and immutable.
+ */
+abstract class Stage {
+  final Stage next;
+
+  Stage(Stage next) {
+    this.next = next;
+  }
+
+  /** Accepts one code point. */
+  abstract void put(int cp);
+
+  /** Flushes any held state at the end of the text. */
+  void end() {
+    next.end();
+  }
+
+  /** Passes every code point of {@code s} to the next stage. */
+  final void emit(String s) {
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      next.put(cp);
+      i += Character.charCount(cp);
+    }
+  }
+}
