@@ -130,17 +130,30 @@ final class Engine {
 
   /**
    * Moves a slow-path start back to where the chain can begin with empty state: the start of the canonical
-   * segment (the base before the marks), and before any blanks that a following space could merge with.
+   * segment before the one that needs work (a step may delete the base of that segment, and its marks then
+   * join the segment before), and before any blanks that a following space could merge with.
    */
   private int safeStart(CharSequence s, int i) {
-    while (i > 0) {
-      int cp = Character.codePointAt(s, i);
-      if (UnicodeData.hasBoundaryBefore(cp) && !Character.isLowSurrogate(s.charAt(i))) {
-        break;
-      }
-      i--;
+    i = segmentStart(s, i);
+    if (i > 0) {
+      i = segmentStart(s, i - 1);
     }
     while (blankSensitive && i > 0 && (s.charAt(i - 1) == ' ' || s.charAt(i - 1) == '\t')) {
+      i--;
+    }
+    return i;
+  }
+
+  /** The start of the canonical segment holding index {@code i}: its base character, or 0. */
+  private static int segmentStart(CharSequence s, int i) {
+    while (i > 0) {
+      if (Character.isLowSurrogate(s.charAt(i)) && Character.isHighSurrogate(s.charAt(i - 1))) {
+        i--;
+        continue;
+      }
+      if (UnicodeData.hasBoundaryBefore(Character.codePointAt(s, i))) {
+        break;
+      }
       i--;
     }
     return i;

@@ -18,11 +18,13 @@ public enum Preset {
    */
   LIGHT("light", Step.PRESENTATION_FORMS, Step.INVISIBLE, Step.TATWEEL, Step.WHITESPACE),
   /**
-   * For indexing and matching: light plus every folding step (diacritics, alef, hamza, ya, teh-marbuta,
-   * persian-letters, digits, punctuation).
+   * For indexing and matching: light plus every folding step (diacritics, alef, ya, teh-marbuta,
+   * persian-letters, hamza, digits, punctuation). Letter folds run before hamza, because folding a letter
+   * can put it under a hamza ({@code ۓ}, yeh barree with hamza, becomes {@code ئ} under ya), which hamza then
+   * folds.
    */
   SEARCH("search", Step.PRESENTATION_FORMS, Step.INVISIBLE, Step.DIACRITICS, Step.TATWEEL,
-      Step.WHITESPACE, Step.ALEF, Step.HAMZA, Step.YA, Step.TEH_MARBUTA, Step.PERSIAN_LETTERS,
+      Step.WHITESPACE, Step.ALEF, Step.YA, Step.TEH_MARBUTA, Step.PERSIAN_LETTERS, Step.HAMZA,
       Step.DIGITS, Step.PUNCTUATION),
   /** Exactly what Lucene's {@code ArabicNormalizer} does, for migrating existing indexes. */
   LUCENE("lucene", Step.LUCENE);

@@ -1,0 +1,167 @@
+package dev.arnorm;
+
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.text.Normalizer2;
+import com.ibm.icu.text.UnicodeSet;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A deliberately naive implementation of every step, written independently of the engine: each step works on
+ * a whole NFD string, cluster by cluster, with regexes and plain loops, and the pipeline normalizes to NFC
+ * between steps. The engine must give exactly what this gives.
+ */
+final class Reference {
+  private static final Normalizer2 NFC = Normalizer2.getNFCInstance();
+  private static final Normalizer2 NFD = Normalizer2.getNFDInstance();
+  private static final Normalizer2 NFKD = Normalizer2.getNFKDInstance();
+  private static final UnicodeSet ARABIC_MN = new UnicodeSet(
+      "[[:Mn:]&[[:Block=Arabic:][:Block=Arabic_Supplement:][:Block=Arabic_Extended_A:]"
+          + "[:Block=Arabic_Extended_B:][:Block=Arabic_Extended_C:]]]").freeze();
+
+  private Reference() {}
+
+  static String apply(List<Step> steps, String text) {
+    String s = NFC.normalize(text);
+    for (Step step : steps) {
+      s = NFC.normalize(apply(step, NFD.normalize(s)));
+    }
+    return s;
+  }
+
+  /** One step on NFD text; the result may be unnormalized. */
+  static String apply(Step step, String s) {
+    switch (step) {
+      case PRESENTATION_FORMS: {
+        StringBuilder sb = new StringBuilder();
+        s.codePoints().forEach(cp -> {
+          boolean block = (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF);
+          String d = block && UCharacter.getType(cp) != UCharacter.CURRENCY_SYMBOL
+              ? NFKD.getDecomposition(cp) : null;
+          if (d != null) {
+            sb.append(d);
+          } else {
+            sb.appendCodePoint(cp);
+          }
+        });
+        return sb.toString();
+      }
+      case INVISIBLE:
+        return s.replaceAll(
+            "[\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]", "");
+      case WHITESPACE:
+        return s.replaceAll("[\\t\\p{Zs}]{2,}", " ").replaceAll("\\p{Zs}", " ");
+      case TATWEEL:
+        return s.replaceAll("\u0640(?![\\p{M}&&[^\u0653-\u0655]]*[\u0653-\u0655])", "");
+      case DIACRITICS:
+        return clusters(s, Reference::diacritics);
+      case ALEF:
+        return clusters(replace(s, "\u0671\u0672\u0673\u0675", "\u0627"),
+            c -> c.base == 0x0627 ? c.without("\u0653\u0654\u0655") : c.text());
+      case YA:
+        return replace(s, "\u0649\u06CC\u06D2", "\u064A");
+      case TEH_MARBUTA:
+        return replace(s, "\u0629\u06C3", "\u0647");
+      case HAMZA:
+        return clusters(s, c -> c.base == 0x0648 || c.base == 0x064A ? c.without("\u0654") : c.text());
+      case PERSIAN_LETTERS:
+        return clusters(replace(replace(s, "\u06A9", "\u0643"), "\u06C1\u06D5", "\u0647"),
+            c -> c.base == 0x0647 ? c.without("\u0654") : c.text());
+      case DIGITS: {
+        StringBuilder sb = new StringBuilder();
+        s.codePoints().forEach(cp -> sb.appendCodePoint(
+            cp >= 0x0660 && cp <= 0x0669 ? '0' + cp - 0x0660
+                : cp >= 0x06F0 && cp <= 0x06F9 ? '0' + cp - 0x06F0 : cp));
+        return sb.toString();
+      }
+      case PUNCTUATION:
+        return s.replace('\u060C', ',').replace('\u061B', ';').replace('\u061F', '?')
+            .replace('\u066A', '%').replace('\u066B', '.').replace('\u066C', ',');
+      case LUCENE: {
+        String t = replace(replace(s.replaceAll("[\u0640\u064B-\u0652]", ""),
+            "\u0649", "\u064A"), "\u0629", "\u0647");
+        return clusters(t, c -> c.base == 0x0627 ? c.without("\u0653\u0654\u0655") : c.text());
+      }
+      default:
+        throw new AssertionError(step);
+    }
+  }
+
+  private static String diacritics(Cluster c) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(c.baseText());
+    int keep = -1;
+    for (int m : c.marks) {
+      if (!ARABIC_MN.contains(m)) {
+        sb.appendCodePoint(m);
+      } else if (m >= 0x0653 && m <= 0x0655 && c.base >= 0
+          && (NFC.composePair(c.base, m) >= 0 || (c.base == 0x0647 && m == 0x0654))
+          && (keep < 0 || UCharacter.getCombiningClass(m) < UCharacter.getCombiningClass(keep))) {
+        keep = m;
+      }
+    }
+    if (keep >= 0) {
+      sb.appendCodePoint(keep);
+    }
+    return sb.toString();
+  }
+
+  private static String replace(String s, String from, String to) {
+    StringBuilder sb = new StringBuilder();
+    s.codePoints().forEach(cp -> {
+      if (from.indexOf(cp) >= 0) {
+        sb.append(to);
+      } else {
+        sb.appendCodePoint(cp);
+      }
+    });
+    return sb.toString();
+  }
+
+  static boolean isMark(int cp) {
+    return UCharacter.getCombiningClass(cp) != 0 || ARABIC_MN.contains(cp);
+  }
+
+  /** A base character (or none, at the start) and the marks that follow it. */
+  static final class Cluster {
+    final int base;
+    final List<Integer> marks = new ArrayList<>();
+
+    Cluster(int base) {
+      this.base = base;
+    }
+
+    String baseText() {
+      return base < 0 ? "" : new String(Character.toChars(base));
+    }
+
+    String text() {
+      StringBuilder sb = new StringBuilder(baseText());
+      marks.forEach(sb::appendCodePoint);
+      return sb.toString();
+    }
+
+    String without(String drop) {
+      StringBuilder sb = new StringBuilder(baseText());
+      marks.stream().filter(m -> drop.indexOf(m) < 0).forEach(sb::appendCodePoint);
+      return sb.toString();
+    }
+  }
+
+  private static String clusters(String s, java.util.function.Function<Cluster, String> f) {
+    List<Cluster> cs = new ArrayList<>();
+    Cluster cur = new Cluster(-1);
+    cs.add(cur);
+    for (int cp : s.codePoints().toArray()) {
+      if (isMark(cp)) {
+        cur.marks.add(cp);
+      } else {
+        cur = new Cluster(cp);
+        cs.add(cur);
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    cs.forEach(c -> sb.append(f.apply(c)));
+    return sb.toString();
+  }
+}
