@@ -40,6 +40,17 @@ public final class ArabicNormalizer {
   private final List<Step> steps;
   private final Engine engine;
 
+  /** One normalizer per single step, compiled on first use and shared. */
+  private static final class SingleSteps {
+    static final java.util.Map<Step, ArabicNormalizer> BY_STEP = new java.util.EnumMap<>(Step.class);
+
+    static {
+      for (Step s : Step.values()) {
+        BY_STEP.put(s, new ArabicNormalizer(List.of(s)));
+      }
+    }
+  }
+
   private ArabicNormalizer(List<Step> steps) {
     this.steps = List.copyOf(steps);
     this.engine = new Engine(this.steps);
@@ -210,6 +221,9 @@ public final class ArabicNormalizer {
         if (p.steps().equals(steps)) {
           return p.normalizer();
         }
+      }
+      if (steps.size() == 1) {
+        return SingleSteps.BY_STEP.get(steps.get(0));
       }
       return new ArabicNormalizer(steps);
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 final class BaseMarkRule extends Rule {
   private final MapRule letters;
   private final Map<Integer, UnicodeSet> dropAfter;
+  private final boolean composedOnly;
   private final UnicodeSet touched;
 
   /**
@@ -20,9 +21,19 @@ final class BaseMarkRule extends Rule {
    *     follow it
    */
   BaseMarkRule(Step step, Map<Integer, String> letterMap, Map<Integer, UnicodeSet> dropAfter) {
+    this(step, letterMap, dropAfter, false);
+  }
+
+  /**
+   * @param composedOnly drop only the one mark NFC composes with the base (the first in canonical order)
+   *     and keep any further ones: Lucene folds {@code أٓ} (U+0623 U+0653) to {@code آ}, not to {@code ا}
+   */
+  BaseMarkRule(Step step, Map<Integer, String> letterMap, Map<Integer, UnicodeSet> dropAfter,
+      boolean composedOnly) {
     super(step);
     this.letters = MapRule.of(step, letterMap);
     this.dropAfter = Map.copyOf(dropAfter);
+    this.composedOnly = composedOnly;
     UnicodeSet t = new UnicodeSet(letters.touched());
     dropAfter.values().forEach(t::addAll);
     this.touched = t.freeze();
@@ -37,6 +48,8 @@ final class BaseMarkRule extends Rule {
   Stage newStage(Stage next, StepCounter counter) {
     return new Stage(next) {
       private int base = -1;
+      /** With composedOnly: the candidate for dropping, held until the base's marks are all seen. */
+      private int held = -1;
       private long changed;
 
       @Override
@@ -44,7 +57,16 @@ final class BaseMarkRule extends Rule {
         if (UnicodeData.isMark(cp)) {
           UnicodeSet drop = dropAfter.get(base);
           if (drop != null && drop.contains(cp)) {
-            changed++;
+            if (!composedOnly) {
+              changed++;
+            } else if (held < 0) {
+              held = cp;
+            } else if (UnicodeData.ccc(cp) < UnicodeData.ccc(held)) {
+              next.put(held);
+              held = cp;
+            } else {
+              next.put(cp);
+            }
             return;
           }
         }
@@ -63,13 +85,24 @@ final class BaseMarkRule extends Rule {
 
       private void pass(int cp) {
         if (!UnicodeData.isMark(cp)) {
+          // Only a base that is emitted closes the previous one: a base this rule deletes (tatweel under
+          // lucene) leaves its marks to the letter before.
+          dropHeld();
           base = cp;
         }
         next.put(cp);
       }
 
+      private void dropHeld() {
+        if (held >= 0) {
+          changed++;
+          held = -1;
+        }
+      }
+
       @Override
       void end() {
+        dropHeld();
         counter.count(step, changed);
         next.end();
       }

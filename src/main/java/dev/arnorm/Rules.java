@@ -76,7 +76,8 @@ final class Rules {
         m.putAll(map(ALEF, 0x0622, 0x0623, 0x0625));
         m.putAll(map(YEH, 0x0649));
         m.putAll(map(HEH, 0x0629));
-        return new BaseMarkRule(step, m, Map.of(ALEF, new UnicodeSet(MADDA_ABOVE, HAMZA_BELOW).freeze()));
+        return new BaseMarkRule(step, m, Map.of(ALEF, new UnicodeSet(MADDA_ABOVE, HAMZA_BELOW).freeze()),
+            true);
       }
       default:
         throw new AssertionError(step);

@@ -31,12 +31,17 @@ class NormalizerProperties {
   }
 
   @Provide
+  Arbitrary<ArabicNormalizer> idempotent() {
+    return ArabicText.idempotentNormalizers();
+  }
+
+  @Provide
   Arbitrary<List<Step>> steps() {
     return ArabicText.stepLists();
   }
 
   @Property(tries = 3000)
-  void presetsAndSingleStepsAreIdempotent(@ForAll("normalizer") ArabicNormalizer n,
+  void presetsAndSingleStepsAreIdempotent(@ForAll("idempotent") ArabicNormalizer n,
       @ForAll("text") String s) {
     String once = n.normalize(s);
     assertEquals(once, n.normalize(once), () -> n + " on " + codePoints(s));
@@ -69,7 +74,7 @@ class NormalizerProperties {
   }
 
   @Property(tries = 2000)
-  void normalizedTextComesBackAsTheSameInstance(@ForAll("normalizer") ArabicNormalizer n,
+  void normalizedTextComesBackAsTheSameInstance(@ForAll("idempotent") ArabicNormalizer n,
       @ForAll("text") String s) {
     String once = n.normalize(s);
     assertSame(once, n.normalize(once));

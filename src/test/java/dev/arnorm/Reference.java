@@ -51,8 +51,21 @@ final class Reference {
             "[\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]", "");
       case WHITESPACE:
         return s.replaceAll("[\\t\\p{Zs}]{2,}", " ").replaceAll("\\p{Zs}", " ");
-      case TATWEEL:
-        return s.replaceAll("\u0640(?![\\p{M}&&[^\u0653-\u0655]]*[\u0653-\u0655])", "");
+      case TATWEEL: {
+        // Java's regex \p{M} knows only Unicode 13, so marks are told by ICU.
+        int[] cps = s.codePoints().toArray();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < cps.length; i++) {
+          boolean seat = false;
+          for (int j = i + 1; cps[i] == 0x0640 && j < cps.length && isMark(cps[j]); j++) {
+            seat |= cps[j] >= 0x0653 && cps[j] <= 0x0655;
+          }
+          if (cps[i] != 0x0640 || seat) {
+            sb.appendCodePoint(cps[i]);
+          }
+        }
+        return sb.toString();
+      }
       case DIACRITICS:
         return clusters(s, Reference::diacritics);
       case ALEF:
@@ -80,7 +93,7 @@ final class Reference {
       case LUCENE: {
         String t = replace(replace(s.replaceAll("[\u0640\u064B-\u0652]", ""),
             "\u0649", "\u064A"), "\u0629", "\u0647");
-        return clusters(t, c -> c.base == 0x0627 ? c.without("\u0653\u0654\u0655") : c.text());
+        return clusters(t, c -> c.base == 0x0627 ? c.withoutComposed() : c.text());
       }
       default:
         throw new AssertionError(step);
@@ -138,6 +151,25 @@ final class Reference {
     String text() {
       StringBuilder sb = new StringBuilder(baseText());
       marks.forEach(sb::appendCodePoint);
+      return sb.toString();
+    }
+
+    /** Without the one hamza or madda mark that NFC would compose with the base. */
+    String withoutComposed() {
+      int drop = -1;
+      for (int i = 0; i < marks.size(); i++) {
+        int m = marks.get(i);
+        if (m >= 0x0653 && m <= 0x0655 && (drop < 0
+            || UCharacter.getCombiningClass(m) < UCharacter.getCombiningClass(marks.get(drop)))) {
+          drop = i;
+        }
+      }
+      StringBuilder sb = new StringBuilder(baseText());
+      for (int i = 0; i < marks.size(); i++) {
+        if (i != drop) {
+          sb.appendCodePoint(marks.get(i));
+        }
+      }
       return sb.toString();
     }
 

@@ -1,0 +1,107 @@
+package dev.arnorm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ApiTest {
+  @Test
+  void specRoundTrips() {
+    ArabicNormalizer n = ArabicNormalizer.parse("tatweel, alef");
+    assertEquals("tatweel,alef", n.toString());
+    assertEquals(n, ArabicNormalizer.parse(n.toString()));
+    assertEquals(List.of(Step.TATWEEL, Step.ALEF), n.steps());
+  }
+
+  @Test
+  void presetsRoundTripThroughTheirSpec() {
+    for (Preset p : Preset.values()) {
+      assertSame(p.normalizer(), ArabicNormalizer.parse(p.normalizer().toString()));
+      assertSame(p.normalizer(), ArabicNormalizer.parse(p.id()));
+    }
+  }
+
+  @Test
+  void builderAndSpecGiveEqualNormalizers() {
+    assertEquals(ArabicNormalizer.parse("diacritics,alef"),
+        ArabicNormalizer.builder().add(Step.DIACRITICS).add(Step.ALEF).build());
+  }
+
+  @Test
+  void unknownStepIsRejectedWithTheValidIds() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> ArabicNormalizer.parse("tatweel,alif"));
+    assertTrue(e.getMessage().contains("'alif'"), e.getMessage());
+    assertTrue(e.getMessage().contains("teh-marbuta"), e.getMessage());
+  }
+
+  @Test
+  void emptySpecIsRejected() {
+    assertThrows(IllegalArgumentException.class, () -> ArabicNormalizer.parse(""));
+    assertThrows(IllegalArgumentException.class, () -> ArabicNormalizer.parse("alef,,ya"));
+    assertThrows(IllegalArgumentException.class, () -> ArabicNormalizer.builder().build());
+  }
+
+  @Test
+  void unknownPresetIsRejected() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Preset.forId("fast"));
+    assertTrue(e.getMessage().contains("light, search, lucene"), e.getMessage());
+  }
+
+  @Test
+  void nullIsRejected() {
+    assertThrows(NullPointerException.class, () -> ArabicNormalizer.LIGHT.normalize((CharSequence) null));
+    assertThrows(NullPointerException.class, () -> ArabicNormalizer.parse(null));
+    assertThrows(NullPointerException.class, () -> Step.forId(null));
+  }
+
+  @Test
+  void cleanStringIsReturnedAsTheSameInstance() {
+    String clean = "يبدو أن حرب التحالف ضد داعش قد تساعد في تقارب الجماعات.\n";
+    assertSame(clean, ArabicNormalizer.LIGHT.normalize(clean));
+    assertTrue(ArabicNormalizer.LIGHT.isNormalized(clean));
+  }
+
+  @Test
+  void textThatNeedsChangeIsNotNormalized() {
+    assertFalse(ArabicNormalizer.SEARCH.isNormalized("أحمد"));
+    assertTrue(ArabicNormalizer.SEARCH.isNormalized("احمد"));
+  }
+
+  @Test
+  void stepsMayRepeatAndApplyInOrder() {
+    assertEquals("a b", ArabicNormalizer.parse("whitespace,tatweel,whitespace").normalize("a ـ b"));
+    assertEquals("a  b", ArabicNormalizer.parse("whitespace,tatweel").normalize("a ـ b"));
+  }
+
+  @Test
+  void streamsHandleLongLinesInBoundedChunks() throws Exception {
+    String line = "مـرحبا\u00A0بكم ".repeat(200_000);
+    StringWriter out = new StringWriter();
+    ArabicNormalizer.LIGHT.normalize(new StringReader(line), out);
+    assertEquals(ArabicNormalizer.LIGHT.normalize(line), out.toString());
+  }
+
+  @Test
+  void statsCountEachStep() throws Exception {
+    NormalizationStats stats = new NormalizationStats();
+    ArabicNormalizer.SEARCH.normalize(new StringReader("أَحْمَد  ٢"), new StringWriter(), stats);
+    assertEquals(3, stats.changed(Step.DIACRITICS));
+    assertEquals(1, stats.changed(Step.ALEF));
+    assertEquals(1, stats.changed(Step.WHITESPACE));
+    assertEquals(1, stats.changed(Step.DIGITS));
+    assertEquals(0, stats.changed(Step.YA));
+  }
+
+  @Test
+  void singleStepNormalizersAreReused() {
+    assertSame(Step.ALEF.normalizer(), Step.ALEF.normalizer());
+  }
+}
