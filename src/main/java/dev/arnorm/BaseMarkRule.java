@@ -11,6 +11,7 @@ import java.util.Map;
  * letter before it, exactly as it would in the text after the removal.
  */
 final class BaseMarkRule extends Rule {
+  private static final int MAX_HELD = 32;
   private final MapRule letters;
   private final Map<Integer, UnicodeSet> dropAfter;
   private final boolean composedOnly;
@@ -48,26 +49,28 @@ final class BaseMarkRule extends Rule {
   Stage newStage(Stage next, StepCounter counter) {
     return new Stage(next) {
       private int base = -1;
-      /** With composedOnly: the candidate for dropping, held until the base's marks are all seen. */
-      private int held = -1;
+      /** With composedOnly: the marks after a base with droppable marks, held until the base is closed. */
+      private final int[] held = new int[MAX_HELD];
+      private int heldCount;
       private long changed;
 
       @Override
       void put(int cp) {
         if (UnicodeData.isMark(cp)) {
           UnicodeSet drop = dropAfter.get(base);
-          if (drop != null && drop.contains(cp)) {
+          if (drop != null) {
             if (!composedOnly) {
-              changed++;
-            } else if (held < 0) {
-              held = cp;
-            } else if (UnicodeData.ccc(cp) < UnicodeData.ccc(held)) {
-              next.put(held);
-              held = cp;
+              if (drop.contains(cp)) {
+                changed++;
+                return;
+              }
             } else {
-              next.put(cp);
+              if (heldCount == MAX_HELD) {
+                releaseHeld(drop);
+              }
+              held[heldCount++] = cp;
+              return;
             }
-            return;
           }
         }
         String to = letters.map(cp);
@@ -87,22 +90,56 @@ final class BaseMarkRule extends Rule {
         if (!UnicodeData.isMark(cp)) {
           // Only a base that is emitted closes the previous one: a base this rule deletes (tatweel under
           // lucene) leaves its marks to the letter before.
-          dropHeld();
+          if (heldCount > 0) {
+            releaseHeld(dropAfter.get(base));
+          }
           base = cp;
         }
         next.put(cp);
       }
 
-      private void dropHeld() {
-        if (held >= 0) {
-          changed++;
-          held = -1;
+      /**
+       * Drops the one held mark that NFC composes with the base, and passes the others on, in order, through
+       * the letter map. NFC composes the first droppable mark, in canonical order, that no earlier mark of
+       * the same combining class blocks.
+       */
+      private void releaseHeld(UnicodeSet drop) {
+        int composed = -1;
+        for (int i = 0; i < heldCount; i++) {
+          int ccc = UnicodeData.ccc(held[i]);
+          if (!drop.contains(held[i]) || (composed >= 0 && ccc >= UnicodeData.ccc(held[composed]))) {
+            continue;
+          }
+          boolean blocked = false;
+          for (int j = 0; j < i && !blocked; j++) {
+            blocked = UnicodeData.ccc(held[j]) == ccc;
+          }
+          if (!blocked) {
+            composed = i;
+          }
+        }
+        int n = heldCount;
+        heldCount = 0;
+        for (int i = 0; i < n; i++) {
+          if (i == composed) {
+            changed++;
+            continue;
+          }
+          String to = letters.map(held[i]);
+          if (to == null) {
+            next.put(held[i]);
+          } else {
+            changed++;
+            emit(to);
+          }
         }
       }
 
       @Override
       void end() {
-        dropHeld();
+        if (heldCount > 0) {
+          releaseHeld(dropAfter.get(base));
+        }
         counter.count(step, changed);
         next.end();
       }

@@ -154,23 +154,27 @@ final class Reference {
       return sb.toString();
     }
 
-    /** Without the one hamza or madda mark that NFC would compose with the base. */
+    /**
+     * Without the one hamza or madda mark that NFC would compose with the base: found by asking NFC which
+     * mark disappears when the cluster is composed.
+     */
     String withoutComposed() {
-      int drop = -1;
       for (int i = 0; i < marks.size(); i++) {
         int m = marks.get(i);
-        if (m >= 0x0653 && m <= 0x0655 && (drop < 0
-            || UCharacter.getCombiningClass(m) < UCharacter.getCombiningClass(marks.get(drop)))) {
-          drop = i;
+        if (m < 0x0653 || m > 0x0655) {
+          continue;
+        }
+        List<Integer> rest = new ArrayList<>(marks);
+        rest.remove(i);
+        Cluster other = new Cluster(NFC.composePair(base, m));
+        other.marks.addAll(rest);
+        if (other.base >= 0 && NFC.normalize(text()).equals(NFC.normalize(other.text()))) {
+          Cluster kept = new Cluster(base);
+          kept.marks.addAll(rest);
+          return kept.text();
         }
       }
-      StringBuilder sb = new StringBuilder(baseText());
-      for (int i = 0; i < marks.size(); i++) {
-        if (i != drop) {
-          sb.appendCodePoint(marks.get(i));
-        }
-      }
-      return sb.toString();
+      return text();
     }
 
     String without(String drop) {

@@ -1,0 +1,404 @@
+package dev.arnorm.cli;
+
+import dev.arnorm.ArabicNormalizer;
+import dev.arnorm.NormalizationStats;
+import dev.arnorm.Preset;
+import dev.arnorm.Step;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** The {@code arnorm} command: normalizes Arabic text files or standard input. */
+@Command(
+    name = "arnorm",
+    mixinStandardHelpOptions = true,
+    versionProvider = ArnormCli.Version.class,
+    sortOptions = false,
+    usageHelpWidth = 100,
+    description = {
+      "Normalizes Arabic text: repairs web residue (presentation forms, invisible bidi marks, odd spaces,",
+      "tatweel) and, with the search preset, folds letters and removes diacritics for indexing.",
+      "Reads the FILEs in order, or standard input, and writes UTF-8 to standard output.",
+      "Line breaks (LF, CRLF, no final newline) are kept byte for byte. Streams in bounded memory.",
+      ""
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:done",
+      "1:--check found text that would change",
+      "2:usage error (unknown option, step or preset)",
+      "3:input error (unreadable file, malformed UTF-8)"
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  arnorm                              demo on a bundled news article (at a terminal)",
+      "  arnorm page.txt > clean.txt         lossless repair (preset light)",
+      "  arnorm --preset search corpus.txt   fold for indexing",
+      "  arnorm --steps diacritics,alef -    just these steps, on standard input",
+      "  arnorm --check --diff *.txt         show what would change; exit 1 if anything would",
+      "  arnorm --in-place --stats *.txt     rewrite files atomically, count changes per step",
+      "  arnorm --list                       list steps and presets"
+    })
+public final class ArnormCli implements Callable<Integer> {
+  static final int OK = 0;
+  static final int WOULD_CHANGE = 1;
+  static final int USAGE = 2;
+  static final int INPUT_ERROR = 3;
+
+  @Option(names = {"-p", "--preset"}, paramLabel = "NAME",
+      description = "light (default), search or lucene; see --list")
+  String preset;
+
+  @Option(names = {"-s", "--steps"}, paramLabel = "ID,ID,...",
+      description = "apply exactly these steps, in this order, instead of a preset")
+  String steps;
+
+  @Option(names = {"-i", "--in-place"},
+      description = "rewrite each FILE (via a temporary file and a rename; on any error the original is untouched)")
+  boolean inPlace;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write to FILE instead of standard output")
+  Path output;
+
+  @Option(names = {"-c", "--check"},
+      description = "write nothing; exit 1 if any input would change (names it on stderr)")
+  boolean check;
+
+  @Option(names = {"-d", "--diff"},
+      description = "show what changes, line by line (- before, + after, changed part in [[ ]]), instead of the text")
+  boolean diff;
+
+  @Option(names = "--stats", description = "print on stderr how many characters each step changed")
+  boolean stats;
+
+  @Option(names = {"-l", "--list"}, description = "list the steps with their safety class, and the presets")
+  boolean list;
+
+  @Option(names = "--demo", description = "normalize the bundled sample news article and show what changed")
+  boolean demo;
+
+  @Parameters(paramLabel = "FILE", arity = "0..*", description = "input files; - is standard input")
+  List<String> files = new ArrayList<>();
+
+  @Spec
+  CommandLine.Model.CommandSpec spec;
+
+  private final InputStream stdin;
+  private final OutputStream stdout;
+  private final PrintWriter err;
+  private final boolean interactive;
+
+  ArnormCli(InputStream stdin, OutputStream stdout, PrintWriter err, boolean interactive) {
+    this.stdin = stdin;
+    this.stdout = stdout;
+    this.err = err;
+    this.interactive = interactive;
+  }
+
+  /** Runs the command with the process's streams and exits with its code. */
+  public static void main(String[] args) {
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    int code = run(args, System.in, System.out, err, System.console() != null);
+    System.out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /** Runs the command; returns the exit code. Never calls {@code System.exit}. */
+  static int run(String[] args, InputStream in, OutputStream out, PrintWriter err, boolean interactive) {
+    ArnormCli cli = new ArnormCli(in, out, err, interactive);
+    CommandLine cmd = new CommandLine(cli);
+    PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+    cmd.setOut(outWriter);
+    cmd.setErr(err);
+    cmd.setParameterExceptionHandler((ex, a) -> {
+      err.println("arnorm: " + ex.getMessage());
+      err.println("Try 'arnorm --help' for usage.");
+      return USAGE;
+    });
+    cmd.setExecutionExceptionHandler((ex, c, p) -> {
+      err.println("arnorm: internal error: " + ex);
+      return 70;
+    });
+    int code = cmd.execute(args);
+    outWriter.flush();
+    return code;
+  }
+
+  @Override
+  public Integer call() {
+    if (list) {
+      printList();
+      return OK;
+    }
+    ArabicNormalizer normalizer;
+    try {
+      normalizer = normalizer();
+      checkCombinations();
+    } catch (IllegalArgumentException e) {
+      err.println("arnorm: " + e.getMessage());
+      err.println("Try 'arnorm --help' for usage.");
+      return USAGE;
+    }
+    if (demo || (files.isEmpty() && interactive && !inPlace && output == null && !check)) {
+      return new Demo(normalizer, stdout, err).run();
+    }
+    List<String> inputs = files.isEmpty() ? List.of("-") : files;
+    NormalizationStats tally = stats ? new NormalizationStats() : null;
+    try {
+      int code;
+      if (inPlace) {
+        code = inPlace(normalizer, inputs, tally);
+      } else if (check || diff) {
+        code = checkOrDiff(normalizer, inputs, tally);
+      } else {
+        code = stream(normalizer, inputs, tally);
+      }
+      if (tally != null) {
+        printStats(normalizer, tally);
+      }
+      return code;
+    } catch (InputError e) {
+      err.println("arnorm: " + e.getMessage());
+      return INPUT_ERROR;
+    }
+  }
+
+  private ArabicNormalizer normalizer() {
+    if (preset != null && steps != null) {
+      throw new IllegalArgumentException("--preset and --steps cannot be used together");
+    }
+    if (steps != null) {
+      return ArabicNormalizer.parse(steps);
+    }
+    return preset == null ? ArabicNormalizer.LIGHT : Preset.forId(preset).normalizer();
+  }
+
+  private void checkCombinations() {
+    if (inPlace && output != null) {
+      throw new IllegalArgumentException("--in-place and --output cannot be used together");
+    }
+    if (inPlace && (files.isEmpty() || files.contains("-"))) {
+      throw new IllegalArgumentException("--in-place needs FILE arguments (not standard input)");
+    }
+    if (inPlace && (check || diff)) {
+      throw new IllegalArgumentException("--in-place cannot be combined with --check or --diff");
+    }
+  }
+
+  /** The normal mode: every input, streamed in order, to one output. */
+  private int stream(ArabicNormalizer n, List<String> inputs, NormalizationStats tally) throws InputError {
+    if (output != null) {
+      return writeAtomically(output, w -> {
+        for (String name : inputs) {
+          normalizeInput(n, name, w, tally);
+        }
+      });
+    }
+    Writer w = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), 1 << 16);
+    for (String name : inputs) {
+      normalizeInput(n, name, w, tally);
+    }
+    try {
+      w.flush();
+    } catch (IOException e) {
+      throw new InputError("cannot write to standard output: " + e.getMessage());
+    }
+    return OK;
+  }
+
+  private void normalizeInput(ArabicNormalizer n, String name, Writer w, NormalizationStats tally)
+      throws InputError {
+    try (Reader r = open(name)) {
+      n.normalize(r, w, tally);
+    } catch (MalformedUtf8Exception e) {
+      throw new InputError(display(name) + ": malformed UTF-8 at byte offset " + e.offset());
+    } catch (IOException e) {
+      throw new InputError(display(name) + ": " + describe(e));
+    }
+  }
+
+  private int inPlace(ArabicNormalizer n, List<String> inputs, NormalizationStats tally) throws InputError {
+    for (String name : inputs) {
+      Path p = Path.of(name);
+      if (!Files.isRegularFile(p)) {
+        throw new InputError(name + ": " + (Files.exists(p) ? "not a regular file" : "no such file"));
+      }
+      writeAtomically(p, w -> normalizeInput(n, name, w, tally));
+    }
+    return OK;
+  }
+
+  private interface WriteAction {
+    void writeTo(Writer w) throws InputError;
+  }
+
+  /**
+   * Writes to a temporary file beside {@code target} and renames it over {@code target} only when everything
+   * succeeded; on any error the temporary file is deleted and {@code target} is untouched.
+   */
+  private int writeAtomically(Path target, WriteAction action) throws InputError {
+    Path dir = target.toAbsolutePath().getParent();
+    Path tmp;
+    try {
+      tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".arnorm.tmp");
+    } catch (IOException e) {
+      throw new InputError(target + ": cannot create a temporary file in " + dir + ": " + describe(e));
+    }
+    boolean ok = false;
+    try {
+      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        action.writeTo(w);
+      } catch (IOException e) {
+        throw new InputError(target + ": cannot write: " + describe(e));
+      }
+      try {
+        if (Files.exists(target)) {
+          Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
+        }
+      } catch (IOException | UnsupportedOperationException e) {
+        // Keep the temporary file's default permissions where POSIX permissions are unavailable.
+      }
+      try {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      ok = true;
+      return OK;
+    } catch (IOException e) {
+      throw new InputError(target + ": cannot replace: " + describe(e));
+    } finally {
+      if (!ok) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // Nothing more to do; the original is untouched either way.
+        }
+      }
+    }
+  }
+
+  /** --check and --diff: line by line, so that changes can be reported with their line numbers. */
+  private int checkOrDiff(ArabicNormalizer n, List<String> inputs, NormalizationStats tally)
+      throws InputError {
+    boolean changed = false;
+    PrintWriter out = new PrintWriter(new BufferedWriter(
+        new OutputStreamWriter(stdout, StandardCharsets.UTF_8), 1 << 16));
+    DiffPrinter printer = new DiffPrinter(out, interactive);
+    for (String name : inputs) {
+      int changedLines = 0;
+      try (Reader r = open(name)) {
+        LineReader lines = new LineReader(r);
+        String line;
+        long number = 0;
+        while ((line = lines.next()) != null) {
+          number++;
+          String after = tally == null ? n.normalize(line) : n.normalize(line, tally);
+          if (!after.equals(line)) {
+            changedLines++;
+            if (diff) {
+              printer.print(display(name), number, line, after);
+            }
+          }
+        }
+      } catch (MalformedUtf8Exception e) {
+        out.flush();
+        throw new InputError(display(name) + ": malformed UTF-8 at byte offset " + e.offset());
+      } catch (IOException e) {
+        out.flush();
+        throw new InputError(display(name) + ": " + describe(e));
+      }
+      if (changedLines > 0) {
+        changed = true;
+        if (check) {
+          err.println("would change: " + display(name) + " (" + changedLines + " line"
+              + (changedLines == 1 ? "" : "s") + ")");
+        }
+      }
+    }
+    out.flush();
+    return check && changed ? WOULD_CHANGE : OK;
+  }
+
+  private Reader open(String name) throws IOException {
+    if (name.equals("-")) {
+      return new Utf8Reader(new NonClosingInputStream(stdin));
+    }
+    return new Utf8Reader(Files.newInputStream(Path.of(name)));
+  }
+
+  private static String display(String name) {
+    return name.equals("-") ? "<stdin>" : name;
+  }
+
+  private static String describe(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    String m = e.getMessage();
+    if (m != null && m.contains("Is a directory")) {
+      return "is a directory";
+    }
+    return m == null ? e.getClass().getSimpleName() : m;
+  }
+
+  private void printStats(ArabicNormalizer n, NormalizationStats tally) {
+    err.println("characters changed, by step:");
+    n.steps().stream().distinct().forEach(s -> err.printf("  %-20s %,d%n", s.id(), tally.changed(s)));
+    err.flush();
+  }
+
+  private void printList() {
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("Steps (id, safety class):");
+    for (Step s : Step.values()) {
+      out.printf("  %-20s %s%n", s.id(), s.safety().id());
+    }
+    out.println();
+    out.println("Presets (applied in this order):");
+    for (Preset p : Preset.values()) {
+      out.printf("  %-8s %s%s%n", p.id(), p.normalizer(), p == Preset.LIGHT ? "   (default)" : "");
+    }
+    out.flush();
+  }
+
+  /** A user error: reported in one line, exit code 3. */
+  static final class InputError extends Exception {
+    InputError(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** Reports the version from the jar manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = ArnormCli.class.getPackage().getImplementationVersion();
+      return new String[] {"arnorm " + (v == null ? "(development build)" : v)};
+    }
+  }
+}

@@ -1,0 +1,217 @@
+package dev.arnorm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI contract of DESIGN.md, run in process. */
+class ArnormCliTest {
+  @TempDir
+  Path dir;
+
+  private String stdout;
+  private String stderr;
+
+  private int run(byte[] stdin, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    StringWriter err = new StringWriter();
+    int code = ArnormCli.run(args, new ByteArrayInputStream(stdin), out, new PrintWriter(err, true), false);
+    stdout = out.toString(StandardCharsets.UTF_8);
+    stderr = err.toString();
+    return code;
+  }
+
+  private int run(String stdin, String... args) {
+    return run(stdin.getBytes(StandardCharsets.UTF_8), args);
+  }
+
+  private Path file(String name, byte[] content) throws IOException {
+    Path p = dir.resolve(name);
+    Files.write(p, content);
+    return p;
+  }
+
+  private Path file(String name, String content) throws IOException {
+    return file(name, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void normalizesStandardInputWithTheLightPresetByDefault() {
+    assertEquals(0, run("مـرحبا\u00A0 بكم\u200F\n"));
+    assertEquals("مرحبا بكم\n", stdout);
+  }
+
+  @Test
+  void keepsLineStructureByteForByte() {
+    String in = "ﻷ\r\nسطر\n\nسطر\r\n\r\nأخير بلا سطر جديد";
+    assertEquals(0, run(in, "--preset", "search"));
+    assertEquals("لا\r\nسطر\n\nسطر\r\n\r\nاخير بلا سطر جديد", stdout);
+  }
+
+  @Test
+  void readsFilesInOrder() throws IOException {
+    Path a = file("a.txt", "أ\n");
+    Path b = file("b.txt", "إ");
+    assertEquals(0, run("", "--steps", "alef", a.toString(), b.toString()));
+    assertEquals("ا\nا", stdout);
+  }
+
+  @Test
+  void stepsApplyInTheGivenOrder() {
+    assertEquals(0, run("a ـ b", "--steps", "whitespace,tatweel"));
+    assertEquals("a  b", stdout);
+    assertEquals(0, run("a ـ b", "--steps", "tatweel,whitespace"));
+    assertEquals("a b", stdout);
+  }
+
+  @Test
+  void writesToAnOutputFile() throws IOException {
+    Path out = dir.resolve("out.txt");
+    assertEquals(0, run("مـرحبا", "-o", out.toString()));
+    assertEquals("مرحبا", Files.readString(out));
+    assertEquals("", stdout);
+  }
+
+  @Test
+  void checkExitsOneWhenTextWouldChangeAndWritesNothing() throws IOException {
+    Path p = file("p.txt", "سطر\nمـرحبا\n");
+    assertEquals(1, run("", "--check", p.toString()));
+    assertEquals("", stdout);
+    assertTrue(stderr.contains("would change: " + p + " (1 line)"), stderr);
+  }
+
+  @Test
+  void checkExitsZeroOnCleanText() throws IOException {
+    Path p = file("p.txt", "مرحبا بكم\n");
+    assertEquals(0, run("", "--check", p.toString()));
+  }
+
+  @Test
+  void diffShowsChangedLinesWithMarkedWordsAndVisibleInvisibles() {
+    assertEquals(0, run("سطر\nمـرحبا\u200F بكم\n", "--diff"));
+    assertEquals("<stdin>:2\n- [[مـرحبا<U+200F>]] بكم\n+ [[مرحبا]] بكم\n", stdout);
+  }
+
+  @Test
+  void statsGoToStandardErrorPerStep() {
+    assertEquals(0, run("أَحْمَد", "--preset", "search", "--stats"));
+    assertEquals("احمد", stdout);
+    assertTrue(stderr.matches("(?s).*diacritics\\s+3\\b.*"), stderr);
+    assertTrue(stderr.matches("(?s).*alef\\s+1\\b.*"), stderr);
+  }
+
+  @Test
+  void listShowsStepsWithSafetyAndPresetsWithSteps() {
+    assertEquals(0, run("", "--list"));
+    assertTrue(stdout.matches("(?s).*diacritics\\s+folding.*"), stdout);
+    assertTrue(stdout.contains("light    presentation-forms,invisible,tatweel,whitespace"), stdout);
+  }
+
+  @Test
+  void demoShowsTheSampleArticle() {
+    assertEquals(0, run("", "--demo", "--preset", "search"));
+    assertTrue(stdout.contains("Elaph"), stdout);
+    assertTrue(stdout.contains("lines changed"), stdout);
+  }
+
+  @Test
+  void unknownStepIsAUsageErrorListingValidSteps() {
+    assertEquals(2, run("", "--steps", "tatweel,alif"));
+    assertTrue(stderr.contains("unknown step 'alif'"), stderr);
+    assertTrue(stderr.contains("teh-marbuta"), stderr);
+    assertFalse(stderr.contains("Exception"), stderr);
+  }
+
+  @Test
+  void unknownOptionAndPresetAreUsageErrors() {
+    assertEquals(2, run("", "--frobnicate"));
+    assertTrue(stderr.contains("--frobnicate"), stderr);
+    assertEquals(2, run("", "--preset", "fast"));
+    assertTrue(stderr.contains("valid presets: light, search, lucene"), stderr);
+    assertEquals(2, run("", "--preset", "light", "--steps", "alef"));
+  }
+
+  @Test
+  void missingFileIsAnInputError() {
+    assertEquals(3, run("", dir.resolve("missing.txt").toString()));
+    assertTrue(stderr.contains("missing.txt: no such file"), stderr);
+    assertFalse(stderr.contains("Exception"), stderr);
+  }
+
+  @Test
+  void malformedUtf8NamesTheByteOffsetOfTheFirstBadByte() throws IOException {
+    byte[] bytes = {(byte) 0xD9, (byte) 0x85, 'a', '\n', (byte) 0xFF, 'b'};
+    assertEquals(3, run(bytes));
+    assertTrue(stderr.contains("<stdin>: malformed UTF-8 at byte offset 4"), stderr);
+    Path p = file("bad.txt", bytes);
+    assertEquals(3, run("", "--check", p.toString()));
+    assertTrue(stderr.contains("byte offset 4"), stderr);
+  }
+
+  @Test
+  void truncatedUtf8AtTheEndIsMalformed() {
+    assertEquals(3, run(new byte[] {'a', 'b', (byte) 0xD9}));
+    assertTrue(stderr.contains("byte offset 2"), stderr);
+  }
+
+  @Test
+  void malformedUtf8FarIntoALargeInputIsFound() {
+    byte[] big = new byte[100_003];
+    java.util.Arrays.fill(big, (byte) 'a');
+    big[100_000] = (byte) 0xC3; // a lead byte followed by 'a' is not a valid sequence
+    assertEquals(3, run(big));
+    assertTrue(stderr.contains("byte offset 100000"), stderr);
+  }
+
+  @Test
+  void inPlaceRewritesEachFile() throws IOException {
+    Path a = file("a.txt", "مـرحبا\r\n");
+    Path b = file("b.txt", "ﻷ");
+    assertEquals(0, run("", "--in-place", a.toString(), b.toString()));
+    assertEquals("مرحبا\r\n", Files.readString(a));
+    assertEquals("لأ", Files.readString(b));
+    assertEquals("", stdout);
+  }
+
+  @Test
+  void inPlaceLeavesTheOriginalUntouchedOnMalformedInput() throws IOException {
+    byte[] original = "مـرحبا\n".getBytes(StandardCharsets.UTF_8);
+    byte[] bad = new byte[original.length + 1];
+    System.arraycopy(original, 0, bad, 0, original.length);
+    bad[original.length] = (byte) 0xFF;
+    Path p = file("bad.txt", bad);
+    assertEquals(3, run("", "--in-place", p.toString()));
+    assertArrayEquals(bad, Files.readAllBytes(p));
+    try (Stream<Path> left = Files.list(dir)) {
+      assertEquals(1, left.count(), "no temporary file is left behind");
+    }
+  }
+
+  @Test
+  void inPlaceNeedsFiles() {
+    assertEquals(2, run("x", "--in-place"));
+    assertEquals(2, run("x", "--in-place", "-o", "y", "z"));
+  }
+
+  @Test
+  void helpIsEnoughToUseIt() {
+    assertEquals(0, run("", "--help"));
+    for (String s : new String[] {"--preset", "--steps", "--in-place", "--check", "--diff", "--stats", "--list",
+        "--demo", "Exit codes", "Examples"}) {
+      assertTrue(stdout.contains(s), s);
+    }
+  }
+}
