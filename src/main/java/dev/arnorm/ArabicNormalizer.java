@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  * normalizer.
  */
 public final class ArabicNormalizer {
-  /** Lossless repair only (the default): presentation-forms, invisible, tatweel, whitespace. */
+  /** Lossless repair only (the default): html-entities, presentation-forms, invisible, tatweel, whitespace. */
   public static final ArabicNormalizer LIGHT = new ArabicNormalizer(Preset.LIGHT.steps());
   /** Light plus every folding step: for indexing and matching. */
   public static final ArabicNormalizer SEARCH = new ArabicNormalizer(Preset.SEARCH.steps());

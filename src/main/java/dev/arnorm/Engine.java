@@ -31,17 +31,20 @@ final class Engine {
   private final byte[] fast = new byte[0x10000];
   private final UnicodeSet touched;
   private final boolean blankSensitive;
+  private final boolean lineContext;
 
   Engine(List<Step> steps) {
     List<Rule> plain = new ArrayList<>();
     List<Rule> fused = new ArrayList<>();
     UnicodeSet t = new UnicodeSet();
     boolean blanks = false;
+    boolean line = false;
     for (Step s : steps) {
       Rule r = s.rule();
       plain.add(r);
       t.addAll(r.touched());
       blanks |= r.blankSensitive();
+      line |= r.needsLineContext();
       int last = fused.size() - 1;
       if (r instanceof MapRule && last >= 0 && fused.get(last) instanceof MapRule) {
         fused.set(last, ((MapRule) fused.get(last)).then((MapRule) r));
@@ -53,6 +56,7 @@ final class Engine {
     this.unfused = plain.toArray(new Rule[0]);
     this.touched = t.freeze();
     this.blankSensitive = blanks;
+    this.lineContext = line;
     for (int c = 0; c < 0x10000; c++) {
       fast[c] = classify(c);
     }
@@ -139,6 +143,9 @@ final class Engine {
       i = segmentStart(s, i - 1);
     }
     while (blankSensitive && i > 0 && (s.charAt(i - 1) == ' ' || s.charAt(i - 1) == '\t')) {
+      i--;
+    }
+    while (lineContext && i > 0 && !HtmlEntitiesRule.isLineBreak(s.charAt(i - 1))) {
       i--;
     }
     return i;

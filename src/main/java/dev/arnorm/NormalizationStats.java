@@ -2,6 +2,7 @@ package dev.arnorm;
 
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,6 +13,7 @@ import java.util.Map;
  */
 public final class NormalizationStats {
   private final EnumMap<Step, Long> counts = new EnumMap<>(Step.class);
+  private final EnumMap<Step, Map<String, Long>> details = new EnumMap<>(Step.class);
 
   /** An empty tally. */
   public NormalizationStats() {}
@@ -26,8 +28,27 @@ public final class NormalizationStats {
     return Collections.unmodifiableMap(new EnumMap<>(counts));
   }
 
+  /**
+   * Named sub-counts of a step, in the order they were first reported; empty for steps that report none.
+   * The {@code html-entities} step reports {@code "entities decoded"} and {@code "residue removed"}.
+   */
+  public Map<String, Long> details(Step step) {
+    Map<String, Long> d = details.get(step);
+    return d == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(d));
+  }
+
   StepCounter counter() {
-    return (step, n) -> counts.merge(step, n, Long::sum);
+    return new StepCounter() {
+      @Override
+      public void count(Step step, long n) {
+        counts.merge(step, n, Long::sum);
+      }
+
+      @Override
+      public void detail(Step step, String what, long n) {
+        details.computeIfAbsent(step, s -> new LinkedHashMap<>()).merge(what, n, Long::sum);
+      }
+    };
   }
 
   @Override

@@ -13,17 +13,18 @@ import java.util.stream.Collectors;
  */
 public enum Preset {
   /**
-   * Lossless repair only, the default: presentation-forms, invisible, tatweel, whitespace. The text reads the
-   * same; the output is NFC.
+   * Lossless repair only, the default: html-entities, presentation-forms, invisible, tatweel, whitespace.
+   * The text reads the same; the output is NFC.
    */
-  LIGHT("light", Step.PRESENTATION_FORMS, Step.INVISIBLE, Step.TATWEEL, Step.WHITESPACE),
+  LIGHT("light", Step.HTML_ENTITIES, Step.PRESENTATION_FORMS, Step.INVISIBLE, Step.TATWEEL,
+      Step.WHITESPACE),
   /**
    * For indexing and matching: light plus every folding step (diacritics, alef, ya, teh-marbuta,
    * persian-letters, hamza, digits, punctuation). Letter folds run before hamza, because folding a letter
    * can put it under a hamza ({@code ۓ}, yeh barree with hamza, becomes {@code ئ} under ya), which hamza then
    * folds.
    */
-  SEARCH("search", Step.PRESENTATION_FORMS, Step.INVISIBLE, Step.DIACRITICS, Step.TATWEEL,
+  SEARCH("search", Step.HTML_ENTITIES, Step.PRESENTATION_FORMS, Step.INVISIBLE, Step.DIACRITICS, Step.TATWEEL,
       Step.WHITESPACE, Step.ALEF, Step.YA, Step.TEH_MARBUTA, Step.PERSIAN_LETTERS, Step.HAMZA,
       Step.DIGITS, Step.PUNCTUATION),
   /** Exactly what Lucene's {@code ArabicNormalizer} does, for migrating existing indexes. */

@@ -27,4 +27,9 @@ abstract class Rule {
   boolean blankSensitive() {
     return false;
   }
+
+  /** True when the rule looks back over the current line (the html-entities residue rules). */
+  boolean needsLineContext() {
+    return false;
+  }
 }

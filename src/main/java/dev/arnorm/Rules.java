@@ -16,6 +16,11 @@ final class Rules {
   static final int HAMZA_ABOVE = 0x0654;
   static final int HAMZA_BELOW = 0x0655;
 
+  /** The format controls the invisible step removes (ZWNJ and ZWJ are not among them). */
+  static final UnicodeSet INVISIBLE = new UnicodeSet(
+      "[\\u00AD\\u061C\\u180E\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF]")
+      .freeze();
+
   private static final Map<Step, Rule> RULES = new EnumMap<>(Step.class);
 
   static {
@@ -32,11 +37,12 @@ final class Rules {
 
   private static Rule build(Step step) {
     switch (step) {
+      case HTML_ENTITIES:
+        return new HtmlEntitiesRule();
       case PRESENTATION_FORMS:
         return MapRule.of(step, presentationForms());
       case INVISIBLE:
-        return MapRule.of(step, delete(new UnicodeSet(
-            "[\\u00AD\\u061C\\u180E\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF]")));
+        return MapRule.of(step, delete(INVISIBLE));
       case WHITESPACE:
         return new WhitespaceRule();
       case TATWEEL:
@@ -88,7 +94,7 @@ final class Rules {
    * Every character of the two presentation-form blocks that has a compatibility decomposition, mapped to
    * it; currency symbols (the rial sign) are kept.
    */
-  private static Map<Integer, String> presentationForms() {
+  static Map<Integer, String> presentationForms() {
     Map<Integer, String> m = new HashMap<>();
     UnicodeSet blocks = new UnicodeSet(0xFB50, 0xFDFF).add(0xFE70, 0xFEFF);
     for (UnicodeSet.EntryRange r : blocks.ranges()) {

@@ -15,6 +15,16 @@ import java.util.stream.Collectors;
  */
 public enum Step {
   /**
+   * Decodes HTML character references and cleans the residue of stripped ones. Decodes every HTML5 named
+   * reference ({@code &quot;}, {@code &hellip;}; the legacy ones such as {@code &nbsp} also without the
+   * semicolon), decimal {@code &#1605;} and hex {@code &#x645;}, and nested escaping ({@code &amp;quot;} to
+   * {@code "}). A bare {@code &} left where a reference was stripped is removed or, between two Arabic words,
+   * becomes a space ({@code العمل&معا} to {@code العمل معا}); legitimate ampersands ({@code AT&T},
+   * {@code سي & تي}, {@code إيه تي&تي}, {@code ?a=1&b=2}) and unknown or invalid references stay. Does not
+   * strip tags: {@code &lt;b&gt;} gives {@code <b>}.
+   */
+  HTML_ENTITIES("html-entities", Safety.LOSSLESS),
+  /**
    * Arabic presentation forms and ligatures (U+FB50..U+FDFF, U+FE70..U+FEFF) to the letters they show, by
    * their Unicode compatibility decomposition: {@code ﻷ} (U+FEF7) to {@code لأ}, keeping the hamza;
    * {@code ﷲ} (U+FDF2) to {@code الله}; {@code ﷺ} (U+FDFA) to {@code صلى الله عليه وسلم}; {@code ﻣﺮﺣﺒﺎ} to

@@ -32,6 +32,8 @@ final class Reference {
   /** One step on NFD text; the result may be unnormalized. */
   static String apply(Step step, String s) {
     switch (step) {
+      case HTML_ENTITIES:
+        return ReferenceHtml.apply(s);
       case PRESENTATION_FORMS: {
         StringBuilder sb = new StringBuilder();
         s.codePoints().forEach(cp -> {

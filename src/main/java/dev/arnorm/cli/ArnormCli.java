@@ -36,8 +36,9 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     usageHelpWidth = 100,
     description = {
-      "Normalizes Arabic text: repairs web residue (presentation forms, invisible bidi marks, odd spaces,",
-      "tatweel) and, with the search preset, folds letters and removes diacritics for indexing.",
+      "Normalizes Arabic text: repairs web residue (HTML entities and their debris, presentation forms,",
+      "invisible bidi marks, odd spaces, tatweel) and, with the search preset, folds letters and removes",
+      "diacritics for indexing.",
       "Reads the FILEs in order, or standard input, and writes UTF-8 to standard output.",
       "Line breaks (LF, CRLF, no final newline) are kept byte for byte. Streams in bounded memory.",
       ""
@@ -368,7 +369,10 @@ public final class ArnormCli implements Callable<Integer> {
 
   private void printStats(ArabicNormalizer n, NormalizationStats tally) {
     err.println("characters changed, by step:");
-    n.steps().stream().distinct().forEach(s -> err.printf("  %-20s %,d%n", s.id(), tally.changed(s)));
+    n.steps().stream().distinct().forEach(s -> {
+      err.printf("  %-20s %,d%n", s.id(), tally.changed(s));
+      tally.details(s).forEach((what, count) -> err.printf("    %-18s %,d%n", what, count));
+    });
     err.flush();
   }
 

@@ -59,8 +59,10 @@ final class Demo {
     }
     out.println();
     out.println(changed + " of " + lines.length + " lines changed. Characters changed, by step:");
-    normalizer.steps().stream().distinct()
-        .forEach(s -> out.printf("  %-20s %,d%n", s.id(), stats.changed(s)));
+    normalizer.steps().stream().distinct().forEach(s -> {
+      out.printf("  %-20s %,d%n", s.id(), stats.changed(s));
+      stats.details(s).forEach((what, count) -> out.printf("    %-18s %,d%n", what, count));
+    });
     if (changed == 0 && !normalizer.equals(ArabicNormalizer.SEARCH)) {
       long wouldFold = text.lines().filter(l -> !ArabicNormalizer.SEARCH.isNormalized(l)).count();
       out.println();

@@ -51,15 +51,29 @@ final class DiffPrinter {
     }
     int i = 0;
     int j = 0;
+    // Consecutive changed words are marked as one span: "[[a b]]", not "[[a]][[ ]][[b]]".
+    StringBuilder removed = new StringBuilder();
+    StringBuilder added = new StringBuilder();
     while (i < a.size() || j < b.size()) {
       if (i < a.size() && j < b.size() && a.get(i).equals(b.get(j))) {
+        flush(minus, removed, RED);
+        flush(plus, added, GREEN);
         minus.append(visible(a.get(i++)));
         plus.append(visible(b.get(j++)));
       } else if (j < b.size() && (i == a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
-        plus.append(marked(b.get(j++), GREEN));
+        added.append(b.get(j++));
       } else {
-        minus.append(marked(a.get(i++), RED));
+        removed.append(a.get(i++));
       }
+    }
+    flush(minus, removed, RED);
+    flush(plus, added, GREEN);
+  }
+
+  private void flush(StringBuilder line, StringBuilder changed, String ansi) {
+    if (changed.length() > 0) {
+      line.append(marked(changed.toString(), ansi));
+      changed.setLength(0);
     }
   }
 

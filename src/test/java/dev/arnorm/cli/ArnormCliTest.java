@@ -117,7 +117,7 @@ class ArnormCliTest {
   void listShowsStepsWithSafetyAndPresetsWithSteps() {
     assertEquals(0, run("", "--list"));
     assertTrue(stdout.matches("(?s).*diacritics\\s+folding.*"), stdout);
-    assertTrue(stdout.contains("light    presentation-forms,invisible,tatweel,whitespace"), stdout);
+    assertTrue(stdout.contains("light    html-entities,presentation-forms,invisible,tatweel,whitespace"), stdout);
   }
 
   @Test

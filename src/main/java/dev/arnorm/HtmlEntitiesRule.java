@@ -1,0 +1,494 @@
+package dev.arnorm;
+
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.text.UnicodeSet;
+import java.util.Set;
+
+/**
+ * Decodes HTML character references and cleans the residue of stripped ones.
+ *
+ * <p>Decoding: every HTML5 named reference with its semicolon; the 106 legacy names without it (as in
+ * {@code &nbsp}) when no ASCII letter, digit or {@code =} follows; decimal {@code &#1605;} and hex
+ * {@code &#x645;}/{@code &#X645;}, semicolon optional; nested escaping ({@code &amp;quot;}) up to
+ * {@link #MAX_DEPTH} layers at one position. References to NUL, surrogates, noncharacters, control
+ * characters and line breaks, or beyond U+10FFFF, stay as they are (references to U+0080..U+009F decode as
+ * browsers do, through the windows-1252 table of the HTML standard). Unknown names stay.
+ *
+ * <p>Residue: a bare {@code &} that starts no reference is judged by its neighbours; see docs/steps.
+ */
+final class HtmlEntitiesRule extends Rule {
+  /** Layers of nested escaping decoded at one position ({@code &amp;amp;amp;quot;} has four). */
+  static final int MAX_DEPTH = 8;
+  /** Lookahead after an {@code &}: the longest reference, or the word that follows a bare one. */
+  private static final int MAX_LOOK = 96;
+  private static final int MAX_LEFT = 64;
+  private static final UnicodeSet TOUCHED = new UnicodeSet('&', '&').freeze();
+  static final UnicodeSet ARABIC = new UnicodeSet(
+      "[[[:sc=Arabic:][:Block=Arabic:][:Block=Arabic_Supplement:][:Block=Arabic_Extended_A:]]&[[:L:][:M:]]]")
+      .freeze();
+
+  /**
+   * The Arabic names of Latin letters, as used to spell acronyms ({@code إيه تي&تي} for AT&T): an {@code &}
+   * between two of them is a real ampersand. A closed list.
+   */
+  static final Set<String> LATIN_LETTER_NAMES = Set.of(
+      "ايه", "إيه", "اي", "إي", "آي", "بي", "سي", "دي", "اف", "إف", "جي", "اتش", "إتش", "جيه", "جاي",
+      "كيه", "كاي", "ال", "إل", "ام", "إم", "ان", "إن", "او", "أو", "كيو", "ار", "آر", "اس", "إس", "تي",
+      "يو", "في", "دبليو", "اكس", "إكس", "واي", "زد", "زي");
+
+  /** The HTML standard's replacements for numeric references to U+0080..U+009F (windows-1252). */
+  private static final int[] C1 = {
+    0x20AC, -1, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, -1,
+    0x017D, -1, -1, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A,
+    0x0153, -1, 0x017E, 0x0178
+  };
+
+  static final String ENTITIES_DECODED = "entities decoded";
+  static final String RESIDUE_REMOVED = "residue removed";
+
+  HtmlEntitiesRule() {
+    super(Step.HTML_ENTITIES);
+  }
+
+  @Override
+  UnicodeSet touched() {
+    return TOUCHED;
+  }
+
+  @Override
+  boolean needsLineContext() {
+    return true;
+  }
+
+  /** The text a numeric reference stands for, or -1 when it must stay as it is. */
+  static int numericValue(long v) {
+    if (v >= 0x80 && v <= 0x9F) {
+      return C1[(int) v - 0x80];
+    }
+    if (v <= 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)
+        || (v >= 0xFDD0 && v <= 0xFDEF) || (v & 0xFFFE) == 0xFFFE) {
+      return -1;
+    }
+    if (v < 0x20 && v != '\t') {
+      return -1; // controls, and line breaks: decoding never changes the line structure
+    }
+    return v == 0x7F ? -1 : (int) v;
+  }
+
+  static boolean isLineBreak(int c) {
+    return c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || c == 0x85 || c == 0x2028 || c == 0x2029;
+  }
+
+  /** A space or tab, or any space separator. */
+  static boolean isBlank(int c) {
+    return c == ' ' || c == '\t' || WhitespaceRule.SPACE_SEPARATORS.contains(c);
+  }
+
+
+
+  static boolean isAsciiAlnum(int c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  static boolean isPunctuation(int c) {
+    int t = UCharacter.getType(c);
+    return c != '&' && c != '#' && c != ';' && t >= UCharacter.DASH_PUNCTUATION
+        && t <= UCharacter.OTHER_PUNCTUATION
+        || t == UCharacter.INITIAL_PUNCTUATION || t == UCharacter.FINAL_PUNCTUATION;
+  }
+
+  /** The value of an ASCII digit in {@code radix} (10 or 16), or -1: Arabic-Indic digits are not allowed. */
+  static int asciiDigit(int c, int radix) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (radix == 16 && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+      return (c | 0x20) - 'a' + 10;
+    }
+    return -1;
+  }
+
+  /** A decoded reference: how many code points of the lookahead it used, and its text. */
+  private static final class Match {
+    final int length;
+    final String text;
+
+    Match(int length, String text) {
+      this.length = length;
+      this.text = text;
+    }
+  }
+
+  /** The reference starting at {@code la[0] == '&'} in the first {@code n} code points, or null. */
+  static Match match(int[] la, int n) {
+    if (n < 2) {
+      return null;
+    }
+    if (la[1] == '#') {
+      int i = 2;
+      int radix = 10;
+      if (i < n && (la[i] == 'x' || la[i] == 'X')) {
+        radix = 16;
+        i++;
+      }
+      int start = i;
+      long v = 0;
+      while (i < n && asciiDigit(la[i], radix) >= 0) {
+        v = Math.min(v * radix + asciiDigit(la[i], radix), 0x110000L);
+        i++;
+      }
+      if (i == start) {
+        return null;
+      }
+      int cp = numericValue(v);
+      if (cp < 0) {
+        return null;
+      }
+      return new Match(i < n && la[i] == ';' ? i + 1 : i, new String(Character.toChars(cp)));
+    }
+    int i = 1;
+    while (i < n && i <= Html5Entities.MAX_NAME_LENGTH && isAsciiAlnum(la[i])) {
+      i++;
+    }
+    if (i == 1) {
+      return null;
+    }
+    String name = new String(la, 1, i - 1);
+    if (i < n && la[i] == ';') {
+      String text = Html5Entities.withSemicolon(name);
+      if (text != null && text.codePoints().allMatch(c -> !isLineBreak(c))) {
+        return new Match(i + 1, text);
+      }
+    }
+    String legacy = Html5Entities.legacy(name);
+    if (legacy != null && (i >= n || la[i] != '=')) {
+      return new Match(i, legacy);
+    }
+    return null;
+  }
+
+  @Override
+  Stage newStage(Stage next, StepCounter counter) {
+    return new Decoder(new Residue(next, counter), counter);
+  }
+
+  /** Phase one: decodes references, layer after layer at one position. Every other code point passes. */
+  private final class Decoder extends Stage {
+    private final int[] look = new int[MAX_LOOK];
+    private final StepCounter counter;
+    private int lookLen;
+    /** Nesting depth of the {@code &} in {@code look[0]}; above 0 when it was itself decoded. */
+    private int depth;
+    private long changed;
+    private long decoded;
+
+    Decoder(Stage next, StepCounter counter) {
+      super(next);
+      this.counter = counter;
+    }
+
+    @Override
+    void put(int cp) {
+      if (lookLen == 0) {
+        if (cp == '&') {
+          look[lookLen++] = cp;
+        } else {
+          next.put(cp);
+        }
+        return;
+      }
+      look[lookLen++] = cp;
+      if (lookLen == MAX_LOOK || !isNameChar(cp)) {
+        decide();
+      }
+    }
+
+    /** Resolves the {@code &} in {@code look[0]}, then passes the rest of the lookahead through again. */
+    private void decide() {
+      int n = lookLen;
+      int[] la = look.clone();
+      lookLen = 0;
+      Match m = match(la, n);
+      if (m == null) {
+        depth = 0;
+        next.put('&');
+        rescan(la, 1, n);
+        return;
+      }
+      changed += m.length;
+      decoded++;
+      if (m.text.equals("&") && depth < MAX_DEPTH) {
+        // A decoded '&' may start the next layer of a nested escape (&amp;quot;): scan it again.
+        int d = depth + 1;
+        rescanAmpersand(la, m.length, n, d);
+        return;
+      }
+      depth = 0;
+      for (int i = 0; i < m.text.length(); ) {
+        int c = m.text.codePointAt(i);
+        i += Character.charCount(c);
+        String dec = UnicodeData.decomposition(c);
+        if (dec == null) {
+          next.put(c);
+        } else {
+          emit(dec);
+        }
+      }
+      rescan(la, m.length, n);
+    }
+
+    private void rescanAmpersand(int[] la, int from, int n, int d) {
+      look[lookLen++] = '&';
+      depth = d;
+      rescan(la, from, n);
+    }
+
+    private void rescan(int[] la, int from, int n) {
+      for (int i = from; i < n; i++) {
+        put(la[i]);
+      }
+    }
+
+    @Override
+    void end() {
+      while (lookLen > 0) {
+        decide();
+      }
+      counter.count(step, changed);
+      counter.detail(step, ENTITIES_DECODED, decoded);
+      next.end();
+    }
+  }
+
+  /** A character that can continue a reference after {@code &}: more input may still change the match. */
+  private static boolean isNameChar(int c) {
+    return isAsciiAlnum(c) || c == '#';
+  }
+
+  /**
+   * How the residue rules see a code point, or null for "as it is": as the later lossless steps will leave
+   * it. Invisible controls and tatweel are nothing, a presentation form is its expansion ({@code ﷺ} is four
+   * words). Judging the text as it will end up is what makes the step idempotent inside a preset.
+   */
+  static String view(int cp) {
+    if (Rules.INVISIBLE.contains(cp) || cp == TatweelRule.TATWEEL) {
+      return "";
+    }
+    String pf = Presentation.FORMS.map(cp);
+    return pf == null ? null : pf.replace("\u0640", "");
+  }
+
+  /** Built on first use: the rules are built while this class loads, the presentation forms after it. */
+  private static final class Presentation {
+    static final MapRule FORMS = MapRule.of(null, Rules.presentationForms());
+  }
+
+  /**
+   * Phase two, on decoded text: judges every {@code &} by its neighbours (keep, drop, or make a space). The
+   * word after it is read first, so the judgement sees decoded text on both sides, as a second run would.
+   * A neighbour is a whole cluster, a base and its marks, and is Arabic when any part of it is.
+   */
+  private final class Residue extends Stage {
+    private final int[] look = new int[MAX_LOOK];
+    private final StepCounter counter;
+    private int lookLen;
+    /** The last base seen on this line (-1: none), whether marks follow it, and whether its cluster is Arabic. */
+    private int lastBase = -1;
+    private boolean marksAfterBase;
+    private boolean clusterArabic;
+    private boolean lineBlank = true;
+    private final StringBuilder leftToken = new StringBuilder();
+    private boolean lastLetterArabic;
+    private long removed;
+
+    Residue(Stage next, StepCounter counter) {
+      super(next);
+      this.counter = counter;
+    }
+
+    @Override
+    void put(int cp) {
+      if (lookLen == 0) {
+        if (cp == '&') {
+          look[lookLen++] = cp;
+        } else {
+          out(cp);
+        }
+        return;
+      }
+      look[lookLen++] = cp;
+      if (lookLen == MAX_LOOK || endsWord(cp)) {
+        decide();
+      }
+    }
+
+    /** True when {@code cp}, as it will end up, holds a blank or a line break. */
+    private boolean endsWord(int cp) {
+      String v = view(cp);
+      if (v == null) {
+        return isBlank(cp) || isLineBreak(cp);
+      }
+      return v.codePoints().anyMatch(c -> isBlank(c) || isLineBreak(c));
+    }
+
+    private void decide() {
+      int n = lookLen;
+      int[] la = look.clone();
+      lookLen = 0;
+      judge(la, n);
+      for (int i = 1; i < n; i++) {
+        put(la[i]);
+      }
+    }
+
+    private void judge(int[] la, int n) {
+      StringBuilder after = new StringBuilder();
+      for (int i = 1; i < n; i++) {
+        String v = view(la[i]);
+        if (v == null) {
+          after.appendCodePoint(la[i]);
+        } else {
+          after.append(v);
+        }
+      }
+      int[] r = after.codePoints().toArray();
+      int right = r.length > 0 ? r[0] : -1;
+      boolean rightArabic = false;
+      for (int i = 0; i < r.length && (i == 0 || UnicodeData.isMark(r[i])); i++) {
+        rightArabic |= ARABIC.contains(r[i]);
+      }
+      boolean leftBlank = !marksAfterBase && (lastBase < 0 || isBlank(lastBase) || isLineBreak(lastBase));
+      boolean rightBlank = right < 0 || isBlank(right) || isLineBreak(right);
+      if (lineBlank && (right < 0 || isLineBreak(right))) {
+        removed++; // alone on its line
+        return;
+      }
+      if ((leftBlank && rightBlank) || right == '#') {
+        emit('&');
+        return;
+      }
+      StringBuilder token = new StringBuilder();
+      for (int c : r) {
+        if (isBlank(c) || isLineBreak(c)) {
+          break;
+        }
+        token.appendCodePoint(c);
+      }
+      String rightToken = token.toString();
+      if (urlLike(rightToken) || (isAsciiAlnum(lastBase) && isAsciiAlnum(right))
+          || (LATIN_LETTER_NAMES.contains(trailingWord())
+              && LATIN_LETTER_NAMES.contains(leadingWord(rightToken)))) {
+        emit('&');
+        return;
+      }
+      if (!leftBlank && !rightBlank) {
+        if ((clusterArabic || rightArabic)
+            && (clusterArabic || isPunctuation(lastBase))
+            && (rightArabic || isPunctuation(right))) {
+          removed++;
+          emit(' ');
+        } else {
+          emit('&');
+        }
+        return;
+      }
+      boolean gluedArabic = leftBlank ? rightArabic : clusterArabic;
+      int glued = leftBlank ? right : lastBase;
+      boolean arabicContext = lastLetterArabic || firstLetterIsArabic(rightToken);
+      if (gluedArabic || (isPunctuation(glued) && arabicContext)) {
+        removed++;
+      } else {
+        emit('&');
+      }
+    }
+
+    private boolean urlLike(String rightToken) {
+      return leftToken.indexOf("?") >= 0 || leftToken.indexOf("=") >= 0 || leftToken.indexOf("/") >= 0
+          || rightToken.indexOf('=') >= 0;
+    }
+
+    private String trailingWord() {
+      int i = leftToken.length();
+      while (i > 0 && ARABIC.contains(leftToken.codePointBefore(i))) {
+        i -= Character.charCount(leftToken.codePointBefore(i));
+      }
+      return UnicodeData.NFC.normalize(leftToken.substring(i));
+    }
+
+    private String leadingWord(String s) {
+      int i = 0;
+      while (i < s.length() && ARABIC.contains(s.codePointAt(i))) {
+        i += Character.charCount(s.codePointAt(i));
+      }
+      return UnicodeData.NFC.normalize(s.substring(0, i));
+    }
+
+    private boolean firstLetterIsArabic(String s) {
+      for (int i = 0; i < s.length(); ) {
+        int c = s.codePointAt(i);
+        if (UCharacter.isLetter(c)) {
+          return ARABIC.contains(c);
+        }
+        i += Character.charCount(c);
+      }
+      return false;
+    }
+
+    private void emit(int cp) {
+      out(cp);
+    }
+
+    /** Passes {@code cp} on and updates the left context with how it will end up. */
+    private void out(int cp) {
+      String v = view(cp);
+      if (v == null) {
+        see(cp);
+      } else {
+        v.codePoints().forEach(this::see);
+      }
+      next.put(cp);
+    }
+
+    private void see(int cp) {
+      if (isLineBreak(cp)) {
+        lineBlank = true;
+        lastLetterArabic = false;
+        leftToken.setLength(0);
+        lastBase = -1;
+        marksAfterBase = false;
+        clusterArabic = false;
+        return;
+      }
+      if (UnicodeData.isMark(cp)) {
+        marksAfterBase = true;
+        clusterArabic |= ARABIC.contains(cp);
+      } else {
+        lastBase = cp;
+        marksAfterBase = false;
+        clusterArabic = ARABIC.contains(cp);
+      }
+      if (isBlank(cp)) {
+        leftToken.setLength(0);
+        return;
+      }
+      lineBlank = false;
+      if (leftToken.length() >= MAX_LEFT) {
+        leftToken.delete(0, MAX_LEFT / 2);
+      }
+      leftToken.appendCodePoint(cp);
+      if (UCharacter.isLetter(cp)) {
+        lastLetterArabic = ARABIC.contains(cp);
+      }
+    }
+
+    @Override
+    void end() {
+      while (lookLen > 0) {
+        decide();
+      }
+      counter.count(step, removed);
+      counter.detail(step, RESIDUE_REMOVED, removed);
+      next.end();
+    }
+  }
+}

@@ -1,0 +1,256 @@
+package dev.arnorm;
+
+import com.ibm.icu.lang.UCharacter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A plain, whole-string implementation of the html-entities step for the fused == reference law: regexes
+ * for references, the whole output line for left context. Reads the entity table file on its own.
+ */
+final class ReferenceHtml {
+  private static final Map<String, String> TABLE = new HashMap<>();
+  private static final Pattern NUMERIC = Pattern.compile("&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?");
+  private static final Pattern NAME = Pattern.compile("&([A-Za-z0-9]{1,32})");
+
+  static {
+    try (InputStream in = ReferenceHtml.class.getResourceAsStream("/dev/arnorm/html5-entities.txt")) {
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (!line.startsWith("#") && !line.isEmpty()) {
+          String[] f = line.split("\t");
+          StringBuilder v = new StringBuilder();
+          for (String h : f[1].split(" ")) {
+            v.appendCodePoint(Integer.parseInt(h, 16));
+          }
+          TABLE.put(f[0], v.toString());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private ReferenceHtml() {}
+
+  static String apply(String s) {
+    return residue(decode(s));
+  }
+
+  /** Phase one: references decoded left to right, nested layers at one position up to MAX_DEPTH. */
+  static String decode(String s) {
+    StringBuilder out = new StringBuilder();
+    String rest = s;
+    int depth = 0;
+    while (!rest.isEmpty()) {
+      if (rest.charAt(0) != '&') {
+        out.append(rest.charAt(0));
+        rest = rest.substring(1);
+        depth = 0;
+        continue;
+      }
+      String[] hit = match(decodeLook(rest));
+      if (hit == null) {
+        out.append('&');
+        rest = rest.substring(1);
+        depth = 0;
+      } else if (hit[0].equals("&") && depth < HtmlEntitiesRule.MAX_DEPTH) {
+        rest = "&" + rest.substring(hit[1].length());
+        depth++;
+      } else {
+        out.append(Normalizer.nfd(hit[0]));
+        rest = rest.substring(hit[1].length());
+        depth = 0;
+      }
+    }
+    return out.toString();
+  }
+
+  /** Phase one reads after '&' up to the first character that cannot continue a reference. */
+  private static String decodeLook(String rest) {
+    int end = 1;
+    while (end < rest.length() && end < 96) {
+      char c = rest.charAt(end++);
+      if (!(HtmlEntitiesRule.isAsciiAlnum(c) || c == '#')) {
+        break;
+      }
+    }
+    return rest.substring(0, Math.min(end, rest.length()));
+  }
+
+  /** Phase two: every '&' judged with the decoded text on both sides. */
+  static String residue(String s) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) == '&') {
+        residue(out, look(s.substring(i)));
+      } else {
+        out.append(s.charAt(i));
+      }
+    }
+    return out.toString();
+  }
+
+  /** What the stage reads after an '&': up to the first character that will hold a blank, 96 at most. */
+  private static String look(String rest) {
+    int end = 1;
+    while (end < rest.length() && end < 96) {
+      int c = rest.codePointAt(end);
+      end += Character.charCount(c);
+      if (view(new String(Character.toChars(c))).codePoints()
+          .anyMatch(x -> HtmlEntitiesRule.isBlank(x) || HtmlEntitiesRule.isLineBreak(x))) {
+        break;
+      }
+    }
+    return rest.substring(0, Math.min(end, rest.length()));
+  }
+
+  /** {decoded text, the reference as written}, or null. */
+  private static String[] match(String la) {
+    Matcher m = NUMERIC.matcher(la);
+    if (m.lookingAt()) {
+      String digits = m.group(1) != null ? m.group(1) : m.group(2);
+      long v = 0;
+      for (char c : digits.toCharArray()) {
+        v = Math.min(v * (m.group(1) != null ? 16 : 10) + Character.digit(c, 16), 0x110000L);
+      }
+      int cp = HtmlEntitiesRule.numericValue(v);
+      return cp < 0 ? null : new String[] {new String(Character.toChars(cp)), m.group()};
+    }
+    m = NAME.matcher(la);
+    if (!m.lookingAt()) {
+      return null;
+    }
+    String name = m.group(1);
+    int after = m.end();
+    if (after < la.length() && la.charAt(after) == ';' && TABLE.containsKey(name + ";")
+        && TABLE.get(name + ";").chars().noneMatch(HtmlEntitiesRule::isLineBreak)) {
+      return new String[] {TABLE.get(name + ";"), la.substring(0, after + 1)};
+    }
+    if (TABLE.containsKey(name) && (after >= la.length() || la.charAt(after) != '=')) {
+      return new String[] {TABLE.get(name), la.substring(0, after)};
+    }
+    return null;
+  }
+
+  /** The text as the later lossless steps will leave it: no invisible controls, presentation forms expanded. */
+  private static String view(String s) {
+    StringBuilder sb = new StringBuilder();
+    s.codePoints().forEach(cp -> {
+      boolean block = (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF);
+      String d = block && UCharacter.getType(cp) != UCharacter.CURRENCY_SYMBOL
+          ? com.ibm.icu.text.Normalizer2.getNFKDInstance().getDecomposition(cp) : null;
+      if (Rules.INVISIBLE.contains(cp) || cp == 0x0640) {
+        return;
+      }
+      if (d != null) {
+        sb.append(Normalizer.nfd(d).replace("\u0640", ""));
+      } else {
+        sb.appendCodePoint(cp);
+      }
+    });
+    return sb.toString();
+  }
+
+  private static void residue(StringBuilder out, String rawLook) {
+    int lineStart = out.length();
+    while (lineStart > 0 && !HtmlEntitiesRule.isLineBreak(out.charAt(lineStart - 1))) {
+      lineStart--;
+    }
+    int[] line = view(out.substring(lineStart)).codePoints().toArray();
+    int[] r = view(rawLook.substring(1)).codePoints().toArray();
+    // The cluster before the '&': the last base of the line and the marks after it.
+    int base = line.length - 1;
+    while (base >= 0 && Reference.isMark(line[base])) {
+      base--;
+    }
+    int lastBase = base >= 0 ? line[base] : -1;
+    boolean marksAfter = base < line.length - 1;
+    boolean arabicL = false;
+    for (int i = Math.max(base, 0); i < line.length; i++) {
+      arabicL |= HtmlEntitiesRule.ARABIC.contains(line[i]);
+    }
+    int right = r.length > 0 ? r[0] : -1;
+    boolean arabicR = false;
+    for (int i = 0; i < r.length && (i == 0 || Reference.isMark(r[i])); i++) {
+      arabicR |= HtmlEntitiesRule.ARABIC.contains(r[i]);
+    }
+    boolean leftBlank = !marksAfter && (lastBase < 0 || HtmlEntitiesRule.isBlank(lastBase)
+        || HtmlEntitiesRule.isLineBreak(lastBase));
+    boolean rightBlank = right < 0 || HtmlEntitiesRule.isBlank(right) || HtmlEntitiesRule.isLineBreak(right);
+    boolean lineBlank = Arrays.stream(line).allMatch(HtmlEntitiesRule::isBlank);
+    if (lineBlank && (right < 0 || HtmlEntitiesRule.isLineBreak(right))) {
+      return;
+    }
+    if ((leftBlank && rightBlank) || right == '#') {
+      out.append('&');
+      return;
+    }
+    StringBuilder tok = new StringBuilder();
+    for (int c : r) {
+      if (HtmlEntitiesRule.isBlank(c) || HtmlEntitiesRule.isLineBreak(c)) {
+        break;
+      }
+      tok.appendCodePoint(c);
+    }
+    String rightToken = tok.toString();
+    int wordStart = line.length;
+    while (wordStart > 0 && !HtmlEntitiesRule.isBlank(line[wordStart - 1])) {
+      wordStart--;
+    }
+    String leftToken = new String(line, wordStart, line.length - wordStart);
+    String leftWord = Normalizer.nfc(leftToken.replaceAll("^.*[^\\p{IsArabic}\\p{M}]", ""));
+    String rightWord = Normalizer.nfc(rightToken.replaceAll("[^\\p{IsArabic}\\p{M}].*$", ""));
+    boolean url = leftToken.matches(".*[?=/].*") || rightToken.contains("=");
+    if (url || (HtmlEntitiesRule.isAsciiAlnum(lastBase) && HtmlEntitiesRule.isAsciiAlnum(right))
+        || (HtmlEntitiesRule.LATIN_LETTER_NAMES.contains(leftWord)
+            && HtmlEntitiesRule.LATIN_LETTER_NAMES.contains(rightWord))) {
+      out.append('&');
+      return;
+    }
+    if (!leftBlank && !rightBlank) {
+      boolean space = (arabicL || arabicR) && (arabicL || HtmlEntitiesRule.isPunctuation(lastBase))
+          && (arabicR || HtmlEntitiesRule.isPunctuation(right));
+      out.append(space ? " " : "&");
+      return;
+    }
+    boolean gluedArabic = leftBlank ? arabicR : arabicL;
+    int glued = leftBlank ? right : lastBase;
+    boolean context = lastLetterArabic(new String(line, 0, line.length)) || firstLetterArabic(rightToken);
+    if (!(gluedArabic || (HtmlEntitiesRule.isPunctuation(glued) && context))) {
+      out.append('&');
+    }
+  }
+
+  private static boolean lastLetterArabic(String line) {
+    int[] cps = line.codePoints().toArray();
+    for (int i = cps.length - 1; i >= 0; i--) {
+      if (UCharacter.isLetter(cps[i])) {
+        return HtmlEntitiesRule.ARABIC.contains(cps[i]);
+      }
+    }
+    return false;
+  }
+
+  private static boolean firstLetterArabic(String s) {
+    return s.codePoints().filter(UCharacter::isLetter).findFirst()
+        .stream().anyMatch(HtmlEntitiesRule.ARABIC::contains);
+  }
+
+  /** NFC and NFD through ICU. */
+  static final class Normalizer {
+    static String nfd(String s) {
+      return com.ibm.icu.text.Normalizer2.getNFDInstance().normalize(s);
+    }
+
+    static String nfc(String s) {
+      return com.ibm.icu.text.Normalizer2.getNFCInstance().normalize(s);
+    }
+  }
+}
