@@ -34,10 +34,13 @@ public final class ArabicNormalizer {
   public static final ArabicNormalizer LIGHT = new ArabicNormalizer(Preset.LIGHT.steps());
   /** Light plus every folding step: for indexing and matching. */
   public static final ArabicNormalizer SEARCH = new ArabicNormalizer(Preset.SEARCH.steps());
+  /** Light plus elongation and spelling: for user-generated text shown to readers. */
+  public static final ArabicNormalizer SOCIAL = new ArabicNormalizer(Preset.SOCIAL.steps());
   /** Exactly what Lucene's {@code ArabicNormalizer} does. */
   public static final ArabicNormalizer LUCENE = new ArabicNormalizer(Preset.LUCENE.steps());
 
   private final List<Step> steps;
+  private final Lexicon lexicon;
   private final Engine engine;
 
   /** One normalizer per single step, compiled on first use and shared. */
@@ -52,8 +55,13 @@ public final class ArabicNormalizer {
   }
 
   private ArabicNormalizer(List<Step> steps) {
+    this(steps, null);
+  }
+
+  private ArabicNormalizer(List<Step> steps, Lexicon lexicon) {
     this.steps = List.copyOf(steps);
-    this.engine = new Engine(this.steps);
+    this.lexicon = lexicon;
+    this.engine = new Engine(this.steps, lexicon == null ? null : new SpellingRule(lexicon));
   }
 
   /**
@@ -169,16 +177,20 @@ public final class ArabicNormalizer {
     return engine.normalize(text).contentEquals(text);
   }
 
-  /** The spec: the step ids, comma-separated, e.g. {@code "tatweel,alef"}. */
+  /**
+   * The spec: the step ids, comma-separated, e.g. {@code "tatweel,alef"}. A lexicon added with
+   * {@link Builder#lexicon} is not part of the spec.
+   */
   @Override
   public String toString() {
     return steps.stream().map(Step::id).collect(Collectors.joining(","));
   }
 
-  /** Two normalizers are equal when they apply the same steps in the same order. */
+  /** Two normalizers are equal when they apply the same steps in the same order, with the same lexicon. */
   @Override
   public boolean equals(Object o) {
-    return o instanceof ArabicNormalizer && ((ArabicNormalizer) o).steps.equals(steps);
+    return o instanceof ArabicNormalizer && ((ArabicNormalizer) o).steps.equals(steps)
+        && java.util.Objects.equals(((ArabicNormalizer) o).lexicon, lexicon);
   }
 
   @Override
@@ -189,6 +201,7 @@ public final class ArabicNormalizer {
   /** Collects steps in order; {@link #build()} takes a snapshot. Not thread-safe. */
   public static final class Builder {
     private final List<Step> steps = new ArrayList<>();
+    private Lexicon lexicon;
 
     private Builder() {}
 
@@ -208,6 +221,15 @@ public final class ArabicNormalizer {
     }
 
     /**
+     * Adds a user lexicon to the built-in one for the {@code spelling} step: its entries are added, and
+     * replace built-in entries with the same wrong form. Load one with {@link Lexicon#load}.
+     */
+    public Builder lexicon(Lexicon userLexicon) {
+      this.lexicon = Objects.requireNonNull(userLexicon, "userLexicon");
+      return this;
+    }
+
+    /**
      * The normalizer. Returns the preset's shared instance when the steps are exactly a preset's.
      *
      * @throws IllegalArgumentException if no step was added
@@ -216,6 +238,12 @@ public final class ArabicNormalizer {
       if (steps.isEmpty()) {
         throw new IllegalArgumentException("a normalizer needs at least one step; valid steps: "
             + Step.validIds());
+      }
+      if (lexicon != null) {
+        if (!steps.contains(Step.SPELLING)) {
+          throw new IllegalArgumentException("a lexicon needs the spelling step; steps: " + steps);
+        }
+        return new ArabicNormalizer(steps, Lexicon.builtIn().plus(lexicon));
       }
       for (Preset p : Preset.values()) {
         if (p.steps().equals(steps)) {

@@ -32,15 +32,28 @@ final class Engine {
   private final UnicodeSet touched;
   private final boolean blankSensitive;
   private final boolean lineContext;
+  /** Word-level steps: the fast scan checks every word it passes for elongation or a lexicon trigger. */
+  private final boolean elongation;
+  private final CharRangeSet spellingTriggers;
 
-  Engine(List<Step> steps) {
+  /**
+   * @param spelling the spelling rule to use for {@link Step#SPELLING} (a custom lexicon), or null for the
+   *     built-in one
+   */
+  Engine(List<Step> steps, SpellingRule spelling) {
     List<Rule> plain = new ArrayList<>();
     List<Rule> fused = new ArrayList<>();
     UnicodeSet t = new UnicodeSet();
     boolean blanks = false;
     boolean line = false;
+    boolean elongate = false;
+    java.util.Set<String> triggers = new java.util.HashSet<>();
     for (Step s : steps) {
-      Rule r = s.rule();
+      Rule r = s == Step.SPELLING && spelling != null ? spelling : s.rule();
+      elongate |= r instanceof ElongationRule;
+      if (r instanceof SpellingRule) {
+        triggers.addAll(((SpellingRule) r).triggers);
+      }
       plain.add(r);
       t.addAll(r.touched());
       blanks |= r.blankSensitive();
@@ -57,6 +70,8 @@ final class Engine {
     this.touched = t.freeze();
     this.blankSensitive = blanks;
     this.lineContext = line;
+    this.elongation = elongate;
+    this.spellingTriggers = steps.contains(Step.SPELLING) ? new CharRangeSet(triggers) : null;
     for (int c = 0; c < 0x10000; c++) {
       fast[c] = classify(c);
     }
@@ -97,6 +112,10 @@ final class Engine {
    * text is already normalized. One table lookup per character; no allocation.
    */
   int scanClean(CharSequence s) {
+    return elongation || spellingTriggers != null ? scanCleanWords(s) : scanCleanChars(s);
+  }
+
+  private int scanCleanChars(CharSequence s) {
     int n = s.length();
     int prevCcc = 0;
     for (int i = 0; i < n; i++) {
@@ -132,6 +151,28 @@ final class Engine {
     return n;
   }
 
+  /** {@link #scanCleanChars}, plus a look at every Arabic word: elongated, or able to start a fix. */
+  private int scanCleanWords(CharSequence s) {
+    int wordStart = -1;
+    int limit = scanCleanChars(s);
+    for (int i = 0; i <= limit; i++) {
+      boolean wordChar = i < limit && WordStage.continuesWord(s.charAt(i), wordStart >= 0);
+      if (wordChar) {
+        if (wordStart < 0) {
+          wordStart = i;
+        }
+      } else if (wordStart >= 0) {
+        if ((elongation && ElongationRule.hasRun(s, wordStart, i))
+            || (spellingTriggers != null && spellingTriggers.contains(s, wordStart, i))) {
+          return wordStart;
+        }
+        wordStart = -1;
+      }
+    }
+    // A word cut by the first character that needs work is handled from its start (see safeStart).
+    return limit;
+  }
+
   /**
    * Moves a slow-path start back to where the chain can begin with empty state: the start of the canonical
    * segment before the one that needs work (a step may delete the base of that segment, and its marks then
@@ -141,6 +182,19 @@ final class Engine {
     i = segmentStart(s, i);
     if (i > 0) {
       i = segmentStart(s, i - 1);
+    }
+    if (elongation || spellingTriggers != null) {
+      // Word steps start at a word; spelling conditions look at the word before it.
+      while (i > 0 && WordStage.continuesWord(s.charAt(i - 1), true)) {
+        i--;
+      }
+      while (i > 0 && !WordStage.isWordChar(s.charAt(i - 1)) && !HtmlEntitiesRule.isLineBreak(s.charAt(i - 1))) {
+        i--;
+      }
+      while (i > 0 && WordStage.continuesWord(s.charAt(i - 1), true)) {
+        i--;
+      }
+      i = segmentStart(s, i);
     }
     while (blankSensitive && i > 0 && (s.charAt(i - 1) == ' ' || s.charAt(i - 1) == '\t')) {
       i--;

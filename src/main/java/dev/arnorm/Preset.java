@@ -20,13 +20,19 @@ public enum Preset {
       Step.WHITESPACE),
   /**
    * For indexing and matching: light plus every folding step (diacritics, alef, ya, teh-marbuta,
-   * persian-letters, hamza, digits, punctuation). Letter folds run before hamza, because folding a letter
-   * can put it under a hamza ({@code ۓ}, yeh barree with hamza, becomes {@code ئ} under ya), which hamza then
-   * folds.
+   * persian-letters, hamza, digits, punctuation) and elongation. Letter folds run before hamza, because
+   * folding a letter can put it under a hamza ({@code ۓ}, yeh barree with hamza, becomes {@code ئ} under ya),
+   * which hamza then folds; elongation runs on the folded letters.
    */
   SEARCH("search", Step.HTML_ENTITIES, Step.PRESENTATION_FORMS, Step.INVISIBLE, Step.DIACRITICS, Step.TATWEEL,
       Step.WHITESPACE, Step.ALEF, Step.YA, Step.TEH_MARBUTA, Step.PERSIAN_LETTERS, Step.HAMZA,
-      Step.DIGITS, Step.PUNCTUATION),
+      Step.DIGITS, Step.PUNCTUATION, Step.ELONGATION),
+  /**
+   * For user-generated text shown to readers: light plus elongation and spelling. Elongation runs first, so
+   * that {@code لااااكن} becomes {@code لاكن} and then {@code لكن}.
+   */
+  SOCIAL("social", Step.HTML_ENTITIES, Step.PRESENTATION_FORMS, Step.INVISIBLE, Step.TATWEEL,
+      Step.WHITESPACE, Step.ELONGATION, Step.SPELLING),
   /** Exactly what Lucene's {@code ArabicNormalizer} does, for migrating existing indexes. */
   LUCENE("lucene", Step.LUCENE);
 
@@ -55,6 +61,8 @@ public enum Preset {
         return ArabicNormalizer.LIGHT;
       case SEARCH:
         return ArabicNormalizer.SEARCH;
+      case SOCIAL:
+        return ArabicNormalizer.SOCIAL;
       case LUCENE:
         return ArabicNormalizer.LUCENE;
       default:

@@ -77,6 +77,10 @@ final class Rules {
       case PUNCTUATION:
         return MapRule.of(step, Map.of(
             0x060C, ",", 0x061B, ";", 0x061F, "?", 0x066A, "%", 0x066B, ".", 0x066C, ","));
+      case ELONGATION:
+        return new ElongationRule();
+      case SPELLING:
+        return new SpellingRule(Lexicon.builtIn());
       case LUCENE: {
         Map<Integer, String> m = delete(new UnicodeSet(0x064B, 0x0652).add(TatweelRule.TATWEEL));
         m.putAll(map(ALEF, 0x0622, 0x0623, 0x0625));

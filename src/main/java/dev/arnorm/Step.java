@@ -101,6 +101,21 @@ public enum Step {
    */
   PUNCTUATION("punctuation", Safety.FOLDING),
   /**
+   * Reduces a letter repeated three or more times for emphasis to the form that is a real word: one letter,
+   * or two when only two make a word in the dictionary ({@code جمييييل} to {@code جميل}, {@code مممتاز} to
+   * {@code ممتاز}, {@code اللللله} to {@code الله}). A word made only of heh, the written laugh
+   * ({@code ههههههه}), becomes {@code ههه}. Digits, Latin and letters written twice are never touched.
+   */
+  ELONGATION("elongation", Safety.CORRECTION),
+  /**
+   * Fixes colloquial and common misspellings from a curated, versioned {@link Lexicon}, on whole words and
+   * phrases, with the proclitics each entry allows and conditions on the neighbouring words: {@code انشاء الله}
+   * to {@code إن شاء الله}, {@code لاكن} to {@code لكن}, {@code هاذا} to {@code هذا}, {@code بشيئ} to
+   * {@code بشيء}, {@code الى} to {@code إلى}. Precision over recall: ambiguous words ({@code ان}, {@code اللذين})
+   * are never guessed, and words with harakat are left alone.
+   */
+  SPELLING("spelling", Safety.CORRECTION),
+  /**
    * Exactly the rules of Lucene's {@code ArabicNormalizer}, for indexes built with it: {@code آ أ إ} to
    * {@code ا}, {@code ى} to {@code ي}, {@code ة} to {@code ه}, and removes tatweel U+0640 and the eight
    * harakat U+064B..U+0652. Unlike Lucene it treats canonically equivalent input alike (Lucene keeps a

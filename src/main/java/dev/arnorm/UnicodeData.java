@@ -25,6 +25,15 @@ final class UnicodeData {
               + "[:Block=Arabic_Presentation_Forms_A:][:Block=Arabic_Presentation_Forms_B:]]]")
       .freeze();
 
+  /**
+   * Arabic letters: general category L in the Arabic blocks, without tatweel. Closed under canonical
+   * decomposition (ۀ is ە + U+0654, both here or marks).
+   */
+  static final UnicodeSet ARABIC_LETTERS = new UnicodeSet(
+          "[[:L:]&[[:Block=Arabic:][:Block=Arabic_Supplement:][:Block=Arabic_Extended_A:]"
+              + "[:Block=Arabic_Extended_B:]]-[\\u0640]]")
+      .freeze();
+
   private static final byte[] CCC = new byte[0x10000];
   private static final boolean[] BOUNDARY_BEFORE = new boolean[0x10000];
   private static final boolean[] NFC_YES = new boolean[0x10000];

@@ -52,7 +52,7 @@ class ApiTest {
   @Test
   void unknownPresetIsRejected() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Preset.forId("fast"));
-    assertTrue(e.getMessage().contains("light, search, lucene"), e.getMessage());
+    assertTrue(e.getMessage().contains("light, search, social, lucene"), e.getMessage());
   }
 
   @Test

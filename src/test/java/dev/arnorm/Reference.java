@@ -34,6 +34,10 @@ final class Reference {
     switch (step) {
       case HTML_ENTITIES:
         return ReferenceHtml.apply(s);
+      case ELONGATION:
+        return ReferenceWords.elongation(s);
+      case SPELLING:
+        return ReferenceWords.spelling(s, Lexicon.builtIn());
       case PRESENTATION_FORMS: {
         StringBuilder sb = new StringBuilder();
         s.codePoints().forEach(cp -> {

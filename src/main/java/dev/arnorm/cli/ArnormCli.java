@@ -1,6 +1,7 @@
 package dev.arnorm.cli;
 
 import dev.arnorm.ArabicNormalizer;
+import dev.arnorm.Lexicon;
 import dev.arnorm.NormalizationStats;
 import dev.arnorm.Preset;
 import dev.arnorm.Step;
@@ -56,6 +57,7 @@ import picocli.CommandLine.Spec;
       "  arnorm page.txt > clean.txt         lossless repair (preset light)",
       "  arnorm --preset search corpus.txt   fold for indexing",
       "  arnorm --steps diacritics,alef -    just these steps, on standard input",
+      "  arnorm -p social --lexicon my.tsv   fix spelling with your own entries too",
       "  arnorm --check --diff *.txt         show what would change; exit 1 if anything would",
       "  arnorm --in-place --stats *.txt     rewrite files atomically, count changes per step",
       "  arnorm --list                       list steps and presets"
@@ -67,12 +69,16 @@ public final class ArnormCli implements Callable<Integer> {
   static final int INPUT_ERROR = 3;
 
   @Option(names = {"-p", "--preset"}, paramLabel = "NAME",
-      description = "light (default), search or lucene; see --list")
+      description = "light (default), search, social or lucene; see --list")
   String preset;
 
   @Option(names = {"-s", "--steps"}, paramLabel = "ID,ID,...",
       description = "apply exactly these steps, in this order, instead of a preset")
   String steps;
+
+  @Option(names = "--lexicon", paramLabel = "FILE",
+      description = "add your own spelling entries (format: docs/lexicon.md) to the built-in lexicon")
+  Path lexicon;
 
   @Option(names = {"-i", "--in-place"},
       description = "rewrite each FILE (via a temporary file and a rename; on any error the original is untouched)")
@@ -160,6 +166,9 @@ public final class ArnormCli implements Callable<Integer> {
       err.println("arnorm: " + e.getMessage());
       err.println("Try 'arnorm --help' for usage.");
       return USAGE;
+    } catch (InputError e) {
+      err.println("arnorm: " + e.getMessage());
+      return INPUT_ERROR;
     }
     if (demo || (files.isEmpty() && interactive && !inPlace && output == null && !check)) {
       return new Demo(normalizer, stdout, err).run();
@@ -185,14 +194,26 @@ public final class ArnormCli implements Callable<Integer> {
     }
   }
 
-  private ArabicNormalizer normalizer() {
+  private ArabicNormalizer normalizer() throws InputError {
     if (preset != null && steps != null) {
       throw new IllegalArgumentException("--preset and --steps cannot be used together");
     }
-    if (steps != null) {
-      return ArabicNormalizer.parse(steps);
+    ArabicNormalizer n = steps != null ? ArabicNormalizer.parse(steps)
+        : preset == null ? ArabicNormalizer.LIGHT : Preset.forId(preset).normalizer();
+    if (lexicon == null) {
+      return n;
     }
-    return preset == null ? ArabicNormalizer.LIGHT : Preset.forId(preset).normalizer();
+    if (!n.steps().contains(Step.SPELLING)) {
+      throw new IllegalArgumentException("--lexicon needs the spelling step (--preset social, or --steps with"
+          + " spelling); steps: " + n);
+    }
+    Lexicon user;
+    try {
+      user = Lexicon.load(lexicon);
+    } catch (IOException e) {
+      throw new InputError(lexicon + ": " + describe(e));
+    }
+    return ArabicNormalizer.builder().add(n.steps().toArray(new Step[0])).lexicon(user).build();
   }
 
   private void checkCombinations() {

@@ -140,7 +140,7 @@ class ArnormCliTest {
     assertEquals(2, run("", "--frobnicate"));
     assertTrue(stderr.contains("--frobnicate"), stderr);
     assertEquals(2, run("", "--preset", "fast"));
-    assertTrue(stderr.contains("valid presets: light, search, lucene"), stderr);
+    assertTrue(stderr.contains("valid presets: light, search, social, lucene"), stderr);
     assertEquals(2, run("", "--preset", "light", "--steps", "alef"));
   }
 
@@ -204,6 +204,39 @@ class ArnormCliTest {
   void inPlaceNeedsFiles() {
     assertEquals(2, run("x", "--in-place"));
     assertEquals(2, run("x", "--in-place", "-o", "y", "z"));
+  }
+
+  @Test
+  void lexiconOptionAddsUserEntries() throws IOException {
+    Path lex = file("mine.tsv", "# version: 1\nعشان\tلأن\tcolloquial\n");
+    assertEquals(0, run("عشان هاذا\n", "--preset", "social", "--lexicon", lex.toString()));
+    assertEquals("لأن هذا\n", stdout);
+  }
+
+  @Test
+  void badLexiconLineIsAUsageErrorNamingFileAndLine() throws IOException {
+    Path lex = file("bad.tsv", "# ok\nعشان\tلأن\n");
+    assertEquals(2, run("x", "--preset", "social", "--lexicon", lex.toString()));
+    assertTrue(stderr.contains("lexicon " + lex + " line 2: expected WRONG<TAB>RIGHT<TAB>KIND"), stderr);
+  }
+
+  @Test
+  void missingLexiconIsAnInputError() {
+    assertEquals(3, run("x", "--preset", "social", "--lexicon", dir.resolve("none.tsv").toString()));
+    assertTrue(stderr.contains("none.tsv: no such file"), stderr);
+  }
+
+  @Test
+  void lexiconWithoutSpellingIsAUsageError() throws IOException {
+    Path lex = file("mine.tsv", "عشان\tلأن\tcolloquial\n");
+    assertEquals(2, run("x", "--lexicon", lex.toString()));
+    assertTrue(stderr.contains("--lexicon needs the spelling step"), stderr);
+  }
+
+  @Test
+  void statsCountFixesPerLexiconEntry() {
+    assertEquals(0, run("لاكن هاذا ولاكن", "--preset", "social", "--stats"));
+    assertTrue(stderr.matches("(?s).*لاكن → لكن\\s+2\\b.*"), stderr);
   }
 
   @Test

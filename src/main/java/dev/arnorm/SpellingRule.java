@@ -1,0 +1,199 @@
+package dev.arnorm;
+
+import com.ibm.icu.text.UnicodeSet;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Fixes colloquial and common misspellings from a {@link Lexicon}: whole words and phrases, with the
+ * proclitics an entry allows ({@code بشيئ} to {@code بشيء}) and its conditions on the neighbouring words.
+ * Words carrying harakat are left alone (a vocalized text is deliberate). Phrases match only across single
+ * spaces. When several entries match, the longest phrase wins, then the first in the file.
+ */
+final class SpellingRule extends Rule {
+  private static final UnicodeSet TOUCHED = new UnicodeSet().freeze();
+  private static final int MAX_SEPARATOR = 256;
+
+  final Lexicon lexicon;
+  /** Every word that can start a match: an entry's first word, bare or with an allowed prefix. */
+  final Set<String> triggers;
+
+  SpellingRule(Lexicon lexicon) {
+    super(Step.SPELLING);
+    this.lexicon = lexicon;
+    Set<String> t = new HashSet<>();
+    for (Lexicon.Entry e : lexicon.entries()) {
+      String first = e.wrong.get(0);
+      t.add(first);
+      for (String p : e.prefixes) {
+        t.add(p + first);
+      }
+    }
+    this.triggers = Set.copyOf(t);
+  }
+
+  @Override
+  UnicodeSet touched() {
+    return TOUCHED;
+  }
+
+  private static boolean hasHarakat(String w) {
+    for (int i = 0; i < w.length(); i++) {
+      if (UnicodeData.isArabicMark(w.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  Stage newStage(Stage next, StepCounter counter) {
+    return new WordStage(next) {
+      /** Pending: word, separator, word, ...; always starts and ends with a word when not empty. */
+      private final List<String> tokens = new ArrayList<>();
+      /** The separator after the last pending word, still growing. */
+      private final StringBuilder open = new StringBuilder();
+      /** The last word emitted, while nothing but one space has followed it; else null. */
+      private String prevWord;
+      private int sinceWord;
+      private long changed;
+
+      @Override
+      void word(String w) {
+        if (!tokens.isEmpty()) {
+          tokens.add(open.toString());
+          open.setLength(0);
+        }
+        tokens.add(w);
+        drain(false);
+      }
+
+      @Override
+      void other(int cp) {
+        if (tokens.isEmpty()) {
+          separatorOut(cp);
+          return;
+        }
+        open.appendCodePoint(cp);
+        if (open.length() > 1 || cp != ' ') {
+          drain(false);
+        }
+      }
+
+      /** The head's following words, as far as they are known; null when more input could extend them. */
+      private List<String> chain(boolean atEnd) {
+        List<String> words = new ArrayList<>();
+        words.add(tokens.get(0));
+        int i = 0;
+        while (words.size() <= lexicon.maxWords()) {
+          if (i + 1 < tokens.size()) {
+            if (!tokens.get(i + 1).equals(" ")) {
+              return words;
+            }
+            words.add(tokens.get(i + 2));
+            i += 2;
+          } else if (atEnd || open.length() > 1 || (open.length() == 1 && open.charAt(0) != ' ')
+              || open.length() > MAX_SEPARATOR) {
+            return words;
+          } else {
+            return null;
+          }
+        }
+        return words;
+      }
+
+      private void drain(boolean atEnd) {
+        while (!tokens.isEmpty()) {
+          List<String> chain = chain(atEnd);
+          if (chain == null) {
+            return;
+          }
+          decideHead(chain);
+        }
+        // Nothing pending: what is left of the open separator goes out now, in order.
+        for (int i = 0; i < open.length(); i++) {
+          separatorOut(open.charAt(i));
+        }
+        open.setLength(0);
+      }
+
+      private void decideHead(List<String> chain) {
+        Match m = match(chain);
+        int consumed = m == null ? 1 : m.entry.wrong.size();
+        String out = m == null ? chain.get(0) : m.prefix + m.entry.right;
+        if (m != null) {
+          changed += String.join(" ", chain.subList(0, consumed)).codePointCount(0,
+              String.join(" ", chain.subList(0, consumed)).length());
+          counter.detail(step, m.entry.label(), 1);
+        }
+        emitText(out);
+        String[] words = out.split(" ");
+        prevWord = words[words.length - 1];
+        sinceWord = 0;
+        for (int k = 0; k < consumed * 2 - 1; k++) {
+          tokens.remove(0);
+        }
+        if (!tokens.isEmpty()) {
+          String sep = tokens.remove(0);
+          for (int i = 0; i < sep.length(); i++) {
+            separatorOut(sep.charAt(i));
+          }
+        }
+      }
+
+      private void separatorOut(int cp) {
+        if (cp != ' ' || sinceWord++ > 0) {
+          prevWord = null;
+        }
+        next.put(cp);
+      }
+
+      private Match match(List<String> chain) {
+        String head = chain.get(0);
+        if (hasHarakat(head) || !triggers.contains(head)) {
+          return null;
+        }
+        Match best = null;
+        for (int split = 0; split < head.length() - 1; split++) {
+          String prefix = head.substring(0, split);
+          if (split > 0 && !WordList.PROCLITICS.contains(prefix)) {
+            continue;
+          }
+          for (Lexicon.Entry e : lexicon.startingWith(head.substring(split))) {
+            if ((split > 0 && !e.prefixes.contains(prefix)) || e.wrong.size() > chain.size()
+                || !e.wrong.subList(1, e.wrong.size()).equals(chain.subList(1, e.wrong.size()))) {
+              continue;
+            }
+            String nextWord = chain.size() > e.wrong.size() ? chain.get(e.wrong.size()) : null;
+            if (!e.allows(prevWord, nextWord)) {
+              continue;
+            }
+            if (best == null || e.wrong.size() > best.entry.wrong.size()) {
+              best = new Match(prefix, e);
+            }
+            break;
+          }
+        }
+        return best;
+      }
+
+      @Override
+      void finish() {
+        drain(true);
+        counter.count(step, changed);
+      }
+    };
+  }
+
+  private static final class Match {
+    final String prefix;
+    final Lexicon.Entry entry;
+
+    Match(String prefix, Lexicon.Entry entry) {
+      this.prefix = prefix;
+      this.entry = entry;
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package dev.arnorm;
+
+/**
+ * A stage that works on whole Arabic words: it gathers the code points of a word (Arabic letters and
+ * marks, canonically decomposed as they arrive) and hands the word to {@link #word}, passing everything
+ * else through. A word longer than {@link #MAX_WORD} code points is passed through untouched.
+ */
+abstract class WordStage extends Stage {
+  static final int MAX_WORD = 128;
+
+  private final int[] buf = new int[MAX_WORD];
+  private int len;
+  private boolean overflow;
+
+  WordStage(Stage next) {
+    super(next);
+  }
+
+  /** Arabic letters (general category L in the Arabic blocks, except tatweel) and Arabic marks. */
+  static boolean isWordChar(int cp) {
+    return UnicodeData.ARABIC_LETTERS.contains(cp) || UnicodeData.isArabicMark(cp);
+  }
+
+  /**
+   * True when {@code cp} belongs to the word: a word character, or any combining mark once a word has
+   * started (so that where a word ends does not depend on the order of its marks).
+   */
+  static boolean continuesWord(int cp, boolean inWord) {
+    return isWordChar(cp) || (inWord && UnicodeData.isMark(cp));
+  }
+
+  @Override
+  final void put(int cp) {
+    if (continuesWord(cp, len > 0 || overflow)) {
+      if (overflow) {
+        next.put(cp);
+      } else if (len == MAX_WORD) {
+        for (int i = 0; i < len; i++) {
+          next.put(buf[i]);
+        }
+        len = 0;
+        overflow = true;
+        next.put(cp);
+      } else {
+        buf[len++] = cp;
+      }
+      return;
+    }
+    finishWord();
+    overflow = false;
+    other(cp);
+  }
+
+  private void finishWord() {
+    if (len > 0) {
+      String w = UnicodeData.NFC.normalize(new String(buf, 0, len));
+      len = 0;
+      word(w);
+    }
+  }
+
+  /** A complete word, in NFC. Implementations emit it, changed or not, with {@link #emit(String)}. */
+  abstract void word(String w);
+
+  /** A code point between words; passed on by default. */
+  void other(int cp) {
+    next.put(cp);
+  }
+
+  /** Called at the end, after the last word was handed over. */
+  void finish() {}
+
+  @Override
+  final void end() {
+    finishWord();
+    finish();
+    next.end();
+  }
+
+  /** Emits {@code s} (NFC or not) decomposed, the form the chain works in. */
+  final void emitText(String s) {
+    emit(UnicodeData.NFD.normalize(s));
+  }
+}

@@ -1,0 +1,227 @@
+package dev.arnorm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SpellingTest {
+  private static String run(String s) {
+    return Step.SPELLING.normalizer().normalize(s);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "انشاء الله, إن شاء الله", "ان شاء الله, إن شاء الله", "إنشاء الله, إن شاء الله", "انشالله, إن شاء الله",
+    "ماشاء الله, ما شاء الله", "لاكن, لكن", "هاذا, هذا", "ذالك, ذلك", "شيئ, شيء", "اللذي, الذي", "الى, إلى",
+    "اذا, إذا", "فى, في"
+  })
+  void entriesFromTheIssue(String wrong, String right) {
+    assertEquals(right, run(wrong));
+  }
+
+  @Test
+  void phraseInsideASentenceKeepsItsNeighbours() {
+    assertEquals("سنلتقي غدا إن شاء الله.", run("سنلتقي غدا انشاء الله."));
+  }
+
+  @Test
+  void allowedProcliticsAreKept() {
+    assertEquals("بشيء ولكن وإن شاء الله لهذا", run("بشيئ ولاكن وانشاء الله لهاذا"));
+  }
+
+  @Test
+  void procliticsAnEntryDoesNotAllowAreNotGuessed() {
+    String s = "وفى بوعده والى المدينة";
+    assertSame(s, run(s));
+  }
+
+  @Test
+  void counterExamplesFromTheIssueStay() {
+    for (String s : new String[] {"إنشاء مشروع", "انشاء المدرسة", "شيئا", "اللذين", "ان", "أن", "إن"}) {
+      assertSame(s, run(s), s);
+    }
+  }
+
+  @Test
+  void phraseNeedsSingleSpacesBetweenItsWords() {
+    String s = "انشاء، الله";
+    assertSame(s, run(s));
+  }
+
+  @Test
+  void wordsWithHarakatAreLeftAlone() {
+    String s = "هَاذَا";
+    assertSame(s, run(s));
+  }
+
+  @Test
+  void everyCounterExampleOfTheLexiconSurvivesTheSocialPreset() {
+    List<String> examples = Lexicon.builtIn().counterExamples();
+    assertTrue(examples.size() >= 10);
+    for (String s : examples) {
+      assertEquals(s, ArabicNormalizer.SOCIAL.normalize(s), s);
+    }
+  }
+
+  @Test
+  void socialFixesElongationBeforeSpelling() {
+    assertEquals("لكن هذا شيء جميل", ArabicNormalizer.SOCIAL.normalize("لااااكن هاذا شيئ جمييييل"));
+  }
+
+  @Nested
+  class RealText {
+    /** Edited news: spelling and elongation must not change a single word. */
+    @Test
+    void noWordOfTheEditedNewsChanges() {
+      ArabicNormalizer n = ArabicNormalizer.parse("elongation,spelling");
+      for (String file : new String[] {"wikinews-plain.txt", "ud-pud-sentences.txt"}) {
+        for (String line : Corpora.lines(file)) {
+          assertEquals(line, n.normalize(line), file);
+        }
+      }
+    }
+
+    /** The dictionary's own words: only its known misspelling (شيئ, see corpora/README) changes. */
+    @Test
+    void noWordOfTheDictionaryChangesButItsKnownMisspelling() throws IOException {
+      ArabicNormalizer n = ArabicNormalizer.parse("elongation,spelling");
+      Map<String, String> changed = new LinkedHashMap<>();
+      for (String stem : Corpora.lines("ayaspell-stems-sample.txt")) {
+        String out = n.normalize(stem);
+        if (!Normalizer2Holder.NFC.normalize(stem).equals(out)) {
+          changed.put(stem, out);
+        }
+      }
+      assertEquals(Map.of("شيئ", "شيء"), changed);
+    }
+
+    /** The sample article's comments: every fix, checked by hand. */
+    @Test
+    void sampleArticleGetsExactlyTheNineFixesCheckedByHand() {
+      NormalizationStats stats = new NormalizationStats();
+      ArabicNormalizer.SOCIAL.normalize(Corpora.text("elaph-2014-truce.txt"), stats);
+      assertEquals(Map.of("الى → إلى", 5L, "انشاء الله → إن شاء الله", 2L, "شيئ → شيء", 2L),
+          stats.details(Step.SPELLING));
+    }
+
+    /** No form that can start a fix is itself a word of the dictionary (but its known misspelling). */
+    @Test
+    void noTriggerIsADictionaryWord() {
+      List<String> collisions = new ArrayList<>();
+      for (Lexicon.Entry e : Lexicon.builtIn().entries()) {
+        List<String> forms = new ArrayList<>(e.prefixes);
+        forms.add("");
+        for (String p : forms) {
+          String w = p + e.wrong.get(0);
+          if (e.wrong.size() == 1 && WordList.isStem(w)) {
+            collisions.add(w);
+          }
+        }
+      }
+      assertEquals(List.of("شيئ"), collisions);
+    }
+  }
+
+  @Nested
+  class UserLexicon {
+    @TempDir
+    Path dir;
+
+    @Test
+    void userEntriesAreAddedThroughTheBuilder() throws IOException {
+      Path f = dir.resolve("mine.tsv");
+      Files.writeString(f, "# version: 1\nعشان\tلأن\tcolloquial\tprefixes=و\n");
+      ArabicNormalizer n = ArabicNormalizer.builder().add(Preset.SOCIAL).lexicon(Lexicon.load(f)).build();
+      assertEquals("ولأن هذا", n.normalize("وعشان هاذا"));
+    }
+
+    @Test
+    void conditionsOnNeighbouringWords() throws IOException {
+      Lexicon l = Lexicon.parse(new StringReader(
+          "كده\tهكذا\tcolloquial\tnot-before=يعني\nاوي\tجدا\tcolloquial\tafter=حلو|جميل\n"), "test");
+      ArabicNormalizer n = ArabicNormalizer.builder().add(Step.SPELLING).lexicon(l).build();
+      assertEquals("هكذا تمام", n.normalize("كده تمام"));
+      assertEquals("كده يعني", n.normalize("كده يعني"));
+      assertEquals("حلو جدا", n.normalize("حلو اوي"));
+      assertEquals("كبير اوي", n.normalize("كبير اوي"));
+    }
+
+    @Test
+    void userEntryReplacesTheBuiltInOne() throws IOException {
+      Lexicon l = Lexicon.parse(new StringReader("الى\tالي\tmisspelling\n"), "test");
+      assertEquals("الي", ArabicNormalizer.builder().add(Step.SPELLING).lexicon(l).build().normalize("الى"));
+    }
+
+    @Test
+    void lexiconNeedsTheSpellingStep() {
+      assertThrows(IllegalArgumentException.class,
+          () -> ArabicNormalizer.builder().add(Step.ALEF).lexicon(Lexicon.builtIn()).build());
+    }
+
+    @Test
+    void normalizersWithDifferentLexiconsAreNotEqual() throws IOException {
+      Lexicon l = Lexicon.parse(new StringReader("كده\tهكذا\tcolloquial\n"), "test");
+      ArabicNormalizer mine = ArabicNormalizer.builder().add(Preset.SOCIAL).lexicon(l).build();
+      assertTrue(!mine.equals(ArabicNormalizer.SOCIAL));
+      assertEquals("html-entities,presentation-forms,invisible,tatweel,whitespace,elongation,spelling",
+          mine.toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+      "الى|line 1: expected WRONG<TAB>RIGHT<TAB>KIND[<TAB>CONDITIONS], found 1 field",
+      "الى\tإلى\tslang|line 1: unknown kind 'slang'; valid kinds: colloquial, hamza, misspelling, spacing",
+      "al\tإلى\thamza|line 1: WRONG 'al' must be Arabic words",
+      "الى\tإلى\thamza\tprefix=و|line 1: unknown condition 'prefix=و'",
+      "الى\tإلى\thamza\tprefixes=س|line 1: unknown prefix 'س'",
+      "الى\tالى\thamza|line 1: WRONG and RIGHT are the same",
+      "الى  الله\tإلى الله\thamza|line 1: WRONG 'الى  الله' must be Arabic words (letters only) separated by single spaces",
+      "!|line 1: a counter-example is '!', a tab, and the text"
+    })
+    void badLinesFailWithTheLineNumberAndTheProblem(String line, String message) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> Lexicon.parse(new StringReader(line.replace("\\t", "\t") + "\n"), "mine.tsv"));
+      assertTrue(e.getMessage().startsWith("lexicon mine.tsv " + message), e.getMessage());
+    }
+
+    @Test
+    void duplicateEntryNamesTheFirstLine() {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Lexicon.parse(
+          new StringReader("# c\nالى\tإلى\thamza\nالى\tإلي\thamza\n"), "mine.tsv"));
+      assertEquals("lexicon mine.tsv line 3: duplicate entry 'الى' (first at line 2)", e.getMessage());
+    }
+  }
+
+  @Test
+  void statsCountFixesPerEntry() {
+    NormalizationStats stats = new NormalizationStats();
+    ArabicNormalizer.SOCIAL.normalize("لاكن هاذا ولاكن", stats);
+    assertEquals(2L, stats.details(Step.SPELLING).get("لاكن → لكن"));
+    assertEquals(1L, stats.details(Step.SPELLING).get("هاذا → هذا"));
+  }
+
+  @Test
+  void builtInLexiconIsVersioned() {
+    assertTrue(Lexicon.builtIn().version().matches("\\d{4}\\.\\d+\\.\\d+"), Lexicon.builtIn().version());
+    assertTrue(Lexicon.builtIn().size() >= 30);
+  }
+
+  private static final class Normalizer2Holder {
+    static final com.ibm.icu.text.Normalizer2 NFC = com.ibm.icu.text.Normalizer2.getNFCInstance();
+  }
+}
