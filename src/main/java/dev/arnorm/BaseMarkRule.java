@@ -86,6 +86,17 @@ final class BaseMarkRule extends Rule {
         }
       }
 
+      @Override
+      boolean idle() {
+        return heldCount == 0;
+      }
+
+      @Override
+      void reset() {
+        base = -1;
+        heldCount = 0;
+      }
+
       private void pass(int cp) {
         if (!UnicodeData.isMark(cp)) {
           // Only a base that is emitted closes the previous one: a base this rule deletes (tatweel under

@@ -59,6 +59,17 @@ final class DiacriticsRule extends Rule {
         next.put(cp);
       }
 
+      @Override
+      boolean idle() {
+        return kept < 0;
+      }
+
+      @Override
+      void reset() {
+        base = -1;
+        kept = -1;
+      }
+
       private void flushKept() {
         if (kept >= 0) {
           next.put(kept);

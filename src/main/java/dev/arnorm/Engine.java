@@ -112,13 +112,18 @@ final class Engine {
    * text is already normalized. One table lookup per character; no allocation.
    */
   int scanClean(CharSequence s) {
-    return elongation || spellingTriggers != null ? scanCleanWords(s) : scanCleanChars(s);
+    return scanClean(s, 0);
   }
 
-  private int scanCleanChars(CharSequence s) {
+  /** {@link #scanClean(CharSequence)} from {@code from}, which must start a canonical segment. */
+  int scanClean(CharSequence s, int from) {
+    return elongation || spellingTriggers != null ? scanCleanWords(s, from) : scanCleanChars(s, from);
+  }
+
+  private int scanCleanChars(CharSequence s, int from) {
     int n = s.length();
     int prevCcc = 0;
-    for (int i = 0; i < n; i++) {
+    for (int i = from; i < n; i++) {
       char c = s.charAt(i);
       switch (fast[c]) {
         case INERT:
@@ -152,10 +157,10 @@ final class Engine {
   }
 
   /** {@link #scanCleanChars}, plus a look at every Arabic word: elongated, or able to start a fix. */
-  private int scanCleanWords(CharSequence s) {
+  private int scanCleanWords(CharSequence s, int from) {
     int wordStart = -1;
-    int limit = scanCleanChars(s);
-    for (int i = 0; i <= limit; i++) {
+    int limit = scanCleanChars(s, from);
+    for (int i = from; i <= limit; i++) {
       boolean wordChar = i < limit && WordStage.continuesWord(s.charAt(i), wordStart >= 0);
       if (wordChar) {
         if (wordStart < 0) {
@@ -226,48 +231,211 @@ final class Engine {
     if (first == n) {
       return in.toString();
     }
-    int start = safeStart(in, first);
     StringBuilder out = new StringBuilder(n + 16);
-    out.append(in, 0, start);
-    Stage head = chain(new NfcSink(out), StepCounter.NONE, false);
-    feed(in, start, n, head);
-    head.end();
-    // A text that only looked suspicious (a space before a line break, marks already in order) comes back
-    // as the same instance.
+    runRestartable(in, first, new NfcSink(out));
+    // A text that only looked suspicious (a legitimate '&', marks already in order) comes back as the same
+    // instance.
     return out.length() == n && out.toString().contentEquals(in) ? in.toString() : out.toString();
   }
 
   void normalize(CharSequence in, Appendable out, StepCounter counter) throws IOException {
     int n = in.length();
-    int start = 0;
-    if (counter == StepCounter.NONE) {
-      int first = scanClean(in);
-      if (first == n) {
-        out.append(in);
+    try {
+      if (counter == StepCounter.NONE) {
+        int first = scanClean(in);
+        if (first == n) {
+          out.append(in);
+          return;
+        }
+        runRestartable(in, first, new NfcSink(new StringBuilder(), out));
         return;
       }
-      start = safeStart(in, first);
-      out.append(in, 0, start);
-    }
-    Stage head = chain(new NfcSink(new StringBuilder(), out), counter, counter != StepCounter.NONE);
-    try {
-      feed(in, start, n, head);
+      Stage head = chain(new NfcSink(new StringBuilder(), out), counter, true);
+      feed(in, 0, n, head);
       head.end();
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
   }
 
-  /** Streams {@code in} through the chain into {@code out} in bounded memory. */
+  /**
+   * The slow path, from the first character that needs work. The chain runs from a safe start before it;
+   * whenever every stage is idle at a word or line boundary and the next character that needs work is far
+   * enough ahead that a fresh chain could start after this point, the chain is flushed, the clean stretch
+   * is copied as it is, and the chain restarts (its stages reset, not reallocated) before the next change.
+   */
+  private void runRestartable(CharSequence in, int first, NfcSink sink) {
+    int n = in.length();
+    Stage[] stages = new Stage[rules.length];
+    Stage head = sink;
+    for (int r = rules.length - 1; r >= 0; r--) {
+      head = rules[r].newStage(head, StepCounter.NONE);
+      stages[r] = head;
+    }
+    int pos = 0;
+    int dirty = first;
+    while (true) {
+      int start = safeStart(in, dirty);
+      sink.appendClean(in, pos, start);
+      for (Stage st : stages) {
+        st.reset();
+      }
+      int i = feed(in, start, dirty + 1, head);
+      boolean restarted = false;
+      while (i < n) {
+        char c = in.charAt(i);
+        if ((c == ' ' || c == '\n') && idle(stages)) {
+          int next = scanClean(in, i);
+          if (next == n) {
+            head.end();
+            sink.appendClean(in, i, n);
+            return;
+          }
+          int nextStart = restartPoint(in, i, next);
+          if (nextStart >= i) {
+            head.end();
+            pos = i;
+            dirty = next;
+            restarted = true;
+            break;
+          }
+          i = feed(in, i, next + 1, head);
+          continue;
+        }
+        i = feed(in, i, i + 1, head);
+      }
+      if (!restarted) {
+        head.end();
+        return;
+      }
+    }
+  }
+
+  /** Where a fresh chain would start for the change at {@code next}, or -1 if not after {@code i}. */
+  private int restartPoint(CharSequence in, int i, int next) {
+    if (lineContext) {
+      // The residue rules look back over the line: restart only on a later line.
+      boolean newLine = i > 0 && HtmlEntitiesRule.isLineBreak(in.charAt(i - 1));
+      for (int k = next - 1; !newLine && k >= i; k--) {
+        newLine = HtmlEntitiesRule.isLineBreak(in.charAt(k));
+      }
+      if (!newLine) {
+        return -1;
+      }
+    }
+    return safeStart(in, next);
+  }
+
+  private static boolean idle(Stage[] stages) {
+    for (Stage st : stages) {
+      if (!st.idle()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Lines longer than this are streamed through the chain instead of being held whole. */
+  private static final int LONG_LINE = 1 << 16;
+
+  /**
+   * Streams {@code in} into {@code out}: complete lines go through the fast path in blocks (no step reaches
+   * across a line break, so a block normalizes as it would inside the whole text); a line longer than
+   * {@link #LONG_LINE} chars is streamed through the chain in 8 KiB reads, so memory stays bounded.
+   */
   void normalize(Reader in, Appendable out, StepCounter counter) throws IOException {
-    Stage head = chain(new NfcSink(new StringBuilder(), out), counter, counter != StepCounter.NONE);
+    if (counter != StepCounter.NONE) {
+      streamThroughChain(in, out, counter, new StringBuilder());
+      return;
+    }
+    StringBuilder pending = new StringBuilder();
+    char[] buf = new char[8192];
+    int read;
+    while ((read = in.read(buf)) >= 0) {
+      int from = pending.length();
+      pending.append(buf, 0, read);
+      int lastBreak = -1;
+      for (int k = pending.length() - 1; k >= from; k--) {
+        if (pending.charAt(k) == '\n') {
+          lastBreak = k;
+          break;
+        }
+      }
+      if (lastBreak < 0 && from > 0) {
+        lastBreak = lastIndexOf(pending, from);
+      }
+      if (lastBreak >= 0) {
+        normalize(pending.subSequence(0, lastBreak + 1), out, StepCounter.NONE);
+        pending.delete(0, lastBreak + 1);
+      } else if (pending.length() > LONG_LINE) {
+        streamLongLine(in, out, pending);
+      }
+    }
+    normalize(pending, out, StepCounter.NONE);
+  }
+
+  private static int lastIndexOf(StringBuilder sb, int before) {
+    for (int k = before - 1; k >= 0; k--) {
+      if (sb.charAt(k) == '\n') {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Streams the rest of a very long line (its start is in {@code pending}) through the chain, up to and
+   * including its line break; what follows the break is left in {@code pending}.
+   */
+  private void streamLongLine(Reader in, Appendable out, StringBuilder pending) throws IOException {
+    Stage head = chain(new NfcSink(new StringBuilder(), out), StepCounter.NONE, false);
+    try {
+      char[] buf = new char[8192];
+      CharSequence chunk = pending.toString();
+      pending.setLength(0);
+      while (true) {
+        int br = -1;
+        for (int k = 0; k < chunk.length(); k++) {
+          if (chunk.charAt(k) == '\n') {
+            br = k;
+            break;
+          }
+        }
+        int end = br < 0 ? chunk.length() : br + 1;
+        // Keep a trailing high surrogate for the next read so that a pair stays whole.
+        if (br < 0 && end > 0 && Character.isHighSurrogate(chunk.charAt(end - 1))) {
+          end--;
+        }
+        feed(chunk, 0, end, head);
+        if (br >= 0) {
+          pending.append(chunk, end, chunk.length());
+          head.end();
+          return;
+        }
+        String carried = chunk.subSequence(end, chunk.length()).toString();
+        int read = in.read(buf);
+        if (read < 0) {
+          feed(carried, 0, carried.length(), head);
+          head.end();
+          return;
+        }
+        chunk = carried + new String(buf, 0, read);
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  /** The chain alone, in bounded memory: used when counting changes per step. */
+  private void streamThroughChain(Reader in, Appendable out, StepCounter counter, StringBuilder unused)
+      throws IOException {
+    Stage head = chain(new NfcSink(new StringBuilder(), out), counter, true);
     char[] buf = new char[8192];
     int carried = 0;
     try {
       int read;
       while ((read = in.read(buf, carried, buf.length - carried)) >= 0) {
         int end = carried + read;
-        // Hold back a trailing high surrogate so that a pair split across reads stays whole.
         int usable = end > 0 && Character.isHighSurrogate(buf[end - 1]) ? end - 1 : end;
         feed(buf, usable, head);
         carried = end - usable;
@@ -291,13 +459,18 @@ final class Engine {
     return head;
   }
 
-  /** Decomposes canonically and passes each code point on. Lone surrogates pass through as they are. */
-  private static void feed(CharSequence s, int from, int to, Stage head) {
-    for (int i = from; i < to; ) {
+  /**
+   * Decomposes canonically and passes each code point of {@code s[from, to)} on; a pair that starts before
+   * {@code to} is passed whole. Lone surrogates pass through as they are. Returns the index reached.
+   */
+  private static int feed(CharSequence s, int from, int to, Stage head) {
+    int i = from;
+    while (i < to) {
       int cp = Character.codePointAt(s, i);
       i += Character.charCount(cp);
       put(cp, head);
     }
+    return i;
   }
 
   private static void feed(char[] buf, int len, Stage head) {

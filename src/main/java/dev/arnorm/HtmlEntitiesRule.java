@@ -237,6 +237,19 @@ final class HtmlEntitiesRule extends Rule {
       rescan(la, m.length, n);
     }
 
+    /** Idle when it holds nothing and neither does its residue stage, which only it can reach. */
+    @Override
+    boolean idle() {
+      return lookLen == 0 && next.idle();
+    }
+
+    @Override
+    void reset() {
+      lookLen = 0;
+      depth = 0;
+      next.reset();
+    }
+
     private void rescanAmpersand(int[] la, int from, int n, int d) {
       look[lookLen++] = '&';
       depth = d;
@@ -320,6 +333,22 @@ final class HtmlEntitiesRule extends Rule {
       if (lookLen == MAX_LOOK || endsWord(cp)) {
         decide();
       }
+    }
+
+    @Override
+    boolean idle() {
+      return lookLen == 0;
+    }
+
+    @Override
+    void reset() {
+      lookLen = 0;
+      lastBase = -1;
+      marksAfterBase = false;
+      clusterArabic = false;
+      lineBlank = true;
+      leftToken.setLength(0);
+      lastLetterArabic = false;
     }
 
     /** True when {@code cp}, as it will end up, holds a blank or a line break. */

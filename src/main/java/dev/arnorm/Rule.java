@@ -14,7 +14,10 @@ abstract class Rule {
     this.step = step;
   }
 
-  /** A fresh stage with empty state that feeds {@code next}. */
+  /**
+   * A fresh stage with empty state that feeds {@code next}. A rule that builds several chained stages
+   * returns the first, whose {@link Stage#idle} and {@link Stage#reset} must cover the others.
+   */
   abstract Stage newStage(Stage next, StepCounter counter);
 
   /**

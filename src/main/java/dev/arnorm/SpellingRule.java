@@ -143,6 +143,20 @@ final class SpellingRule extends Rule {
         }
       }
 
+      @Override
+      boolean idle() {
+        return super.idle() && tokens.isEmpty() && open.length() == 0;
+      }
+
+      @Override
+      void reset() {
+        super.reset();
+        tokens.clear();
+        open.setLength(0);
+        prevWord = null;
+        sinceWord = 0;
+      }
+
       private void separatorOut(int cp) {
         if (cp != ' ' || sinceWord++ > 0) {
           prevWord = null;

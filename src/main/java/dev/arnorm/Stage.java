@@ -15,6 +15,17 @@ abstract class Stage {
   /** Accepts one code point. */
   abstract void put(int cp);
 
+  /**
+   * True when the stage holds nothing back and its output so far does not depend on what comes next: the
+   * engine may then stop the chain and copy clean text around it.
+   */
+  boolean idle() {
+    return true;
+  }
+
+  /** Forgets all state, as a new stage would have. */
+  void reset() {}
+
   /** Flushes any held state at the end of the text. */
   void end() {
     next.end();

@@ -57,6 +57,17 @@ final class TatweelRule extends Rule {
         }
       }
 
+      @Override
+      boolean idle() {
+        return !pending;
+      }
+
+      @Override
+      void reset() {
+        pending = false;
+        heldCount = 0;
+      }
+
       private void drop() {
         changed++;
         release();

@@ -51,6 +51,16 @@ final class WhitespaceRule extends Rule {
         next.put(cp);
       }
 
+      @Override
+      boolean idle() {
+        return run == 0;
+      }
+
+      @Override
+      void reset() {
+        run = 0;
+      }
+
       private void flush() {
         if (run == 0) {
           return;

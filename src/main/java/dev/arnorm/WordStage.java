@@ -51,6 +51,17 @@ abstract class WordStage extends Stage {
     other(cp);
   }
 
+  @Override
+  boolean idle() {
+    return len == 0;
+  }
+
+  @Override
+  void reset() {
+    len = 0;
+    overflow = false;
+  }
+
   private void finishWord() {
     if (len > 0) {
       String w = UnicodeData.NFC.normalize(new String(buf, 0, len));

@@ -90,6 +90,24 @@ class ApiTest {
   }
 
   @Test
+  void aLineLongerThanTheBlockLimitIsStreamedThroughTheChain() throws Exception {
+    String line = "العمل&معا مـرحبا\u00A0 أحمد AT&T ".repeat(5_000); // about 160K chars, no line break
+    String text = "سطر أول\n" + line + "\nسطر أخير&";
+    for (ArabicNormalizer n : new ArabicNormalizer[] {ArabicNormalizer.LIGHT, ArabicNormalizer.SEARCH,
+        ArabicNormalizer.SOCIAL}) {
+      StringWriter out = new StringWriter();
+      n.normalize(new StringReader(text), out);
+      assertEquals(n.normalize(text), out.toString(), n.toString());
+    }
+  }
+
+  @Test
+  void cleanTextAfterALegitimateAmpersandStaysOnTheFastPath() {
+    String text = "AT&T\n" + "نص نظيف تماما\n".repeat(1000);
+    assertSame(text, ArabicNormalizer.LIGHT.normalize(text));
+  }
+
+  @Test
   void statsCountEachStep() throws Exception {
     NormalizationStats stats = new NormalizationStats();
     ArabicNormalizer.SEARCH.normalize(new StringReader("أَحْمَد  ٢"), new StringWriter(), stats);

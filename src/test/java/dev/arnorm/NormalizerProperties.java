@@ -128,6 +128,22 @@ class NormalizerProperties {
     assertEquals(n.normalize(s), n.normalize(s, stats));
   }
 
+  /** Generated pieces with clean text between them, so that the engine stops and restarts its chain. */
+  @Provide
+  Arbitrary<String> longText() {
+    Arbitrary<String> filler = Arbitraries.of(" ", "\n", " كلمة نظيفة ", "\nسطر نظيف تماما\n", "\r\n", "  ");
+    return Arbitraries.oneOf(ArabicText.strings(), filler).list().ofMinSize(2).ofMaxSize(12)
+        .map(l -> String.join("", l));
+  }
+
+  @Property(tries = 2000)
+  void restartingEngineEqualsThePlainChainAndTheReference(@ForAll("normalizer") ArabicNormalizer n,
+      @ForAll("longText") String s) {
+    String fast = n.normalize(s);
+    assertEquals(n.normalize(s, new NormalizationStats()), fast, () -> n + " on " + codePoints(s));
+    assertEquals(Reference.apply(n.steps(), s), fast, () -> n + " on " + codePoints(s));
+  }
+
   @Provide
   Arbitrary<List<Integer>> chunks() {
     return Arbitraries.integers().between(1, 7).list().ofMinSize(1).ofMaxSize(10);
