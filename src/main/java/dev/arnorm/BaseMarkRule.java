@@ -14,6 +14,9 @@ final class BaseMarkRule extends Rule {
   private static final int MAX_HELD = 32;
   private final MapRule letters;
   private final Map<Integer, UnicodeSet> dropAfter;
+  /** {@link #dropAfter} as arrays: looked up for every mark, without boxing. */
+  private final int[] dropBases;
+  private final UnicodeSet[] dropMarks;
   private final boolean composedOnly;
   private final UnicodeSet touched;
 
@@ -35,6 +38,11 @@ final class BaseMarkRule extends Rule {
     this.letters = MapRule.of(step, letterMap);
     this.dropAfter = Map.copyOf(dropAfter);
     this.composedOnly = composedOnly;
+    this.dropBases = dropAfter.keySet().stream().mapToInt(Integer::intValue).toArray();
+    this.dropMarks = new UnicodeSet[dropBases.length];
+    for (int i = 0; i < dropBases.length; i++) {
+      dropMarks[i] = dropAfter.get(dropBases[i]);
+    }
     UnicodeSet t = new UnicodeSet(letters.touched());
     dropAfter.values().forEach(t::addAll);
     this.touched = t.freeze();
@@ -43,6 +51,15 @@ final class BaseMarkRule extends Rule {
   @Override
   UnicodeSet touched() {
     return touched;
+  }
+
+  private UnicodeSet dropsAfter(int base) {
+    for (int i = 0; i < dropBases.length; i++) {
+      if (dropBases[i] == base) {
+        return dropMarks[i];
+      }
+    }
+    return null;
   }
 
   @Override
@@ -57,7 +74,7 @@ final class BaseMarkRule extends Rule {
       @Override
       void put(int cp) {
         if (UnicodeData.isMark(cp)) {
-          UnicodeSet drop = dropAfter.get(base);
+          UnicodeSet drop = dropsAfter(base);
           if (drop != null) {
             if (!composedOnly) {
               if (drop.contains(cp)) {
@@ -102,7 +119,7 @@ final class BaseMarkRule extends Rule {
           // Only a base that is emitted closes the previous one: a base this rule deletes (tatweel under
           // lucene) leaves its marks to the letter before.
           if (heldCount > 0) {
-            releaseHeld(dropAfter.get(base));
+            releaseHeld(dropsAfter(base));
           }
           base = cp;
         }
@@ -149,7 +166,7 @@ final class BaseMarkRule extends Rule {
       @Override
       void end() {
         if (heldCount > 0) {
-          releaseHeld(dropAfter.get(base));
+          releaseHeld(dropsAfter(base));
         }
         counter.count(step, changed);
         next.end();

@@ -38,6 +38,33 @@ final class CharRangeSet {
     return false;
   }
 
+  /** The same question for code points (BMP only: a word of astral code points is never in the set). */
+  boolean contains(int[] cps, int len) {
+    int h = 0;
+    for (int k = 0; k < len; k++) {
+      if (cps[k] > 0xFFFF) {
+        return false;
+      }
+      h = 31 * h + cps[k];
+    }
+    for (int i = h & mask; slots[i] != null; i = (i + 1) & mask) {
+      String c = slots[i];
+      if (c.length() == len && regionEquals(c, cps)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean regionEquals(String c, int[] cps) {
+    for (int k = 0; k < c.length(); k++) {
+      if (c.charAt(k) != cps[k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean regionEquals(String c, CharSequence s, int from) {
     for (int k = 0; k < c.length(); k++) {
       if (c.charAt(k) != s.charAt(from + k)) {

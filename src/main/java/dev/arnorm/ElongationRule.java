@@ -91,6 +91,18 @@ final class ElongationRule extends Rule {
       private long changed;
 
       @Override
+      boolean mayChange(int[] word, int len) {
+        int run = 1;
+        for (int i = 1; i < len; i++) {
+          run = word[i] == word[i - 1] && !UnicodeData.isMark(word[i]) ? run + 1 : 1;
+          if (run == 3) {
+            return true;
+          }
+        }
+        return false;
+      }
+
+      @Override
       void word(String w) {
         String r = reduce(w);
         if (!r.equals(w)) {

@@ -231,11 +231,10 @@ final class Engine {
     if (first == n) {
       return in.toString();
     }
-    StringBuilder out = new StringBuilder(n + 16);
-    runRestartable(in, first, new NfcSink(out));
+    StringBuilder out = runRestartable(in, first, null);
     // A text that only looked suspicious (a legitimate '&', marks already in order) comes back as the same
-    // instance.
-    return out.length() == n && out.toString().contentEquals(in) ? in.toString() : out.toString();
+    // instance, and without an output buffer ever being made.
+    return out == null ? in.toString() : out.toString();
   }
 
   void normalize(CharSequence in, Appendable out, StepCounter counter) throws IOException {
@@ -247,7 +246,7 @@ final class Engine {
           out.append(in);
           return;
         }
-        runRestartable(in, first, new NfcSink(new StringBuilder(), out));
+        runRestartable(in, first, out);
         return;
       }
       Stage head = chain(new NfcSink(new StringBuilder(), out), counter, true);
@@ -258,56 +257,142 @@ final class Engine {
     }
   }
 
+  /** A chain of stages kept per thread and reset between uses, so that a call allocates nothing of it. */
+  private final class Chain {
+    /** In use by a call on this thread (an Appendable that normalizes again gets a chain of its own). */
+    boolean busy;
+    final NfcSink sink = new NfcSink(new StringBuilder());
+    final Stage[] stages = new Stage[rules.length];
+    final Stage head;
+
+    Chain() {
+      Stage h = sink;
+      for (int r = rules.length - 1; r >= 0; r--) {
+        h = rules[r].newStage(h, StepCounter.NONE);
+        stages[r] = h;
+      }
+      head = h;
+    }
+
+    void reset() {
+      for (Stage st : stages) {
+        st.reset();
+      }
+      StringBuilder buf = sink.buffer();
+      if (buf.capacity() > (1 << 20)) {
+        buf.setLength(0);
+        buf.trimToSize(); // do not keep a huge buffer alive in a thread
+      }
+      sink.clear();
+    }
+
+    boolean idle() {
+      for (Stage st : stages) {
+        if (!st.idle()) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  private final ThreadLocal<Chain> chains = ThreadLocal.withInitial(Chain::new);
+
   /**
    * The slow path, from the first character that needs work. The chain runs from a safe start before it;
-   * whenever every stage is idle at a word or line boundary and the next character that needs work is far
+   * whenever every stage is idle at a space or line break and the next character that needs work is far
    * enough ahead that a fresh chain could start after this point, the chain is flushed, the clean stretch
    * is copied as it is, and the chain restarts (its stages reset, not reallocated) before the next change.
+   *
+   * <p>With {@code target} null the result is built lazily: each region the chain produced is compared with
+   * the input it came from, and an output buffer is made only at the first real difference. Returns that
+   * buffer, or null when the text is unchanged. With a target, everything is appended to it.
    */
-  private void runRestartable(CharSequence in, int first, NfcSink sink) {
-    int n = in.length();
-    Stage[] stages = new Stage[rules.length];
-    Stage head = sink;
-    for (int r = rules.length - 1; r >= 0; r--) {
-      head = rules[r].newStage(head, StepCounter.NONE);
-      stages[r] = head;
+  private StringBuilder runRestartable(CharSequence in, int first, Appendable target) {
+    Chain chain = chains.get();
+    if (chain.busy) {
+      chain = new Chain();
     }
+    chain.busy = true;
+    try {
+      return runRestartable(in, first, target, chain);
+    } finally {
+      chain.busy = false;
+    }
+  }
+
+  private StringBuilder runRestartable(CharSequence in, int first, Appendable target, Chain chain) {
+    int n = in.length();
+    StringBuilder out = null;
     int pos = 0;
     int dirty = first;
     while (true) {
       int start = safeStart(in, dirty);
-      sink.appendClean(in, pos, start);
-      for (Stage st : stages) {
-        st.reset();
-      }
+      chain.reset();
+      Stage head = chain.head;
       int i = feed(in, start, dirty + 1, head);
-      boolean restarted = false;
+      int next = n;
+      boolean restart = false;
       while (i < n) {
         char c = in.charAt(i);
-        if ((c == ' ' || c == '\n') && idle(stages)) {
-          int next = scanClean(in, i);
+        if ((c == ' ' || c == '\n') && chain.idle()) {
+          next = scanClean(in, i);
           if (next == n) {
-            head.end();
-            sink.appendClean(in, i, n);
-            return;
+            break;
           }
-          int nextStart = restartPoint(in, i, next);
-          if (nextStart >= i) {
-            head.end();
-            pos = i;
-            dirty = next;
-            restarted = true;
+          if (restartPoint(in, i, next) >= i) {
+            restart = true;
             break;
           }
           i = feed(in, i, next + 1, head);
+          next = n;
           continue;
         }
         i = feed(in, i, i + 1, head);
       }
-      if (!restarted) {
-        head.end();
-        return;
+      head.end();
+      // [pos, start) is clean; [start, i) went through the chain into the sink's buffer.
+      StringBuilder region = chain.sink.buffer();
+      if (target != null) {
+        append(target, in, pos, start);
+        append(target, region, 0, region.length());
+      } else if (out == null && !sameText(region, in, start, i)) {
+        out = new StringBuilder(n + 16).append(in, 0, start).append(region);
+      } else if (out != null) {
+        out.append(in, pos, start).append(region);
       }
+      if (!restart) {
+        // The rest, [i, n), is clean.
+        if (target != null) {
+          append(target, in, i, n);
+        } else if (out != null) {
+          out.append(in, i, n);
+        }
+        chain.sink.clear();
+        return out;
+      }
+      pos = i;
+      dirty = next;
+    }
+  }
+
+  private static boolean sameText(StringBuilder region, CharSequence in, int from, int to) {
+    if (region.length() != to - from) {
+      return false;
+    }
+    for (int k = 0; k < region.length(); k++) {
+      if (region.charAt(k) != in.charAt(from + k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void append(Appendable target, CharSequence s, int from, int to) {
+    try {
+      target.append(s, from, to);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -324,15 +409,6 @@ final class Engine {
       }
     }
     return safeStart(in, next);
-  }
-
-  private static boolean idle(Stage[] stages) {
-    for (Stage st : stages) {
-      if (!st.idle()) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Lines longer than this are streamed through the chain instead of being held whole. */

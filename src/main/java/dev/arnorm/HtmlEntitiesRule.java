@@ -23,9 +23,7 @@ final class HtmlEntitiesRule extends Rule {
   private static final int MAX_LOOK = 96;
   private static final int MAX_LEFT = 64;
   private static final UnicodeSet TOUCHED = new UnicodeSet('&', '&').freeze();
-  static final UnicodeSet ARABIC = new UnicodeSet(
-      "[[[:sc=Arabic:][:Block=Arabic:][:Block=Arabic_Supplement:][:Block=Arabic_Extended_A:]]&[[:L:][:M:]]]")
-      .freeze();
+  static final UnicodeSet ARABIC = UnicodeData.ARABIC_SCRIPT;
 
   /**
    * The Arabic names of Latin letters, as used to spell acronyms ({@code إيه تي&تي} for AT&T): an {@code &}
@@ -81,7 +79,7 @@ final class HtmlEntitiesRule extends Rule {
 
   /** A space or tab, or any space separator. */
   static boolean isBlank(int c) {
-    return c == ' ' || c == '\t' || WhitespaceRule.SPACE_SEPARATORS.contains(c);
+    return c == ' ' || c == '\t' || UnicodeData.isSpaceSeparator(c);
   }
 
 
@@ -284,7 +282,7 @@ final class HtmlEntitiesRule extends Rule {
    * words). Judging the text as it will end up is what makes the step idempotent inside a preset.
    */
   static String view(int cp) {
-    if (Rules.INVISIBLE.contains(cp) || cp == TatweelRule.TATWEEL) {
+    if (UnicodeData.isInvisible(cp) || cp == TatweelRule.TATWEEL) {
       return "";
     }
     String pf = Presentation.FORMS.map(cp);
@@ -384,7 +382,7 @@ final class HtmlEntitiesRule extends Rule {
       int right = r.length > 0 ? r[0] : -1;
       boolean rightArabic = false;
       for (int i = 0; i < r.length && (i == 0 || UnicodeData.isMark(r[i])); i++) {
-        rightArabic |= ARABIC.contains(r[i]);
+        rightArabic |= UnicodeData.isArabicScript(r[i]);
       }
       boolean leftBlank = !marksAfterBase && (lastBase < 0 || isBlank(lastBase) || isLineBreak(lastBase));
       boolean rightBlank = right < 0 || isBlank(right) || isLineBreak(right);
@@ -438,7 +436,7 @@ final class HtmlEntitiesRule extends Rule {
 
     private String trailingWord() {
       int i = leftToken.length();
-      while (i > 0 && ARABIC.contains(leftToken.codePointBefore(i))) {
+      while (i > 0 && UnicodeData.isArabicScript(leftToken.codePointBefore(i))) {
         i -= Character.charCount(leftToken.codePointBefore(i));
       }
       return UnicodeData.NFC.normalize(leftToken.substring(i));
@@ -446,7 +444,7 @@ final class HtmlEntitiesRule extends Rule {
 
     private String leadingWord(String s) {
       int i = 0;
-      while (i < s.length() && ARABIC.contains(s.codePointAt(i))) {
+      while (i < s.length() && UnicodeData.isArabicScript(s.codePointAt(i))) {
         i += Character.charCount(s.codePointAt(i));
       }
       return UnicodeData.NFC.normalize(s.substring(0, i));
@@ -455,8 +453,8 @@ final class HtmlEntitiesRule extends Rule {
     private boolean firstLetterIsArabic(String s) {
       for (int i = 0; i < s.length(); ) {
         int c = s.codePointAt(i);
-        if (UCharacter.isLetter(c)) {
-          return ARABIC.contains(c);
+        if (UnicodeData.isLetter(c)) {
+          return UnicodeData.isArabicScript(c);
         }
         i += Character.charCount(c);
       }
@@ -490,11 +488,11 @@ final class HtmlEntitiesRule extends Rule {
       }
       if (UnicodeData.isMark(cp)) {
         marksAfterBase = true;
-        clusterArabic |= ARABIC.contains(cp);
+        clusterArabic |= UnicodeData.isArabicScript(cp);
       } else {
         lastBase = cp;
         marksAfterBase = false;
-        clusterArabic = ARABIC.contains(cp);
+        clusterArabic = UnicodeData.isArabicScript(cp);
       }
       if (isBlank(cp)) {
         leftToken.setLength(0);
@@ -505,8 +503,8 @@ final class HtmlEntitiesRule extends Rule {
         leftToken.delete(0, MAX_LEFT / 2);
       }
       leftToken.appendCodePoint(cp);
-      if (UCharacter.isLetter(cp)) {
-        lastLetterArabic = ARABIC.contains(cp);
+      if (UnicodeData.isLetter(cp)) {
+        lastLetterArabic = UnicodeData.isArabicScript(cp);
       }
     }
 

@@ -78,6 +78,19 @@ final class NfcSink extends Stage {
     }
   }
 
+  /** The text produced so far (with no target), for the engine to take; {@link #clear} empties it. */
+  StringBuilder buffer() {
+    return buf;
+  }
+
+  /** Empties the buffer and forgets the open segment, for reuse. */
+  void clear() {
+    buf.setLength(0);
+    segStart = 0;
+    lastCcc = 0;
+    needsNfc = false;
+  }
+
   /** Appends text that needs no normalization, after the last segment is closed. */
   void appendClean(CharSequence s, int from, int to) {
     closeSegment();

@@ -17,9 +17,7 @@ final class Rules {
   static final int HAMZA_BELOW = 0x0655;
 
   /** The format controls the invisible step removes (ZWNJ and ZWJ are not among them). */
-  static final UnicodeSet INVISIBLE = new UnicodeSet(
-      "[\\u00AD\\u061C\\u180E\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF]")
-      .freeze();
+  static final UnicodeSet INVISIBLE = UnicodeData.INVISIBLE;
 
   private static final Map<Step, Rule> RULES = new EnumMap<>(Step.class);
 

@@ -19,6 +19,9 @@ final class SpellingRule extends Rule {
   final Lexicon lexicon;
   /** Every word that can start a match: an entry's first word, bare or with an allowed prefix. */
   final Set<String> triggers;
+  private final CharRangeSet triggerSet;
+  /** Whether an entry looks at the word before it; if none does, words that start nothing pass straight on. */
+  private final boolean looksBack;
 
   SpellingRule(Lexicon lexicon) {
     super(Step.SPELLING);
@@ -32,6 +35,9 @@ final class SpellingRule extends Rule {
       }
     }
     this.triggers = Set.copyOf(t);
+    this.triggerSet = new CharRangeSet(triggers);
+    this.looksBack = lexicon.entries().stream()
+        .anyMatch(e -> e.conditions.containsKey("after") || e.conditions.containsKey("not-after"));
   }
 
   @Override
@@ -59,6 +65,12 @@ final class SpellingRule extends Rule {
       private String prevWord;
       private int sinceWord;
       private long changed;
+
+      @Override
+      boolean mayChange(int[] word, int len) {
+        // With nothing pending, a plain word that starts no entry goes straight out (no String is made).
+        return !tokens.isEmpty() || looksBack || !plain(word, len) || triggerSet.contains(word, len);
+      }
 
       @Override
       void word(String w) {

@@ -34,6 +34,25 @@ final class UnicodeData {
               + "[:Block=Arabic_Extended_B:]]-[\\u0640]]")
       .freeze();
 
+  /** The format controls the invisible step removes (ZWNJ and ZWJ are not among them). */
+  static final UnicodeSet INVISIBLE = new UnicodeSet(
+      "[\\u00AD\\u061C\\u180E\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF]")
+      .freeze();
+  static final UnicodeSet SPACE_SEPARATORS = new UnicodeSet("[:Zs:]").freeze();
+  /** Arabic letters and marks, including presentation forms: what the html residue rules call Arabic. */
+  static final UnicodeSet ARABIC_SCRIPT = new UnicodeSet(
+      "[[[:sc=Arabic:][:Block=Arabic:][:Block=Arabic_Supplement:][:Block=Arabic_Extended_A:]]&[[:L:][:M:]]]")
+      .freeze();
+
+  private static final int F_ARABIC_MARK = 1;
+  private static final int F_ARABIC_LETTER = 2;
+  private static final int F_SPACE_SEPARATOR = 4;
+  private static final int F_INVISIBLE = 8;
+  private static final int F_ARABIC_SCRIPT = 16;
+  private static final int F_LETTER = 32;
+  /** Set membership for the BMP, one lookup instead of a binary search per character. */
+  private static final byte[] FLAGS = new byte[0x10000];
+
   private static final byte[] CCC = new byte[0x10000];
   private static final boolean[] BOUNDARY_BEFORE = new boolean[0x10000];
   private static final boolean[] NFC_YES = new boolean[0x10000];
@@ -42,6 +61,7 @@ final class UnicodeData {
 
   static {
     for (int c = 0; c < 0x10000; c++) {
+      FLAGS[c] = (byte) flags(c);
       CCC[c] = (byte) NFC.getCombiningClass(c);
       BOUNDARY_BEFORE[c] = NFC.hasBoundaryBefore(c);
       NFC_YES[c] = UCharacter.getIntPropertyValue(c, UProperty.NFC_QUICK_CHECK) == 1;
@@ -53,6 +73,37 @@ final class UnicodeData {
   }
 
   private UnicodeData() {}
+
+  private static int flags(int c) {
+    return (ARABIC_MARKS.contains(c) ? F_ARABIC_MARK : 0) | (ARABIC_LETTERS.contains(c) ? F_ARABIC_LETTER : 0)
+        | (SPACE_SEPARATORS.contains(c) ? F_SPACE_SEPARATOR : 0) | (INVISIBLE.contains(c) ? F_INVISIBLE : 0)
+        | (ARABIC_SCRIPT.contains(c) ? F_ARABIC_SCRIPT : 0) | (UCharacter.isLetter(c) ? F_LETTER : 0);
+  }
+
+  private static boolean has(int cp, int flag) {
+    return cp >= 0 && (cp < 0x10000 ? (FLAGS[cp] & flag) != 0 : (flags(cp) & flag) != 0);
+  }
+
+  static boolean isArabicLetter(int cp) {
+    return has(cp, F_ARABIC_LETTER);
+  }
+
+  static boolean isSpaceSeparator(int cp) {
+    return has(cp, F_SPACE_SEPARATOR);
+  }
+
+  static boolean isInvisible(int cp) {
+    return has(cp, F_INVISIBLE);
+  }
+
+  /** Arabic-script letter or mark, presentation forms included. */
+  static boolean isArabicScript(int cp) {
+    return has(cp, F_ARABIC_SCRIPT);
+  }
+
+  static boolean isLetter(int cp) {
+    return has(cp, F_LETTER);
+  }
 
   /** Canonical combining class, 0..254. */
   static int ccc(int cp) {
@@ -85,6 +136,6 @@ final class UnicodeData {
   }
 
   static boolean isArabicMark(int cp) {
-    return ARABIC_MARKS.contains(cp);
+    return has(cp, F_ARABIC_MARK);
   }
 }

@@ -9,7 +9,7 @@ import com.ibm.icu.text.UnicodeSet;
  * touched, so the line structure of the text is kept exactly.
  */
 final class WhitespaceRule extends Rule {
-  static final UnicodeSet SPACE_SEPARATORS = new UnicodeSet("[:Zs:]").freeze();
+  static final UnicodeSet SPACE_SEPARATORS = UnicodeData.SPACE_SEPARATORS;
   private static final UnicodeSet TOUCHED = new UnicodeSet(SPACE_SEPARATORS).remove(' ').freeze();
 
   WhitespaceRule() {
@@ -17,7 +17,7 @@ final class WhitespaceRule extends Rule {
   }
 
   static boolean isBlank(int cp) {
-    return cp == ' ' || cp == '\t' || SPACE_SEPARATORS.contains(cp);
+    return cp == ' ' || cp == '\t' || UnicodeData.isSpaceSeparator(cp);
   }
 
   @Override

@@ -18,7 +18,7 @@ abstract class WordStage extends Stage {
 
   /** Arabic letters (general category L in the Arabic blocks, except tatweel) and Arabic marks. */
   static boolean isWordChar(int cp) {
-    return UnicodeData.ARABIC_LETTERS.contains(cp) || UnicodeData.isArabicMark(cp);
+    return UnicodeData.isArabicLetter(cp) || UnicodeData.isArabicMark(cp);
   }
 
   /**
@@ -64,10 +64,34 @@ abstract class WordStage extends Stage {
 
   private void finishWord() {
     if (len > 0) {
-      String w = UnicodeData.NFC.normalize(new String(buf, 0, len));
+      int n = len;
       len = 0;
-      word(w);
+      if (!mayChange(buf, n)) {
+        for (int i = 0; i < n; i++) {
+          next.put(buf[i]);
+        }
+        return;
+      }
+      word(UnicodeData.NFC.normalize(new String(buf, 0, n)));
     }
+  }
+
+  /**
+   * A cheap first look at a word, before it is turned into a String: false when the stage certainly passes
+   * it through unchanged. Most words of a text need nothing.
+   */
+  boolean mayChange(int[] word, int len) {
+    return true;
+  }
+
+  /** True when the word holds no mark, so that its NFD code points are also its NFC form. */
+  static boolean plain(int[] word, int len) {
+    for (int i = 0; i < len; i++) {
+      if (UnicodeData.isMark(word[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A complete word, in NFC. Implementations emit it, changed or not, with {@link #emit(String)}. */
