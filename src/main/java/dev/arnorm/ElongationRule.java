@@ -92,6 +92,9 @@ final class ElongationRule extends Rule {
 
       @Override
       boolean mayChange(int[] word, int len) {
+        if (!plain(word, len)) {
+          return true; // decomposed: ئئئ arrives as (ي U+0654) three times; let the full check decide
+        }
         int run = 1;
         for (int i = 1; i < len; i++) {
           run = word[i] == word[i - 1] && !UnicodeData.isMark(word[i]) ? run + 1 : 1;

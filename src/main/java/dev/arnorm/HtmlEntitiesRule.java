@@ -172,7 +172,9 @@ final class HtmlEntitiesRule extends Rule {
 
   /** Phase one: decodes references, layer after layer at one position. Every other code point passes. */
   private final class Decoder extends Stage {
-    private final int[] look = new int[MAX_LOOK];
+    private int[] look = new int[MAX_LOOK];
+    /** Lookahead buffers to reuse: decide() hands its buffer over and may recurse through a rescan. */
+    private final java.util.ArrayDeque<int[]> pool = new java.util.ArrayDeque<>();
     private final StepCounter counter;
     private int lookLen;
     /** Nesting depth of the {@code &} in {@code look[0]}; above 0 when it was itself decoded. */
@@ -204,8 +206,15 @@ final class HtmlEntitiesRule extends Rule {
     /** Resolves the {@code &} in {@code look[0]}, then passes the rest of the lookahead through again. */
     private void decide() {
       int n = lookLen;
-      int[] la = look.clone();
+      int[] la = look;
+      int[] fresh = pool.poll();
+      look = fresh != null ? fresh : new int[MAX_LOOK];
       lookLen = 0;
+      decide(la, n);
+      pool.push(la);
+    }
+
+    private void decide(int[] la, int n) {
       Match m = match(la, n);
       if (m == null) {
         depth = 0;
@@ -300,7 +309,8 @@ final class HtmlEntitiesRule extends Rule {
    * A neighbour is a whole cluster, a base and its marks, and is Arabic when any part of it is.
    */
   private final class Residue extends Stage {
-    private final int[] look = new int[MAX_LOOK];
+    private int[] look = new int[MAX_LOOK];
+    private final java.util.ArrayDeque<int[]> pool = new java.util.ArrayDeque<>();
     private final StepCounter counter;
     private int lookLen;
     /** The last base seen on this line (-1: none), whether marks follow it, and whether its cluster is Arabic. */
@@ -360,12 +370,15 @@ final class HtmlEntitiesRule extends Rule {
 
     private void decide() {
       int n = lookLen;
-      int[] la = look.clone();
+      int[] la = look;
+      int[] fresh = pool.poll();
+      look = fresh != null ? fresh : new int[MAX_LOOK];
       lookLen = 0;
       judge(la, n);
       for (int i = 1; i < n; i++) {
         put(la[i]);
       }
+      pool.push(la);
     }
 
     private void judge(int[] la, int n) {
