@@ -69,13 +69,18 @@ final class BaseMarkRule extends Rule {
       /** With composedOnly: the marks after a base with droppable marks, held until the base is closed. */
       private final int[] held = new int[MAX_HELD];
       private int heldCount;
+      /**
+       * With composedOnly: a starter this rule deleted came after the base (lucene's tatweel); marks after it
+       * were never on the base in the input, so they are not candidates for dropping.
+       */
+      private boolean closed;
       private long changed;
 
       @Override
       void put(int cp) {
         if (UnicodeData.isMark(cp)) {
           UnicodeSet drop = dropsAfter(base);
-          if (drop != null) {
+          if (drop != null && !(composedOnly && closed)) {
             if (!composedOnly) {
               if (drop.contains(cp)) {
                 changed++;
@@ -94,6 +99,12 @@ final class BaseMarkRule extends Rule {
         if (to == null) {
           pass(cp);
         } else {
+          if (composedOnly && to.isEmpty() && !UnicodeData.isMark(cp)) {
+            if (heldCount > 0) {
+              releaseHeld(dropsAfter(base));
+            }
+            closed = true;
+          }
           changed++;
           for (int i = 0; i < to.length(); ) {
             int c = to.codePointAt(i);
@@ -112,6 +123,7 @@ final class BaseMarkRule extends Rule {
       void reset() {
         base = -1;
         heldCount = 0;
+        closed = false;
       }
 
       private void pass(int cp) {
@@ -121,6 +133,7 @@ final class BaseMarkRule extends Rule {
           if (heldCount > 0) {
             releaseHeld(dropsAfter(base));
           }
+          closed = false;
           base = cp;
         }
         next.put(cp);

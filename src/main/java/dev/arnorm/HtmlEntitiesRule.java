@@ -170,13 +170,70 @@ final class HtmlEntitiesRule extends Rule {
     return new Decoder(new Residue(next, counter), counter);
   }
 
-  /** Phase one: decodes references, layer after layer at one position. Every other code point passes. */
-  private final class Decoder extends Stage {
-    private int[] look = new int[MAX_LOOK];
-    /** Lookahead buffers to reuse: decide() hands its buffer over and may recurse through a rescan. */
+  /**
+   * A stage that passes code points on until an {@code &}, then gathers what follows it until
+   * {@link #endsLookahead} says the decision can be made, and hands the gathered code points to
+   * {@link #decide(int[], int)}. The buffers are pooled: a decision may rescan what follows, and so recurse.
+   */
+  private abstract static class AmpersandLookahead extends Stage {
+    int[] look = new int[MAX_LOOK];
+    int lookLen;
     private final java.util.ArrayDeque<int[]> pool = new java.util.ArrayDeque<>();
+
+    AmpersandLookahead(Stage next) {
+      super(next);
+    }
+
+    @Override
+    final void put(int cp) {
+      if (lookLen == 0) {
+        if (cp == '&') {
+          look[lookLen++] = cp;
+        } else {
+          pass(cp);
+        }
+        return;
+      }
+      look[lookLen++] = cp;
+      if (lookLen == MAX_LOOK || endsLookahead(cp)) {
+        decide();
+      }
+    }
+
+    /** A code point outside any lookahead. */
+    abstract void pass(int cp);
+
+    /** True when {@code cp} ends the lookahead: nothing after it can change the decision. */
+    abstract boolean endsLookahead(int cp);
+
+    /** Decides about {@code la[0] == '&'} with the {@code n} code points gathered. */
+    abstract void decide(int[] la, int n);
+
+    /** Hands the gathered code points to {@link #decide(int[], int)} and starts an empty lookahead. */
+    final void decide() {
+      int n = lookLen;
+      int[] la = look;
+      int[] fresh = pool.poll();
+      look = fresh != null ? fresh : new int[MAX_LOOK];
+      lookLen = 0;
+      decide(la, n);
+      pool.push(la);
+    }
+
+    @Override
+    boolean idle() {
+      return lookLen == 0;
+    }
+
+    @Override
+    void reset() {
+      lookLen = 0;
+    }
+  }
+
+  /** Phase one: decodes references, layer after layer at one position. Every other code point passes. */
+  private final class Decoder extends AmpersandLookahead {
     private final StepCounter counter;
-    private int lookLen;
     /** Nesting depth of the {@code &} in {@code look[0]}; above 0 when it was itself decoded. */
     private int depth;
     private long changed;
@@ -188,33 +245,18 @@ final class HtmlEntitiesRule extends Rule {
     }
 
     @Override
-    void put(int cp) {
-      if (lookLen == 0) {
-        if (cp == '&') {
-          look[lookLen++] = cp;
-        } else {
-          next.put(cp);
-        }
-        return;
-      }
-      look[lookLen++] = cp;
-      if (lookLen == MAX_LOOK || !isNameChar(cp)) {
-        decide();
-      }
+    void pass(int cp) {
+      next.put(cp);
     }
 
-    /** Resolves the {@code &} in {@code look[0]}, then passes the rest of the lookahead through again. */
-    private void decide() {
-      int n = lookLen;
-      int[] la = look;
-      int[] fresh = pool.poll();
-      look = fresh != null ? fresh : new int[MAX_LOOK];
-      lookLen = 0;
-      decide(la, n);
-      pool.push(la);
+    @Override
+    boolean endsLookahead(int cp) {
+      return !isNameChar(cp);
     }
 
-    private void decide(int[] la, int n) {
+    /** Resolves the {@code &} in {@code la[0]}, then passes the rest of the lookahead through again. */
+    @Override
+    void decide(int[] la, int n) {
       Match m = match(la, n);
       if (m == null) {
         depth = 0;
@@ -247,12 +289,12 @@ final class HtmlEntitiesRule extends Rule {
     /** Idle when it holds nothing and neither does its residue stage, which only it can reach. */
     @Override
     boolean idle() {
-      return lookLen == 0 && next.idle();
+      return super.idle() && next.idle();
     }
 
     @Override
     void reset() {
-      lookLen = 0;
+      super.reset();
       depth = 0;
       next.reset();
     }
@@ -308,11 +350,8 @@ final class HtmlEntitiesRule extends Rule {
    * word after it is read first, so the judgement sees decoded text on both sides, as a second run would.
    * A neighbour is a whole cluster, a base and its marks, and is Arabic when any part of it is.
    */
-  private final class Residue extends Stage {
-    private int[] look = new int[MAX_LOOK];
-    private final java.util.ArrayDeque<int[]> pool = new java.util.ArrayDeque<>();
+  private final class Residue extends AmpersandLookahead {
     private final StepCounter counter;
-    private int lookLen;
     /** The last base seen on this line (-1: none), whether marks follow it, and whether its cluster is Arabic. */
     private int lastBase = -1;
     private boolean marksAfterBase;
@@ -328,29 +367,18 @@ final class HtmlEntitiesRule extends Rule {
     }
 
     @Override
-    void put(int cp) {
-      if (lookLen == 0) {
-        if (cp == '&') {
-          look[lookLen++] = cp;
-        } else {
-          out(cp);
-        }
-        return;
-      }
-      look[lookLen++] = cp;
-      if (lookLen == MAX_LOOK || endsWord(cp)) {
-        decide();
-      }
+    void pass(int cp) {
+      out(cp);
     }
 
     @Override
-    boolean idle() {
-      return lookLen == 0;
+    boolean endsLookahead(int cp) {
+      return endsWord(cp);
     }
 
     @Override
     void reset() {
-      lookLen = 0;
+      super.reset();
       lastBase = -1;
       marksAfterBase = false;
       clusterArabic = false;
@@ -368,17 +396,12 @@ final class HtmlEntitiesRule extends Rule {
       return v.codePoints().anyMatch(c -> isBlank(c) || isLineBreak(c));
     }
 
-    private void decide() {
-      int n = lookLen;
-      int[] la = look;
-      int[] fresh = pool.poll();
-      look = fresh != null ? fresh : new int[MAX_LOOK];
-      lookLen = 0;
+    @Override
+    void decide(int[] la, int n) {
       judge(la, n);
       for (int i = 1; i < n; i++) {
         put(la[i]);
       }
-      pool.push(la);
     }
 
     private void judge(int[] la, int n) {

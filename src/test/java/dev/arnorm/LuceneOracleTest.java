@@ -42,6 +42,18 @@ class LuceneOracleTest {
     assertTrue(lines > 1870, "read " + lines + " lines");
   }
 
+  /** Alef forms next to deleted tatweel and harakat: the corners where marks change clusters. */
+  @Test
+  void lucenePresetEqualsLuceneAroundDeletedCharacters() {
+    com.ibm.icu.text.Normalizer2 nfc = com.ibm.icu.text.Normalizer2.getNFCInstance();
+    for (String s : new String[] {"\u0622\u0640\u0655", "\u0623\u0640\u0653", "\u0625\u064E\u0653",
+        "\u0627\u0640\u0654", "\u0623\u0653", "\u0622\u0655", "\u0627\u064E\u0654\u0640\u0655x"}) {
+      String input = nfc.normalize(s);
+      assertEquals(nfc.normalize(luceneTokenByToken(input)), ArabicNormalizer.LUCENE.normalize(input),
+          NormalizerProperties.codePoints(input));
+    }
+  }
+
   @Test
   void lucenePresetEqualsLuceneOnTheUthmaniText() {
     for (String line : Corpora.lines("quran-uthmani.txt")) {

@@ -97,9 +97,11 @@ final class Reference {
         return s.replace('\u060C', ',').replace('\u061B', ';').replace('\u061F', '?')
             .replace('\u066A', '%').replace('\u066B', '.').replace('\u066C', ',');
       case LUCENE: {
-        String t = replace(replace(s.replaceAll("[\u0640\u064B-\u0652]", ""),
-            "\u0649", "\u064A"), "\u0629", "\u0647");
-        return clusters(t, c -> c.base == 0x0627 ? c.withoutComposed() : c.text());
+        // Lucene folds the alef forms as written: the mark that made the letter is found per cluster of the
+        // input, before tatweel and harakat are deleted (a mark after a deleted tatweel was never on the alef).
+        String t = clusters(s, c -> c.base == 0x0627 ? c.withoutComposed() : c.text());
+        return replace(replace(t.replaceAll("[\u0640\u064B-\u0652]", ""), "\u0649", "\u064A"),
+            "\u0629", "\u0647");
       }
       default:
         throw new AssertionError(step);
@@ -165,19 +167,18 @@ final class Reference {
      * mark disappears when the cluster is composed.
      */
     String withoutComposed() {
+      String composed = NFC.normalize(text());
       for (int i = 0; i < marks.size(); i++) {
         int m = marks.get(i);
-        if (m < 0x0653 || m > 0x0655) {
-          continue;
-        }
-        List<Integer> rest = new ArrayList<>(marks);
-        rest.remove(i);
-        Cluster other = new Cluster(NFC.composePair(base, m));
-        other.marks.addAll(rest);
-        if (other.base >= 0 && NFC.normalize(text()).equals(NFC.normalize(other.text()))) {
-          Cluster kept = new Cluster(base);
-          kept.marks.addAll(rest);
-          return kept.text();
+        int letter = m >= 0x0653 && m <= 0x0655 ? NFC.composePair(base, m) : -1;
+        if (letter >= 0 && composed.codePointAt(0) == letter) {
+          StringBuilder sb = new StringBuilder(baseText());
+          for (int k = 0; k < marks.size(); k++) {
+            if (k != i) {
+              sb.appendCodePoint(marks.get(k));
+            }
+          }
+          return sb.toString();
         }
       }
       return text();
