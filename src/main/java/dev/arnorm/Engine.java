@@ -421,7 +421,7 @@ final class Engine {
    */
   void normalize(Reader in, Appendable out, StepCounter counter) throws IOException {
     if (counter != StepCounter.NONE) {
-      streamThroughChain(in, out, counter, new StringBuilder());
+      streamThroughChain(in, out, counter);
       return;
     }
     StringBuilder pending = new StringBuilder();
@@ -503,8 +503,7 @@ final class Engine {
   }
 
   /** The chain alone, in bounded memory: used when counting changes per step. */
-  private void streamThroughChain(Reader in, Appendable out, StepCounter counter, StringBuilder unused)
-      throws IOException {
+  private void streamThroughChain(Reader in, Appendable out, StepCounter counter) throws IOException {
     Stage head = chain(new NfcSink(new StringBuilder(), out), counter, true);
     char[] buf = new char[8192];
     int carried = 0;

@@ -21,7 +21,8 @@ final class HtmlEntitiesRule extends Rule {
   static final int MAX_DEPTH = 8;
   /** Lookahead after an {@code &}: the longest reference, or the word that follows a bare one. */
   private static final int MAX_LOOK = 96;
-  private static final int MAX_LEFT = 64;
+  /** How much of the word before an {@code &} the residue rules see (UTF-16 units): bounded memory. */
+  static final int MAX_LEFT = 64;
   private static final UnicodeSet TOUCHED = new UnicodeSet('&', '&').freeze();
   static final UnicodeSet ARABIC = UnicodeData.ARABIC_SCRIPT;
 
@@ -535,10 +536,15 @@ final class HtmlEntitiesRule extends Rule {
         return;
       }
       lineBlank = false;
-      if (leftToken.length() >= MAX_LEFT) {
-        leftToken.delete(0, MAX_LEFT / 2);
-      }
       leftToken.appendCodePoint(cp);
+      if (leftToken.length() > MAX_LEFT) {
+        // A sliding window: the last MAX_LEFT chars of the word, never starting inside a pair.
+        int cut = leftToken.length() - MAX_LEFT;
+        if (Character.isLowSurrogate(leftToken.charAt(cut))) {
+          cut++;
+        }
+        leftToken.delete(0, cut);
+      }
       if (UnicodeData.isLetter(cp)) {
         lastLetterArabic = UnicodeData.isArabicScript(cp);
       }

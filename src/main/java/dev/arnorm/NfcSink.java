@@ -90,20 +90,4 @@ final class NfcSink extends Stage {
     lastCcc = 0;
     needsNfc = false;
   }
-
-  /** Appends text that needs no normalization, after the last segment is closed. */
-  void appendClean(CharSequence s, int from, int to) {
-    closeSegment();
-    if (target != null) {
-      flushTo(target);
-      try {
-        target.append(s, from, to);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    } else {
-      buf.append(s, from, to);
-    }
-    segStart = buf.length();
-  }
 }

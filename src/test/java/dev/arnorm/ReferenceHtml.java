@@ -205,6 +205,11 @@ final class ReferenceHtml {
       wordStart--;
     }
     String leftToken = new String(line, wordStart, line.length - wordStart);
+    if (leftToken.length() > HtmlEntitiesRule.MAX_LEFT) {
+      // The rules see the last MAX_LEFT chars of the word, never starting inside a pair.
+      int cut = leftToken.length() - HtmlEntitiesRule.MAX_LEFT;
+      leftToken = leftToken.substring(Character.isLowSurrogate(leftToken.charAt(cut)) ? cut + 1 : cut);
+    }
     String leftWord = Normalizer.nfc(leftToken.replaceAll("^.*[^\\p{IsArabic}\\p{M}]", ""));
     String rightWord = Normalizer.nfc(rightToken.replaceAll("[^\\p{IsArabic}\\p{M}].*$", ""));
     boolean url = leftToken.matches(".*[?=/].*") || rightToken.contains("=");
