@@ -104,6 +104,11 @@ public final class ArabicNormalizer {
     return new Builder();
   }
 
+  /** The compiled engine (for tests in this package). */
+  Engine engine() {
+    return engine;
+  }
+
   /** The steps, in the order they are applied. */
   public List<Step> steps() {
     return steps;

@@ -257,10 +257,8 @@ final class Engine {
     }
   }
 
-  /** A chain of stages kept per thread and reset between uses, so that a call allocates nothing of it. */
+  /** A chain of stages, reset between uses and pooled, so that a call usually allocates nothing of it. */
   private final class Chain {
-    /** In use by a call on this thread (an Appendable that normalizes again gets a chain of its own). */
-    boolean busy;
     final NfcSink sink = new NfcSink(new StringBuilder());
     final Stage[] stages = new Stage[rules.length];
     final Stage head;
@@ -296,7 +294,14 @@ final class Engine {
     }
   }
 
-  private final ThreadLocal<Chain> chains = ThreadLocal.withInitial(Chain::new);
+  /**
+   * Chains to reuse. A pool owned by the engine, not a ThreadLocal: a chain refers to its engine, so a
+   * ThreadLocal value would keep its own key alive and every normalizer ever used on a long-lived thread
+   * would stay in memory. A chain taken from the pool is used by one call only, so re-entrant calls (an
+   * Appendable that normalizes again) are safe.
+   */
+  private final java.util.concurrent.ArrayBlockingQueue<Chain> chains =
+      new java.util.concurrent.ArrayBlockingQueue<>(Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
 
   /**
    * The slow path, from the first character that needs work. The chain runs from a safe start before it;
@@ -309,16 +314,13 @@ final class Engine {
    * buffer, or null when the text is unchanged. With a target, everything is appended to it.
    */
   private StringBuilder runRestartable(CharSequence in, int first, Appendable target) {
-    Chain chain = chains.get();
-    if (chain.busy) {
+    Chain chain = chains.poll();
+    if (chain == null) {
       chain = new Chain();
     }
-    chain.busy = true;
-    try {
-      return runRestartable(in, first, target, chain);
-    } finally {
-      chain.busy = false;
-    }
+    StringBuilder out = runRestartable(in, first, target, chain);
+    chains.offer(chain); // dropped when the pool is full; not returned at all after an exception
+    return out;
   }
 
   private StringBuilder runRestartable(CharSequence in, int first, Appendable target, Chain chain) {

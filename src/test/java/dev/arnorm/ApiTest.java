@@ -107,6 +107,26 @@ class ApiTest {
     assertSame(text, ArabicNormalizer.LIGHT.normalize(text));
   }
 
+  /**
+   * A normalizer used on a long-lived thread must not be kept alive by that thread: its compiled engine
+   * (tables of several hundred KB) must be collectable once the normalizer is dropped.
+   */
+  @Test
+  void aNormalizerThatWasUsedCanBeCollected() throws InterruptedException {
+    java.lang.ref.WeakReference<Engine> ref = useAndForget();
+    for (int i = 0; i < 20 && ref.get() != null; i++) {
+      System.gc();
+      Thread.sleep(20);
+    }
+    assertTrue(ref.get() == null, "the engine is still reachable after use");
+  }
+
+  private static java.lang.ref.WeakReference<Engine> useAndForget() {
+    ArabicNormalizer n = ArabicNormalizer.parse("tatweel,alef,whitespace,ya");
+    assertEquals("احمد علي", n.normalize("أحـمد  على")); // the slow path, which reuses chains
+    return new java.lang.ref.WeakReference<>(n.engine());
+  }
+
   @Test
   void statsCountEachStep() throws Exception {
     NormalizationStats stats = new NormalizationStats();
