@@ -128,6 +128,24 @@ class ArnormCliTest {
   }
 
   @Test
+  void noArgumentsAtATerminalShowsTheDemo() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    StringWriter err = new StringWriter();
+    int code = ArnormCli.run(new String[0], new ByteArrayInputStream(new byte[0]), out,
+        new PrintWriter(err, true), true);
+    assertEquals(0, code);
+    String shown = out.toString(StandardCharsets.UTF_8);
+    assertTrue(shown.contains("arnorm demo"), shown);
+    assertTrue(shown.contains("residue removed    10"), shown);
+  }
+
+  @Test
+  void noArgumentsWithoutATerminalReadsStandardInput() {
+    assertEquals(0, run("مـرحبا"));
+    assertEquals("مرحبا", stdout);
+  }
+
+  @Test
   void unknownStepIsAUsageErrorListingValidSteps() {
     assertEquals(2, run("", "--steps", "tatweel,alif"));
     assertTrue(stderr.contains("unknown step 'alif'"), stderr);
