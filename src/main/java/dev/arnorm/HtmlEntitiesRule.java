@@ -535,7 +535,11 @@ final class HtmlEntitiesRule extends Rule {
         leftToken.setLength(0);
         return;
       }
-      lineBlank = false;
+      if (!(UnicodeData.isMark(cp) && (lastBase < 0 || isBlank(lastBase)))) {
+        // A mark with no letter under it (after a blank or at the line start) is debris that diacritics
+        // removes; it does not make the line hold text.
+        lineBlank = false;
+      }
       leftToken.appendCodePoint(cp);
       if (leftToken.length() > MAX_LEFT) {
         // A sliding window: the last MAX_LEFT chars of the word, never starting inside a pair.

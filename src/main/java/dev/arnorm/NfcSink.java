@@ -49,9 +49,7 @@ final class NfcSink extends Stage {
 
   private void closeSegment() {
     if (needsNfc) {
-      String segment = buf.substring(segStart);
-      buf.setLength(segStart);
-      buf.append(UnicodeData.NFC.normalize(segment));
+      recompose();
       needsNfc = false;
     }
     lastCcc = 0;
@@ -59,6 +57,75 @@ final class NfcSink extends Stage {
       flushTo(target);
     }
     segStart = buf.length();
+  }
+
+  /**
+   * Brings the open segment to NFC in place. The common case, a letter and one mark that compose (أ
+   * arrives as ا + U+0654), is one table lookup; other segments go through ICU via reused buffers, so
+   * recomposing allocates nothing.
+   */
+  private void recompose() {
+    int len = buf.length() - segStart;
+    if (len == 2) {
+      char base = buf.charAt(segStart);
+      char mark = buf.charAt(segStart + 1);
+      // Only for a real starter followed by one character: a segment of marks alone (at the start of the
+      // text) may need reordering, which is ICU's job.
+      if (!Character.isSurrogate(base) && !Character.isSurrogate(mark) && UnicodeData.ccc(base) == 0
+          && UnicodeData.nfcYes(base) && UnicodeData.decomposition(base) == null
+          && UnicodeData.decomposition(mark) == null) {
+        int composed = UnicodeData.NFC.composePair(base, mark);
+        if (composed >= 0 && composed <= 0xFFFF) {
+          buf.setLength(segStart);
+          buf.append((char) composed);
+          return;
+        }
+        if (composed < 0) {
+          return; // a starter and one character that do not compose: already NFC
+        }
+      }
+    }
+    window.set(buf, segStart, buf.length());
+    scratch.setLength(0);
+    UnicodeData.NFC.normalize(window, scratch);
+    buf.setLength(segStart);
+    buf.append(scratch);
+  }
+
+  private final Window window = new Window();
+  private final StringBuilder scratch = new StringBuilder();
+
+  /** A view of part of a StringBuilder, reused so that handing a segment to ICU copies nothing. */
+  private static final class Window implements CharSequence {
+    private StringBuilder sb;
+    private int from;
+    private int to;
+
+    void set(StringBuilder sb, int from, int to) {
+      this.sb = sb;
+      this.from = from;
+      this.to = to;
+    }
+
+    @Override
+    public int length() {
+      return to - from;
+    }
+
+    @Override
+    public char charAt(int index) {
+      return sb.charAt(from + index);
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return sb.subSequence(from + start, from + end);
+    }
+
+    @Override
+    public String toString() {
+      return sb.substring(from, to);
+    }
   }
 
   private void flushTo(Appendable out) {

@@ -128,6 +128,13 @@ class ApiTest {
   }
 
   @Test
+  void marksWithoutABaseAreStillPutInCanonicalOrder() {
+    // shadda (class 33) before fatha (class 30) at the very start of the text, after a removed tatweel
+    assertEquals("\u064E\u0651", Step.TATWEEL.normalizer().normalize("\u0640\u0651\u064E"));
+    assertEquals("\u064E\u0651x", ArabicNormalizer.LIGHT.normalize("\u0651\u064Ex"));
+  }
+
+  @Test
   void statsCountEachStep() throws Exception {
     NormalizationStats stats = new NormalizationStats();
     ArabicNormalizer.SEARCH.normalize(new StringReader("أَحْمَد  ٢"), new StringWriter(), stats);

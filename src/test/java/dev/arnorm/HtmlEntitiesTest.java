@@ -174,6 +174,16 @@ class HtmlEntitiesTest {
     }
 
     @Test
+    void aMarkWithNoLetterDoesNotMakeTheLineHoldText() {
+      // Found by the idempotence property: under search, diacritics removes the dangling fatha, and a
+      // second run must judge the '&' as the first did.
+      String once = ArabicNormalizer.SEARCH.normalize("\u064E &");
+      assertEquals(" ", once);
+      assertEquals(once, ArabicNormalizer.SEARCH.normalize(once));
+      assertEquals("\u064E ", ArabicNormalizer.LIGHT.normalize("\u064E &"));
+    }
+
+    @Test
     void decodedAmpersandFollowsTheSameRules() {
       assertEquals("AT&T", run("AT&amp;T"));
       assertEquals("العمل معا", run("العمل&amp;معا"));

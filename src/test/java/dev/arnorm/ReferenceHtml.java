@@ -184,7 +184,15 @@ final class ReferenceHtml {
     boolean leftBlank = !marksAfter && (lastBase < 0 || HtmlEntitiesRule.isBlank(lastBase)
         || HtmlEntitiesRule.isLineBreak(lastBase));
     boolean rightBlank = right < 0 || HtmlEntitiesRule.isBlank(right) || HtmlEntitiesRule.isLineBreak(right);
-    boolean lineBlank = Arrays.stream(line).allMatch(HtmlEntitiesRule::isBlank);
+    boolean lineBlank = true;
+    int prevBase = -1;
+    for (int c : line) {
+      boolean dangling = Reference.isMark(c) && (prevBase < 0 || HtmlEntitiesRule.isBlank(prevBase));
+      if (!Reference.isMark(c)) {
+        prevBase = c;
+      }
+      lineBlank &= HtmlEntitiesRule.isBlank(c) || dangling;
+    }
     if (lineBlank && (right < 0 || HtmlEntitiesRule.isLineBreak(right))) {
       return;
     }
