@@ -13,14 +13,13 @@ import com.ibm.icu.text.UnicodeSet;
 final class DiacriticsRule extends Rule {
   private static final int HEH = 0x0647;
   private static final int HAMZA_ABOVE = 0x0654;
-  private static final UnicodeSet HAMZA_MADDA = new UnicodeSet(0x0653, 0x0655).freeze();
 
   DiacriticsRule() {
     super(Step.DIACRITICS);
   }
 
   static boolean composesWith(int base, int mark) {
-    if (!HAMZA_MADDA.contains(mark) || base < 0) {
+    if (!Rules.HAMZA_MADDA.contains(mark) || base < 0) {
       return false;
     }
     return UnicodeData.NFC.composePair(base, mark) >= 0 || (base == HEH && mark == HAMZA_ABOVE);

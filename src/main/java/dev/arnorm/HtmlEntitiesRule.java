@@ -24,7 +24,6 @@ final class HtmlEntitiesRule extends Rule {
   /** How much of the word before an {@code &} the residue rules see (UTF-16 units): bounded memory. */
   static final int MAX_LEFT = 64;
   private static final UnicodeSet TOUCHED = new UnicodeSet('&', '&').freeze();
-  static final UnicodeSet ARABIC = UnicodeData.ARABIC_SCRIPT;
 
   /**
    * The Arabic names of Latin letters, as used to spell acronyms ({@code إيه تي&تي} for AT&T): an {@code &}

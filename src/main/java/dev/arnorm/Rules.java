@@ -12,12 +12,10 @@ final class Rules {
   static final int WAW = 0x0648;
   static final int YEH = 0x064A;
   static final int HEH = 0x0647;
-  static final int MADDA_ABOVE = 0x0653;
   static final int HAMZA_ABOVE = 0x0654;
-  static final int HAMZA_BELOW = 0x0655;
 
-  /** The format controls the invisible step removes (ZWNJ and ZWJ are not among them). */
-  static final UnicodeSet INVISIBLE = UnicodeData.INVISIBLE;
+  /** Hamza and madda marks, U+0653..U+0655: part of the letter they compose with (أ is ا + U+0654). */
+  static final UnicodeSet HAMZA_MADDA = new UnicodeSet(0x0653, 0x0655).freeze();
 
   private static final Map<Step, Rule> RULES = new EnumMap<>(Step.class);
 
@@ -40,7 +38,7 @@ final class Rules {
       case PRESENTATION_FORMS:
         return MapRule.of(step, presentationForms());
       case INVISIBLE:
-        return MapRule.of(step, delete(INVISIBLE));
+        return MapRule.of(step, delete(UnicodeData.INVISIBLE));
       case WHITESPACE:
         return new WhitespaceRule();
       case TATWEEL:
@@ -50,7 +48,7 @@ final class Rules {
       case ALEF:
         return new BaseMarkRule(step,
             map(ALEF, 0x0622, 0x0623, 0x0625, 0x0671, 0x0672, 0x0673, 0x0675),
-            Map.of(ALEF, new UnicodeSet(MADDA_ABOVE, HAMZA_BELOW).freeze()));
+            Map.of(ALEF, HAMZA_MADDA));
       case YA:
         return MapRule.of(step, map(YEH, 0x0649, 0x06CC, 0x06D2));
       case TEH_MARBUTA:
@@ -84,8 +82,7 @@ final class Rules {
         m.putAll(map(ALEF, 0x0622, 0x0623, 0x0625));
         m.putAll(map(YEH, 0x0649));
         m.putAll(map(HEH, 0x0629));
-        return new BaseMarkRule(step, m, Map.of(ALEF, new UnicodeSet(MADDA_ABOVE, HAMZA_BELOW).freeze()),
-            true);
+        return new BaseMarkRule(step, m, Map.of(ALEF, HAMZA_MADDA), true);
       }
       default:
         throw new AssertionError(step);

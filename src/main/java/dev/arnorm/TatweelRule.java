@@ -11,7 +11,6 @@ import com.ibm.icu.text.UnicodeSet;
 final class TatweelRule extends Rule {
   static final int TATWEEL = 0x0640;
   private static final int MAX_HELD = 32;
-  private static final UnicodeSet HAMZA_MADDA = new UnicodeSet(0x0653, 0x0655).freeze();
   private static final UnicodeSet TOUCHED = new UnicodeSet(TATWEEL, TATWEEL).freeze();
 
   TatweelRule() {
@@ -19,7 +18,7 @@ final class TatweelRule extends Rule {
   }
 
   static boolean isSeatMark(int cp) {
-    return HAMZA_MADDA.contains(cp);
+    return Rules.HAMZA_MADDA.contains(cp);
   }
 
   @Override

@@ -9,8 +9,7 @@ import com.ibm.icu.text.UnicodeSet;
  * touched, so the line structure of the text is kept exactly.
  */
 final class WhitespaceRule extends Rule {
-  static final UnicodeSet SPACE_SEPARATORS = UnicodeData.SPACE_SEPARATORS;
-  private static final UnicodeSet TOUCHED = new UnicodeSet(SPACE_SEPARATORS).remove(' ').freeze();
+  private static final UnicodeSet TOUCHED = new UnicodeSet(UnicodeData.SPACE_SEPARATORS).remove(' ').freeze();
 
   WhitespaceRule() {
     super(Step.WHITESPACE);

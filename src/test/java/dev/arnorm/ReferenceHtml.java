@@ -146,7 +146,7 @@ final class ReferenceHtml {
       boolean block = (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF);
       String d = block && UCharacter.getType(cp) != UCharacter.CURRENCY_SYMBOL
           ? com.ibm.icu.text.Normalizer2.getNFKDInstance().getDecomposition(cp) : null;
-      if (Rules.INVISIBLE.contains(cp) || cp == 0x0640) {
+      if (UnicodeData.INVISIBLE.contains(cp) || cp == 0x0640) {
         return;
       }
       if (d != null) {
@@ -174,12 +174,12 @@ final class ReferenceHtml {
     boolean marksAfter = base < line.length - 1;
     boolean arabicL = false;
     for (int i = Math.max(base, 0); i < line.length; i++) {
-      arabicL |= HtmlEntitiesRule.ARABIC.contains(line[i]);
+      arabicL |= UnicodeData.ARABIC_SCRIPT.contains(line[i]);
     }
     int right = r.length > 0 ? r[0] : -1;
     boolean arabicR = false;
     for (int i = 0; i < r.length && (i == 0 || Reference.isMark(r[i])); i++) {
-      arabicR |= HtmlEntitiesRule.ARABIC.contains(r[i]);
+      arabicR |= UnicodeData.ARABIC_SCRIPT.contains(r[i]);
     }
     boolean leftBlank = !marksAfter && (lastBase < 0 || HtmlEntitiesRule.isBlank(lastBase)
         || HtmlEntitiesRule.isLineBreak(lastBase));
@@ -245,7 +245,7 @@ final class ReferenceHtml {
     int[] cps = line.codePoints().toArray();
     for (int i = cps.length - 1; i >= 0; i--) {
       if (UCharacter.isLetter(cps[i])) {
-        return HtmlEntitiesRule.ARABIC.contains(cps[i]);
+        return UnicodeData.ARABIC_SCRIPT.contains(cps[i]);
       }
     }
     return false;
@@ -253,7 +253,7 @@ final class ReferenceHtml {
 
   private static boolean firstLetterArabic(String s) {
     return s.codePoints().filter(UCharacter::isLetter).findFirst()
-        .stream().anyMatch(HtmlEntitiesRule.ARABIC::contains);
+        .stream().anyMatch(UnicodeData.ARABIC_SCRIPT::contains);
   }
 
   /** NFC and NFD through ICU. */
