@@ -38,6 +38,30 @@ final class CharRangeSet {
     return false;
   }
 
+  /** The same question for {@code a[from, to)}. */
+  boolean contains(char[] a, int from, int to) {
+    int h = 0;
+    for (int k = from; k < to; k++) {
+      h = 31 * h + a[k];
+    }
+    for (int i = h & mask; slots[i] != null; i = (i + 1) & mask) {
+      String c = slots[i];
+      if (c.length() == to - from && regionEquals(c, a, from)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean regionEquals(String c, char[] a, int from) {
+    for (int k = 0; k < c.length(); k++) {
+      if (c.charAt(k) != a[from + k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The same question for code points (BMP only: a word of astral code points is never in the set). */
   boolean contains(int[] cps, int len) {
     int h = 0;

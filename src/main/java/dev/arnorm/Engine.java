@@ -17,30 +17,30 @@ import java.util.List;
  * an {@link NfcSink}, which is why canonically equivalent inputs give identical output.
  */
 final class Engine {
-  /** Copied as is, whatever surrounds it: a base character no step touches. */
-  private static final byte INERT = 0;
-  /** A mark no step touches: copied as is when it keeps canonical order. */
-  private static final byte MARK = 1;
-  /** A space or tab under the whitespace step: copied as is unless another blank follows. */
-  private static final byte BLANK = 2;
-  /** Needs the slow path. */
-  private static final byte SPECIAL = 3;
-
   private final Rule[] rules;
   private final Rule[] unfused;
-  private final byte[] fast = new byte[0x10000];
+  private final DirectTable table;
+  private final byte[] cls;
   private final UnicodeSet touched;
   private final boolean blankSensitive;
   private final boolean lineContext;
   /** Word-level steps: the fast scan checks every word it passes for elongation or a lexicon trigger. */
   private final boolean elongation;
   private final CharRangeSet spellingTriggers;
+  /** A spelling lexicon is on: its conditions look at the word before a match. */
+  private final boolean spelling;
+  /** Use the direct path between changes; off only to compare it with the chain in tests. */
+  private final boolean direct;
 
   /**
    * @param spelling the spelling rule to use for {@link Step#SPELLING} (a custom lexicon), or null for the
    *     built-in one
    */
   Engine(List<Step> steps, SpellingRule spelling) {
+    this(steps, spelling, true);
+  }
+
+  Engine(List<Step> steps, SpellingRule spelling, boolean direct) {
     List<Rule> plain = new ArrayList<>();
     List<Rule> fused = new ArrayList<>();
     UnicodeSet t = new UnicodeSet();
@@ -71,39 +71,41 @@ final class Engine {
     this.blankSensitive = blanks;
     this.lineContext = line;
     this.elongation = elongate;
-    this.spellingTriggers = steps.contains(Step.SPELLING) ? new CharRangeSet(triggers) : null;
-    for (int c = 0; c < 0x10000; c++) {
-      fast[c] = classify(c);
-    }
+    this.spelling = steps.contains(Step.SPELLING);
+    this.spellingTriggers = this.spelling ? new CharRangeSet(triggers) : null;
+    this.direct = direct;
+    this.table = new DirectTable(rules, touched, blanks, elongate || this.spelling, new Isolated()::apply);
+    this.cls = table.cls;
   }
 
-  private byte classify(int c) {
-    if (Character.isSurrogate((char) c)) {
-      return SPECIAL;
-    }
-    if (blankSensitive && (c == ' ' || c == '\t')) {
-      return BLANK;
-    }
-    if (!untouched(c)) {
-      return SPECIAL;
-    }
-    if (UnicodeData.isMark(c)) {
-      return UnicodeData.nfcYes(c) && UnicodeData.ccc(c) != 0 ? MARK : SPECIAL;
-    }
-    return UnicodeData.nfcYes(c) && UnicodeData.hasBoundaryBefore(c) ? INERT : SPECIAL;
-  }
+  /** Runs the rules before the first word step on one code point alone: what the direct table records. */
+  private final class Isolated {
+    private final NfcSink sink = new NfcSink(new StringBuilder());
+    private final List<Stage> stages = new ArrayList<>();
+    private Stage head = sink;
 
-  /** True when no step touches {@code cp} or any part of its canonical decomposition. */
-  private boolean untouched(int cp) {
-    if (touched.contains(cp)) {
-      return false;
+    Isolated() {
+      int end = 0;
+      while (end < rules.length && !(rules[end] instanceof ElongationRule) && !(rules[end] instanceof SpellingRule)) {
+        end++;
+      }
+      for (int r = end - 1; r >= 0; r--) {
+        head = rules[r].newStage(head, StepCounter.NONE);
+        stages.add(head);
+      }
     }
-    String d = UnicodeData.decomposition(cp);
-    return d == null || d.codePoints().noneMatch(touched::contains);
+
+    String apply(int cp) {
+      stages.forEach(Stage::reset);
+      sink.clear();
+      put(cp, head);
+      head.end();
+      return sink.buffer().toString();
+    }
   }
 
   private boolean astralInert(int cp) {
-    return untouched(cp) && !UnicodeData.isMark(cp) && UnicodeData.nfcYes(cp)
+    return DirectTable.untouched(cp, touched) && !UnicodeData.isMark(cp) && UnicodeData.nfcYes(cp)
         && UnicodeData.hasBoundaryBefore(cp);
   }
 
@@ -125,11 +127,12 @@ final class Engine {
     int prevCcc = 0;
     for (int i = from; i < n; i++) {
       char c = s.charAt(i);
-      switch (fast[c]) {
-        case INERT:
+      switch (cls[c]) {
+        case DirectTable.COPY:
+        case DirectTable.COPY_WORD:
           prevCcc = 0;
           break;
-        case MARK: {
+        case DirectTable.MARK_KEEP: {
           int ccc = UnicodeData.ccc(c);
           if (ccc < prevCcc) {
             return i;
@@ -137,7 +140,7 @@ final class Engine {
           prevCcc = ccc;
           break;
         }
-        case BLANK:
+        case DirectTable.COPY_BLANK:
           if (i + 1 < n && WhitespaceRule.isBlank(s.charAt(i + 1))) {
             return i;
           }
@@ -181,33 +184,90 @@ final class Engine {
   /**
    * Moves a slow-path start back to where the chain can begin with empty state: the start of the canonical
    * segment before the one that needs work (a step may delete the base of that segment, and its marks then
-   * join the segment before), and before any blanks that a following space could merge with.
+   * join the segment before), the word it is in (and, with spelling, the word before, whose conditions look
+   * back), before any blanks that a following space could merge with, and the start of the line when the
+   * line holds an {@code &} for the html residue rules to judge in context.
    */
-  private int safeStart(CharSequence s, int i) {
-    i = segmentStart(s, i);
+  private int safeStart(CharSequence s, int i, Lines lines) {
+    i = i < s.length() ? segmentStart(s, i) : s.length();
     if (i > 0) {
       i = segmentStart(s, i - 1);
     }
-    if (elongation || spellingTriggers != null) {
+    if (elongation || spelling) {
       // Word steps start at a word; spelling conditions look at the word before it.
       while (i > 0 && WordStage.continuesWord(s.charAt(i - 1), true)) {
         i--;
       }
-      while (i > 0 && !WordStage.isWordChar(s.charAt(i - 1)) && !HtmlEntitiesRule.isLineBreak(s.charAt(i - 1))) {
-        i--;
-      }
-      while (i > 0 && WordStage.continuesWord(s.charAt(i - 1), true)) {
-        i--;
+      if (spelling) {
+        while (i > 0 && !WordStage.isWordChar(s.charAt(i - 1)) && !HtmlEntitiesRule.isLineBreak(s.charAt(i - 1))) {
+          i--;
+        }
+        while (i > 0 && WordStage.continuesWord(s.charAt(i - 1), true)) {
+          i--;
+        }
       }
       i = segmentStart(s, i);
     }
     while (blankSensitive && i > 0 && (s.charAt(i - 1) == ' ' || s.charAt(i - 1) == '\t')) {
       i--;
     }
-    while (lineContext && i > 0 && !HtmlEntitiesRule.isLineBreak(s.charAt(i - 1))) {
-      i--;
+    if (lineContext && lines.hasAmpersand(s, i)) {
+      i = lines.start;
     }
     return i;
+  }
+
+  /**
+   * The line around an index and whether it holds an {@code &}, remembered for the next question: the html
+   * residue rules judge an {@code &} by the rest of its line, and a line without one needs no context.
+   */
+  static final class Lines {
+    private CharSequence text;
+    /** The last line asked about: [start, end), end at its line break or at the end of the text. */
+    int start;
+    int end = -1;
+    /** The last {@code &} in that line, or -1. */
+    int lastAmpersand;
+
+    void forget() {
+      text = null;
+      end = -1;
+    }
+
+    /** True when the line holding index {@code i} holds an {@code &}. */
+    boolean hasAmpersand(CharSequence s, int i) {
+      locate(s, i);
+      return lastAmpersand >= 0;
+    }
+
+    /** True when an {@code &} comes at or after {@code i} in its line. */
+    boolean ampersandAhead(CharSequence s, int i) {
+      locate(s, i);
+      return lastAmpersand >= i;
+    }
+
+    private void locate(CharSequence s, int i) {
+      if (s == text && i >= start && i <= end) {
+        return;
+      }
+      text = s;
+      int a = Math.min(i, s.length());
+      while (a > 0 && !HtmlEntitiesRule.isLineBreak(s.charAt(a - 1))) {
+        a--;
+      }
+      int b = a;
+      int amp = -1;
+      int n = s.length();
+      while (b < n && !HtmlEntitiesRule.isLineBreak(s.charAt(b))) {
+        if (s.charAt(b) == '&') {
+          amp = b;
+        }
+        b++;
+      }
+      start = a;
+      end = b;
+      lastAmpersand = amp;
+    }
   }
 
   /** The start of the canonical segment holding index {@code i}: its base character, or 0. */
@@ -231,10 +291,16 @@ final class Engine {
     if (first == n) {
       return in.toString();
     }
-    StringBuilder out = runRestartable(in, first, null);
-    // A text that only looked suspicious (a legitimate '&', marks already in order) comes back as the same
-    // instance, and without an output buffer ever being made.
-    return out == null ? in.toString() : out.toString();
+    if (!direct) {
+      StringBuilder out = runRestartable(in, first, null);
+      // A text that only looked suspicious (a legitimate '&', marks already in order) comes back as the
+      // same instance, and without an output buffer ever being made.
+      return out == null ? in.toString() : out.toString();
+    }
+    Chain chain = take();
+    String out = runDirect(in, first, null, chain);
+    give(chain); // not returned to the pool after an exception
+    return out == null ? in.toString() : out;
   }
 
   void normalize(CharSequence in, Appendable out, StepCounter counter) throws IOException {
@@ -246,7 +312,13 @@ final class Engine {
           out.append(in);
           return;
         }
-        runRestartable(in, first, out);
+        if (!direct) {
+          runRestartable(in, first, out);
+          return;
+        }
+        Chain chain = take();
+        runDirect(in, first, out, chain);
+        give(chain);
         return;
       }
       Stage head = chain(new NfcSink(new StringBuilder(), out), counter, true);
@@ -257,11 +329,21 @@ final class Engine {
     }
   }
 
-  /** A chain of stages, reset between uses and pooled, so that a call usually allocates nothing of it. */
+  /** Longest word, in NFC chars, the direct path checks itself; longer ones go to the chain. */
+  private static final int MAX_DIRECT_WORD = WordStage.MAX_WORD / 4;
+  /** {@code prevCcc} after a base that a following kept mark could interact with: no mark may follow. */
+  private static final int NO_MARKS = 256;
+
+  /**
+   * What one call needs, reset between uses and pooled, so that a call usually allocates nothing of it: a
+   * chain of stages, the output, and the state of the direct path.
+   */
   private final class Chain {
     final NfcSink sink = new NfcSink(new StringBuilder());
     final Stage[] stages = new Stage[rules.length];
     final Stage head;
+    final Lines lines = new Lines();
+    final Output out = new Output();
 
     Chain() {
       Stage h = sink;
@@ -279,7 +361,7 @@ final class Engine {
       StringBuilder buf = sink.buffer();
       if (buf.capacity() > (1 << 20)) {
         buf.setLength(0);
-        buf.trimToSize(); // do not keep a huge buffer alive in a thread
+        buf.trimToSize(); // do not keep a huge buffer alive in a pool
       }
       sink.clear();
     }
@@ -292,6 +374,428 @@ final class Engine {
       }
       return true;
     }
+
+    // The direct path's state, valid within one direct phase. Positions ending in "In" index the input.
+
+    private CharSequence in;
+    /** The output holds an open word: its first char came from the segment at curWordIn. */
+    private boolean inWord;
+    private int wordLen;
+    private int run;
+    private char prevOut;
+    private int curWordIn;
+    private int prevWordIn;
+    private int wordStartOut;
+    /** The last char written is a space or tab, from the segment at lastBlankIn. */
+    private boolean lastOutBlank;
+    private int lastBlankIn;
+    /** The segment that gave the last base character written. */
+    private int lastBaseIn;
+    /** Combining class of the last kept mark, 0 after a base, or NO_MARKS. */
+    private int prevCcc;
+    /** The segment being read. */
+    private int segIn;
+    /** The text ended inside a word that needs the chain. */
+    boolean endSpecial;
+
+    void startPhase(int at) {
+      inWord = false;
+      wordLen = 0;
+      run = 0;
+      prevOut = 0;
+      curWordIn = at - 1;
+      prevWordIn = at - 1;
+      lastBlankIn = at - 1;
+      lastBaseIn = at - 1;
+      char last = out.lastChar();
+      lastOutBlank = blankSensitive && (last == ' ' || last == '\t');
+      prevCcc = NO_MARKS;
+      segIn = at;
+      endSpecial = false;
+    }
+
+    /**
+     * The direct path: from {@code k}, writes what the pipeline makes of each character straight to the
+     * output, one table lookup per character, while nothing around it can matter. Returns the index of the
+     * first character that needs the chain, or the length of the text ({@link #endSpecial} says whether the
+     * last word still needs it).
+     */
+    int direct(int k) {
+      final CharSequence s = in;
+      final int n = s.length();
+      final byte[] cls = Engine.this.cls;
+      final Output o = out;
+      while (k < n) {
+        char c = s.charAt(k);
+        switch (cls[c]) {
+          case DirectTable.COPY_WORD:
+            segIn = k;
+            prevCcc = 0;
+            if (inWord) {
+              if (++wordLen > MAX_DIRECT_WORD) {
+                return k;
+              }
+              if (c != prevOut) {
+                run = 1;
+              } else if (++run == 3 && elongation) {
+                return k;
+              }
+            } else {
+              startWord(k);
+            }
+            lastOutBlank = false;
+            lastBaseIn = k;
+            prevOut = c;
+            o.write(c, k);
+            k++;
+            break;
+          case DirectTable.COPY:
+            if (inWord && !endWord()) {
+              return k;
+            }
+            segIn = k;
+            prevCcc = 0;
+            lastOutBlank = false;
+            lastBaseIn = k;
+            prevOut = c;
+            o.write(c, k);
+            k++;
+            break;
+          case DirectTable.COPY_BLANK:
+            if ((inWord && !endWord()) || lastOutBlank) {
+              return k;
+            }
+            segIn = k;
+            prevCcc = 0;
+            lastOutBlank = true;
+            lastBlankIn = k;
+            lastBaseIn = k;
+            prevOut = c;
+            o.write(c, k);
+            k++;
+            break;
+          case DirectTable.MARK_KEEP: {
+            int ccc = UnicodeData.ccc(c);
+            if (ccc < prevCcc) {
+              return k;
+            }
+            prevCcc = ccc;
+            int p0 = o.pos;
+            if (!emit(c, k)) {
+              o.rollback(p0);
+              return k;
+            }
+            k++;
+            break;
+          }
+          case DirectTable.MARK_DEL:
+            o.skip(k);
+            k++;
+            break;
+          case DirectTable.MAP1: {
+            char m = table.map[c];
+            segIn = k;
+            prevCcc = UnicodeData.decomposition(c) == null && UnicodeData.decomposition(m) == null ? 0 : NO_MARKS;
+            int p0 = o.pos;
+            if (!emit(m, k)) {
+              o.rollback(p0);
+              return k;
+            }
+            k++;
+            break;
+          }
+          case DirectTable.MAPN: {
+            String m = table.strings[table.map[c]];
+            segIn = k;
+            prevCcc = NO_MARKS;
+            int p0 = o.pos;
+            if (m.isEmpty()) {
+              o.skip(k);
+            }
+            for (int x = 0; x < m.length(); x++) {
+              if (!emit(m.charAt(x), k)) {
+                o.rollback(p0);
+                return k;
+              }
+            }
+            k++;
+            break;
+          }
+          case DirectTable.HIGH:
+            if (k + 1 < n && Character.isLowSurrogate(s.charAt(k + 1))
+                && astralInert(Character.toCodePoint(c, s.charAt(k + 1)))) {
+              segIn = k;
+              prevCcc = 0;
+              int p0 = o.pos;
+              if (!emit(c, k) || !emit(s.charAt(k + 1), k + 1)) {
+                o.rollback(p0);
+                return k;
+              }
+              k += 2;
+              break;
+            }
+            return k;
+          default:
+            return k;
+        }
+      }
+      if (inWord && !endWord()) {
+        endSpecial = true;
+      }
+      return n;
+    }
+
+    private void startWord(int at) {
+      inWord = true;
+      prevWordIn = curWordIn;
+      curWordIn = at;
+      wordStartOut = out.pos;
+      wordLen = 1;
+      run = 1;
+    }
+
+    /** Closes the open word; false when it may start a spelling fix (the word stays open). */
+    private boolean endWord() {
+      if (spelling && out.contains(spellingTriggers, wordStartOut)) {
+        return false;
+      }
+      inWord = false;
+      return true;
+    }
+
+    /** Writes one char of output for the input char at {@code k}, after the checks that need context. */
+    private boolean emit(char c, int k) {
+      boolean mark = UnicodeData.isMark(c);
+      if (elongation || spelling) {
+        if (WordStage.continuesWord(c, inWord)) {
+          if (!inWord) {
+            startWord(segIn);
+          } else {
+            if (++wordLen > MAX_DIRECT_WORD) {
+              return false;
+            }
+            run = c == prevOut && !mark ? run + 1 : 1;
+            if (run == 3 && elongation) {
+              return false;
+            }
+          }
+        } else if (inWord && !endWord()) {
+          return false;
+        }
+      }
+      if (blankSensitive) {
+        if (c == ' ' || c == '\t') {
+          if (lastOutBlank) {
+            return false;
+          }
+          lastOutBlank = true;
+          lastBlankIn = segIn;
+        } else {
+          lastOutBlank = false;
+        }
+      }
+      if (!mark) {
+        lastBaseIn = segIn;
+      }
+      prevOut = c;
+      out.write(c, k);
+      return true;
+    }
+
+    /**
+     * The earliest input index whose context the stages would still hold at {@code j}: the last base
+     * written (its marks may follow), the blank a following blank would merge with, the open word (and,
+     * with spelling, the word before it).
+     */
+    int contextStart(int j) {
+      int m = Math.min(j, lastBaseIn);
+      if (lastOutBlank) {
+        m = Math.min(m, lastBlankIn);
+      }
+      if (inWord) {
+        m = Math.min(m, curWordIn);
+        if (spelling) {
+          m = Math.min(m, prevWordIn);
+        }
+      } else if (spelling) {
+        m = Math.min(m, curWordIn);
+      }
+      return Math.max(m, 0);
+    }
+
+    /**
+     * Feeds the chain from {@code from} (fresh, or resumed where it was suspended) through {@code j} and on,
+     * until it is idle at a space or line break where the direct path may take over (returned), or to the
+     * end of the text. What it made is appended to the output.
+     */
+    int chainFrom(int from, int j) {
+      int n = in.length();
+      int i = feed(in, from, Math.min(j + 1, n), head);
+      while (i < n) {
+        char c = in.charAt(i);
+        if ((c == ' ' || c == '\n') && idle() && !(lineContext && c == ' ' && lines.ampersandAhead(in, i))) {
+          sink.closeSegment(); // a space or line break starts a segment of its own
+          out.appendRegion(sink.buffer(), from, i);
+          sink.clear();
+          return i;
+        }
+        i = feed(in, i, i + 1, head);
+      }
+      head.end();
+      out.appendRegion(sink.buffer(), from, n);
+      sink.clear();
+      return n;
+    }
+  }
+
+  /**
+   * The text being built: while it equals the input so far, only a length; from the first difference, a
+   * char array. With a target, finished text is handed over at the points where the direct path can no
+   * longer take it back.
+   */
+  private static final class Output {
+    private static final int FLUSH_AT = 1 << 15;
+    /** A buffer larger than this is not kept for the next call. */
+    private static final int KEEP_AT_MOST = 1 << 20;
+
+    private CharSequence in;
+    private Appendable target;
+    /** Null while the output is the input's [0, pos). */
+    private char[] buf;
+    private char[] spare;
+    /** Length of the output so far. */
+    int pos;
+    /** Up to here the output equals the input, even when {@link #buf} exists. */
+    private int identical;
+    /** Output position of buf[0]: what came before went to the target. */
+    private int flushed;
+    private char lastFlushed;
+
+    void start(CharSequence text, Appendable to, int identicalPrefix) {
+      in = text;
+      target = to;
+      buf = null;
+      pos = identicalPrefix;
+      identical = 0;
+      flushed = 0;
+      lastFlushed = 0;
+    }
+
+    /** Writes {@code c} as the output of, or part of the output of, the input char at {@code k}. */
+    void write(char c, int k) {
+      if (buf == null) {
+        if (pos == k && in.charAt(k) == c) {
+          pos++;
+          return;
+        }
+        materialize(1);
+      } else if (pos - flushed == buf.length) {
+        grow(1);
+      }
+      buf[pos++ - flushed] = c;
+    }
+
+    /** The input char at {@code k} gives no output. */
+    void skip(int k) {
+      if (buf == null) {
+        materialize(0);
+      }
+    }
+
+    char lastChar() {
+      if (buf == null) {
+        return pos > 0 ? in.charAt(pos - 1) : 0;
+      }
+      return pos > flushed ? buf[pos - flushed - 1] : lastFlushed;
+    }
+
+    /** Appends what the chain made of the input's [from, to). */
+    void appendRegion(StringBuilder region, int from, int to) {
+      int len = region.length();
+      if (buf == null) {
+        if (pos == from && sameText(region, in, from, to)) {
+          pos = to;
+          return;
+        }
+        materialize(len);
+      }
+      if (pos - flushed + len > buf.length) {
+        grow(len);
+      }
+      region.getChars(0, len, buf, pos - flushed);
+      pos += len;
+    }
+
+    /** True when the output from {@code from} to its end is in {@code set}. */
+    boolean contains(CharRangeSet set, int from) {
+      return buf == null ? set.contains(in, from, pos) : set.contains(buf, from - flushed, pos - flushed);
+    }
+
+    /** Takes the output back to length {@code p}; back to no buffer when that is still the input's prefix. */
+    void rollback(int p) {
+      pos = p;
+      if (buf != null && p <= identical && flushed == 0) {
+        spare = buf;
+        buf = null;
+      }
+    }
+
+    private void materialize(int extra) {
+      identical = pos;
+      int keep = pos - flushed;
+      int want = keep + extra + (target == null ? in.length() - pos : Math.min(in.length() - pos, FLUSH_AT)) + 16;
+      char[] b = spare != null && spare.length >= want ? spare : new char[want];
+      spare = null;
+      if (in instanceof String) {
+        ((String) in).getChars(flushed, pos, b, 0);
+      } else {
+        for (int k = 0; k < keep; k++) {
+          b[k] = in.charAt(flushed + k);
+        }
+      }
+      buf = b;
+    }
+
+    private void grow(int extra) {
+      buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, pos - flushed + extra + 16));
+    }
+
+    /** With a target, hands over everything written so far once there is enough of it. */
+    void flushIfLarge() throws IOException {
+      if (target != null && pos - flushed >= FLUSH_AT) {
+        flush();
+      }
+    }
+
+    private void flush() throws IOException {
+      if (pos == flushed) {
+        return;
+      }
+      lastFlushed = lastChar();
+      if (buf == null) {
+        target.append(in, flushed, pos);
+      } else {
+        target.append(java.nio.CharBuffer.wrap(buf, 0, pos - flushed));
+      }
+      flushed = pos;
+    }
+
+    /** The result: the new text, or null when it equals the input (with a target: everything handed over). */
+    String finish() throws IOException {
+      String result = null;
+      if (target != null) {
+        flush();
+      } else if (buf != null) {
+        result = new String(buf, 0, pos);
+      }
+      if (buf != null && buf.length <= KEEP_AT_MOST) {
+        spare = buf;
+      }
+      buf = null;
+      in = null;
+      target = null;
+      return result;
+    }
   }
 
   /**
@@ -303,23 +807,78 @@ final class Engine {
   private final java.util.concurrent.ArrayBlockingQueue<Chain> chains =
       new java.util.concurrent.ArrayBlockingQueue<>(Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
 
-  /**
-   * The slow path, from the first character that needs work. The chain runs from a safe start before it;
-   * whenever every stage is idle at a space or line break and the next character that needs work is far
-   * enough ahead that a fresh chain could start after this point, the chain is flushed, the clean stretch
-   * is copied as it is, and the chain restarts (its stages reset, not reallocated) before the next change.
-   *
-   * <p>With {@code target} null the result is built lazily: each region the chain produced is compared with
-   * the input it came from, and an output buffer is made only at the first real difference. Returns that
-   * buffer, or null when the text is unchanged. With a target, everything is appended to it.
-   */
-  private StringBuilder runRestartable(CharSequence in, int first, Appendable target) {
+  private Chain take() {
     Chain chain = chains.poll();
-    if (chain == null) {
-      chain = new Chain();
+    return chain == null ? new Chain() : chain;
+  }
+
+  private void give(Chain chain) {
+    chains.offer(chain); // dropped when the pool is full
+  }
+
+  /**
+   * The slow path, from the first character that may need work: the direct path and the chain take turns.
+   * The direct path writes what the table says until a character needs context; the chain then starts
+   * where empty state is safe ({@link #safeStart}, widened to the context the direct path kept), and runs
+   * until it is idle at a space or line break. There it is suspended, not ended, and the direct path takes
+   * over: if the next change turns out to need context from before the suspension point, the direct
+   * output is dropped and the suspended chain resumes as if it had never stopped.
+   *
+   * @return the new text, or null when the text is unchanged (with a target: null, all of it appended)
+   */
+  private String runDirect(CharSequence in, int first, Appendable target, Chain ch) {
+    int n = in.length();
+    Output out = ch.out;
+    ch.in = in;
+    ch.lines.forget();
+    int p = safeStart(in, first, ch.lines);
+    // [0, p) is clean and copied as it is.
+    out.start(in, target, p);
+    int phase = p;
+    int suspendedOut = -1;
+    try {
+      while (true) {
+        ch.startPhase(phase);
+        int j = ch.direct(phase);
+        if (j == n && !ch.endSpecial) {
+          break;
+        }
+        int r = Math.min(safeStart(in, j, ch.lines), safeStart(in, ch.contextStart(j), ch.lines));
+        int from;
+        if (suspendedOut >= 0 && r < phase) {
+          out.rollback(suspendedOut);
+          from = phase;
+        } else {
+          // Take back what the direct path wrote for [r, j).
+          int back = 0;
+          for (int k = r; k < j; k++) {
+            back += table.outputLength(in.charAt(k));
+          }
+          out.rollback(out.pos - back);
+          ch.reset();
+          from = r;
+        }
+        int i = ch.chainFrom(from, j);
+        if (i == n) {
+          break;
+        }
+        phase = i;
+        suspendedOut = out.pos;
+        out.flushIfLarge();
+      }
+      return out.finish();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      ch.in = null;
     }
+  }
+
+  private StringBuilder runRestartable(CharSequence in, int first, Appendable target) {
+    Chain chain = take();
+    chain.lines.forget();
     StringBuilder out = runRestartable(in, first, target, chain);
-    chains.offer(chain); // dropped when the pool is full; not returned at all after an exception
+    give(chain); // not returned to the pool after an exception
     return out;
   }
 
@@ -329,7 +888,7 @@ final class Engine {
     int pos = 0;
     int dirty = first;
     while (true) {
-      int start = safeStart(in, dirty);
+      int start = safeStart(in, dirty, chain.lines);
       chain.reset();
       Stage head = chain.head;
       int i = feed(in, start, dirty + 1, head);
@@ -342,7 +901,7 @@ final class Engine {
           if (next == n) {
             break;
           }
-          if (restartPoint(in, i, next) >= i) {
+          if (restartPoint(in, i, next, chain.lines) >= i) {
             restart = true;
             break;
           }
@@ -399,7 +958,7 @@ final class Engine {
   }
 
   /** Where a fresh chain would start for the change at {@code next}, or -1 if not after {@code i}. */
-  private int restartPoint(CharSequence in, int i, int next) {
+  private int restartPoint(CharSequence in, int i, int next, Lines lines) {
     if (lineContext) {
       // The residue rules look back over the line: restart only on a later line.
       boolean newLine = i > 0 && HtmlEntitiesRule.isLineBreak(in.charAt(i - 1));
@@ -410,7 +969,7 @@ final class Engine {
         return -1;
       }
     }
-    return safeStart(in, next);
+    return safeStart(in, next, lines);
   }
 
   /** Lines longer than this are streamed through the chain instead of being held whole. */

@@ -47,7 +47,8 @@ final class NfcSink extends Stage {
     buf.appendCodePoint(cp);
   }
 
-  private void closeSegment() {
+  /** Finishes the open segment; the next character must start a segment of its own. */
+  void closeSegment() {
     if (needsNfc) {
       recompose();
       needsNfc = false;

@@ -1,0 +1,178 @@
+package dev.arnorm;
+
+import com.ibm.icu.text.UnicodeSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+/**
+ * What the whole pipeline does to each BMP character when nothing around it matters: the table behind the
+ * engine's fast scan and its direct path. One lookup says whether a character is copied as it is, replaced
+ * by a fixed string, or needs the chain of stages.
+ *
+ * <p>A replacement is the pipeline's own output for the character alone (the stages before any word step,
+ * run once per character when the table is built), so the table cannot disagree with the stages. It is used
+ * only for characters whose treatment cannot depend on their neighbours, which is checked rule by rule:
+ * <ul>
+ *   <li>a base character (NFC boundary before it, not a mark) whose replacement starts a new NFC segment;
+ *   <li>an Arabic mark the diacritics step deletes whatever its base (all but hamza and madda), when no
+ *       earlier step touches it;
+ *   <li>a mark no step touches, copied when it keeps canonical order.
+ * </ul>
+ * What still depends on context is left to the caller, per character of output: two blanks meeting (the
+ * whitespace step), a word that is elongated or may start a spelling fix (the word steps), and {@code &}
+ * (the html-entities step, which is never direct).
+ */
+final class DirectTable {
+  /** Needs the chain (or, for a low surrogate, is copied as part of a pair the high surrogate checked). */
+  static final byte SPECIAL = 0;
+  /** A base character the pipeline leaves alone, not a word character. */
+  static final byte COPY = 1;
+  /** A base character the pipeline leaves alone that word steps see as part of a word. */
+  static final byte COPY_WORD = 2;
+  /** A space or tab under the whitespace step: copied unless it meets another blank. */
+  static final byte COPY_BLANK = 3;
+  /** A base character replaced by the single character {@code map[c]}. */
+  static final byte MAP1 = 4;
+  /** A base character replaced by {@code strings[map[c]]}: several characters, or none. */
+  static final byte MAPN = 5;
+  /** A mark the pipeline deletes whatever its base. */
+  static final byte MARK_DEL = 6;
+  /** A mark the pipeline leaves alone: copied when it keeps canonical order. */
+  static final byte MARK_KEEP = 7;
+  /** A high surrogate: the pair is copied when the code point is inert. */
+  static final byte HIGH = 8;
+
+  final byte[] cls = new byte[0x10000];
+  final char[] map;
+  final String[] strings;
+  /** True when replacements and deletions are on: every word step comes after all other steps. */
+  final boolean replacing;
+
+  /**
+   * @param rules the fused rules of the pipeline, in order
+   * @param touched every code point some rule may change
+   * @param isolated the output of the rules before the first word step for one code point alone, in NFC
+   */
+  DirectTable(Rule[] rules, UnicodeSet touched, boolean blankSensitive, boolean words,
+      IntFunction<String> isolated) {
+    int firstWord = rules.length;
+    int diacritics = -1;
+    int html = -1;
+    for (int r = 0; r < rules.length; r++) {
+      if (isWordRule(rules[r]) && firstWord == rules.length) {
+        firstWord = r;
+      }
+      if (rules[r] instanceof DiacriticsRule && diacritics < 0) {
+        diacritics = r;
+      }
+      if (rules[r] instanceof HtmlEntitiesRule && html < 0) {
+        html = r;
+      }
+    }
+    boolean wordsLast = true;
+    for (int r = firstWord; r < rules.length; r++) {
+      wordsLast &= isWordRule(rules[r]);
+    }
+    this.replacing = wordsLast;
+    // Characters an earlier step could turn into '&' reach the html step in context: never direct.
+    UnicodeSet beforeHtml = new UnicodeSet();
+    for (int r = 0; r < html; r++) {
+      beforeHtml.addAll(rules[r].touched());
+    }
+    // Marks the diacritics step deletes, when nothing before it has a say about them.
+    UnicodeSet deleted = new UnicodeSet();
+    if (wordsLast && diacritics >= 0) {
+      deleted.addAll(UnicodeData.ARABIC_MARKS).removeAll(Rules.HAMZA_MADDA);
+      for (int r = 0; r < diacritics; r++) {
+        deleted.removeAll(rules[r].touched());
+      }
+    }
+    Map<String, Integer> multi = new HashMap<>();
+    char[] m = new char[0x10000];
+    for (int c = 0; c < 0x10000; c++) {
+      cls[c] = classify(c, touched, blankSensitive, words, deleted, beforeHtml, html >= 0, isolated, m,
+          multi);
+    }
+    this.map = m;
+    this.strings = new String[multi.size()];
+    multi.forEach((s, i) -> strings[i] = s);
+  }
+
+  private static boolean isWordRule(Rule r) {
+    return r instanceof ElongationRule || r instanceof SpellingRule;
+  }
+
+  private byte classify(int c, UnicodeSet touched, boolean blankSensitive, boolean words, UnicodeSet deleted,
+      UnicodeSet beforeHtml, boolean html, IntFunction<String> isolated, char[] m, Map<String, Integer> multi) {
+    if (Character.isHighSurrogate((char) c)) {
+      return HIGH;
+    }
+    if (Character.isSurrogate((char) c)) {
+      return SPECIAL;
+    }
+    if (blankSensitive && (c == ' ' || c == '\t')) {
+      return COPY_BLANK;
+    }
+    if (untouched(c, touched)) {
+      if (UnicodeData.isMark(c)) {
+        return UnicodeData.nfcYes(c) && UnicodeData.ccc(c) != 0 ? MARK_KEEP : SPECIAL;
+      }
+      if (UnicodeData.nfcYes(c) && UnicodeData.hasBoundaryBefore(c)) {
+        return words && WordStage.isWordChar(c) ? COPY_WORD : COPY;
+      }
+      return SPECIAL;
+    }
+    if (!replacing) {
+      return SPECIAL;
+    }
+    if (deleted.contains(c) && UnicodeData.decomposition(c) == null) {
+      return MARK_DEL;
+    }
+    if (UnicodeData.isMark(c) || !UnicodeData.hasBoundaryBefore(c) || (html && c == '&')
+        || beforeHtml.contains(c)) {
+      return SPECIAL;
+    }
+    String out = isolated.apply(c);
+    if (out.indexOf('&') >= 0 && html) {
+      return SPECIAL;
+    }
+    if (!out.isEmpty()) {
+      char first = out.charAt(0);
+      if (Character.isSurrogate(first) || !UnicodeData.hasBoundaryBefore(first) || !UnicodeData.nfcYes(first)
+          || UnicodeData.isMark(first)) {
+        return SPECIAL; // could compose or reorder with what comes before it
+      }
+    }
+    if (out.length() == 1) {
+      m[c] = out.charAt(0);
+      return MAP1;
+    }
+    if (multi.size() == 0xFFFF) {
+      return SPECIAL;
+    }
+    m[c] = (char) (int) multi.computeIfAbsent(out, k -> multi.size());
+    return MAPN;
+  }
+
+  /** True when no step touches {@code cp} or any part of its canonical decomposition. */
+  static boolean untouched(int cp, UnicodeSet touched) {
+    if (touched.contains(cp)) {
+      return false;
+    }
+    String d = UnicodeData.decomposition(cp);
+    return d == null || d.codePoints().noneMatch(touched::contains);
+  }
+
+  /** How many characters of output the direct path writes for {@code c} when it handles it. */
+  int outputLength(char c) {
+    switch (cls[c]) {
+      case MAPN:
+        return strings[map[c]].length();
+      case MARK_DEL:
+        return 0;
+      default:
+        return 1;
+    }
+  }
+}
