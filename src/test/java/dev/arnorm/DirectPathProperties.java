@@ -1,0 +1,98 @@
+package dev.arnorm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * The engine's direct path (a table lookup per character between changes) against the same pipeline run
+ * through its chain of stages alone. The text is made of tokens chosen to put every kind of context the
+ * direct path must hand over to the chain next to clean words: marks after changed or deleted letters,
+ * blanks around deleted characters, elongation across deleted characters, spelling triggers and their
+ * neighbours, {@code &} on some lines, presentation forms that expand to several words.
+ */
+class DirectPathProperties {
+  private static final List<String> TOKENS = List.of(
+      // clean and changed words
+      "كلمة", "الكتاب", "في", "من", "على", "والله", "أحمد", "إلى", "آمن", "مكتبة", "مستشفى", "سئل", "مؤمن",
+      "پیام", "ی", "ک", "ە", "ۀ",
+      // marks: harakat, their order, marks no step touches, hamza marks on their own
+      "كَتَبَ", "مُحَمَّد", "\u0651\u064E", "\u064E\u0651", "\u0627\u0654", "\u0648\u0654", "\u064A\u0654",
+      "\u0654", "\u0670", "\u0483", "\u0301", "\u0316", "e\u0301", "\u00E9", "ب\u0483", "ب\u0651\u0483",
+      // tatweel, alone, inside words, as a seat
+      "جميـــل", "ـ", "بـَ", "ـٔ", "ـَٔ", "ـــ",
+      // invisible characters, kept joiners
+      "\u200F", "\u200E", "\u00AD", "\u200B", "\u200C", "\u200D", "\uFEFF", "\u061C",
+      // blanks
+      " ", "  ", "\t", "\t\t", "\u00A0", " \u200F ", "\u3000", " \u064E ",
+      // elongation, also across deleted characters
+      "جمييييل", "ههههه", "ووو", "ييي", "اااا", "ييـي", "ي\u200Fيي", "مممتاز", "تتتابع",
+      // spelling triggers and phrases
+      "انشاء", "الله", "انشاء الله", "ان شاء الله", "الى", "شيئ", "بشيئ", "لاكن", "ولاكن", "فى", "وفى",
+      // html
+      "&", "&amp;", "&nbsp;", "AT&T", "&#1605;", "&quot;", "&amp;quot;",
+      // presentation forms
+      "ﻻ", "ﷲ", "ﷺ", "ﺍ", "\uFE70", "\uFE8D\uFE8E",
+      // lines, digits, punctuation, others
+      "\n", "\r\n", "\r", "\u2028", "abc", "123", "٣", "۴", "،", "؟", "\uD83D\uDE00", "\uD800", "\uDC00",
+      "\u1100\u1161", "\uAC00");
+
+  private static final Map<List<Step>, Engine[]> ENGINES = new ConcurrentHashMap<>();
+
+  /** [direct, chain only] for a step list, built once. */
+  private static Engine[] engines(List<Step> steps) {
+    return ENGINES.computeIfAbsent(steps,
+        s -> new Engine[] {new Engine(s, null, true), new Engine(s, null, false)});
+  }
+
+  @Provide
+  Arbitrary<List<Step>> pipeline() {
+    Arbitrary<List<Step>> presets = Arbitraries.of(Preset.class).map(Preset::steps);
+    return Arbitraries.frequencyOf(
+        net.jqwik.api.Tuple.of(2, presets),
+        net.jqwik.api.Tuple.of(1, ArabicText.stepLists()));
+  }
+
+  @Provide
+  Arbitrary<String> text() {
+    Arbitrary<String> token = Arbitraries.of(TOKENS);
+    Arbitrary<String> separator = Arbitraries.of(" ", " ", " ", "", "", "\n");
+    return Combinators.combine(separator, token).as((a, b) -> a + b).list().ofMaxSize(30)
+        .map(l -> String.join("", l));
+  }
+
+  @Property(tries = 4000)
+  void directPathEqualsTheChainAlone(@ForAll("pipeline") List<Step> steps, @ForAll("text") String s) {
+    Engine[] e = engines(steps);
+    assertEquals(e[1].normalize(s), e[0].normalize(s), () -> steps + " on " + NormalizerProperties.codePoints(s));
+  }
+
+  @Property(tries = 1500)
+  void directPathIntoAnAppendableEqualsTheChainAlone(@ForAll("pipeline") List<Step> steps,
+      @ForAll("text") String s) throws IOException {
+    Engine[] e = engines(steps);
+    StringBuilder sb = new StringBuilder(">");
+    e[0].normalize(s, sb, StepCounter.NONE);
+    assertEquals(">" + e[1].normalize(s), sb.toString(),
+        () -> steps + " on " + NormalizerProperties.codePoints(s));
+  }
+
+  @Property(tries = 1500)
+  void unchangedTextComesBackAsTheSameInstance(@ForAll("pipeline") List<Step> steps, @ForAll("text") String s) {
+    Engine direct = engines(steps)[0];
+    String once = direct.normalize(s);
+    if (once.equals(s)) {
+      assertSame(s, once);
+    }
+  }
+}
