@@ -195,14 +195,14 @@ final class Engine {
     }
     if (elongation || spelling) {
       // Word steps start at a word; spelling conditions look at the word before it.
-      while (i > 0 && WordStage.continuesWord(s.charAt(i - 1), true)) {
+      while (i > 0 && joinsWord(s.charAt(i - 1))) {
         i--;
       }
       if (spelling) {
         while (i > 0 && !WordStage.isWordChar(s.charAt(i - 1)) && !HtmlEntitiesRule.isLineBreak(s.charAt(i - 1))) {
           i--;
         }
-        while (i > 0 && WordStage.continuesWord(s.charAt(i - 1), true)) {
+        while (i > 0 && joinsWord(s.charAt(i - 1))) {
           i--;
         }
       }
@@ -215,6 +215,17 @@ final class Engine {
       i = lines.start;
     }
     return i;
+  }
+
+  /**
+   * True when {@code c} may be part of a word as the word steps see it: a word character or mark, or a
+   * character the steps before them change or delete (a tatweel or a bidi mark inside a word joins its
+   * halves; a lam-alef ligature becomes letters).
+   */
+  private boolean joinsWord(char c) {
+    byte t = cls[c];
+    return WordStage.continuesWord(c, true) || (t != DirectTable.COPY && t != DirectTable.COPY_BLANK
+        && !HtmlEntitiesRule.isLineBreak(c) && c != ' ' && c != '\t');
   }
 
   /**
@@ -426,54 +437,15 @@ final class Engine {
       final byte[] cls = Engine.this.cls;
       final Output o = out;
       while (k < n) {
+        k = copyRun(k);
+        if (k < 0) {
+          return ~k;
+        }
+        if (k == n) {
+          break;
+        }
         char c = s.charAt(k);
         switch (cls[c]) {
-          case DirectTable.COPY_WORD:
-            segIn = k;
-            prevCcc = 0;
-            if (inWord) {
-              if (++wordLen > MAX_DIRECT_WORD) {
-                return k;
-              }
-              if (c != prevOut) {
-                run = 1;
-              } else if (++run == 3 && elongation) {
-                return k;
-              }
-            } else {
-              startWord(k);
-            }
-            lastOutBlank = false;
-            lastBaseIn = k;
-            prevOut = c;
-            o.write(c, k);
-            k++;
-            break;
-          case DirectTable.COPY:
-            if (inWord && !endWord()) {
-              return k;
-            }
-            segIn = k;
-            prevCcc = 0;
-            lastOutBlank = false;
-            lastBaseIn = k;
-            prevOut = c;
-            o.write(c, k);
-            k++;
-            break;
-          case DirectTable.COPY_BLANK:
-            if ((inWord && !endWord()) || lastOutBlank) {
-              return k;
-            }
-            segIn = k;
-            prevCcc = 0;
-            lastOutBlank = true;
-            lastBlankIn = k;
-            lastBaseIn = k;
-            prevOut = c;
-            o.write(c, k);
-            k++;
-            break;
           case DirectTable.MARK_KEEP: {
             int ccc = UnicodeData.ccc(c);
             if (ccc < prevCcc) {
@@ -543,6 +515,91 @@ final class Engine {
         endSpecial = true;
       }
       return n;
+    }
+
+    /**
+     * The hot loop of the direct path: a run of characters copied as they are, checked one table lookup
+     * each (with the word and blank checks on registers) and copied in bulk at its end. Returns where the
+     * run stopped: at a character of another kind, at the end, or {@code ~k} for a character that needs
+     * the chain.
+     */
+    private int copyRun(int k) {
+      final CharSequence s = in;
+      final int n = s.length();
+      final byte[] cls = Engine.this.cls;
+      final boolean words = elongation || spelling;
+      boolean word = inWord;
+      int len = wordLen;
+      int same = run;
+      char prev = prevOut;
+      boolean blank = lastOutBlank;
+      final int runStart = k;
+      int start = k; // copied up to here
+      int stop = -1;
+      for (; k < n; k++) {
+        char c = s.charAt(k);
+        byte t = cls[c];
+        if (t == DirectTable.COPY_WORD) {
+          if (word) {
+            if (++len > MAX_DIRECT_WORD) {
+              stop = k;
+              break;
+            }
+            if (c != prev) {
+              same = 1;
+            } else if (++same == 3 && elongation) {
+              stop = k;
+              break;
+            }
+          } else {
+            word = true;
+            prevWordIn = curWordIn;
+            curWordIn = k;
+            wordStartOut = out.pos + (k - start);
+            len = 1;
+            same = 1;
+          }
+          blank = false;
+        } else if (t == DirectTable.COPY || t == DirectTable.COPY_BLANK) {
+          if (word && words) {
+            if (spelling) {
+              out.copy(s, start, k);
+              start = k;
+              if (out.contains(spellingTriggers, wordStartOut)) {
+                stop = k;
+                break;
+              }
+            }
+            word = false;
+          }
+          if (t == DirectTable.COPY_BLANK) {
+            if (blank) {
+              stop = k;
+              break;
+            }
+            blank = true;
+            lastBlankIn = k;
+          } else {
+            blank = false;
+          }
+        } else {
+          break;
+        }
+        prev = c;
+      }
+      out.copy(s, start, k);
+      inWord = word;
+      wordLen = len;
+      run = same;
+      lastOutBlank = blank;
+      prevOut = prev;
+      int last = stop >= 0 ? stop : k;
+      if (last > runStart) {
+        segIn = last - 1;
+        lastBaseIn = last - 1;
+        prevCcc = 0;
+      }
+      return stop >= 0 ? ~stop : k;
     }
 
     private void startWord(int at) {
@@ -693,6 +750,26 @@ final class Engine {
         grow(1);
       }
       buf[pos++ - flushed] = c;
+    }
+
+    /** Copies the input's [from, to), which follows what was written so far, as it is. */
+    void copy(CharSequence s, int from, int to) {
+      int len = to - from;
+      if (buf == null) {
+        pos += len;
+        return;
+      }
+      if (pos - flushed + len > buf.length) {
+        grow(len);
+      }
+      if (s instanceof String) {
+        ((String) s).getChars(from, to, buf, pos - flushed);
+      } else {
+        for (int k = from; k < to; k++) {
+          buf[pos - flushed + k - from] = s.charAt(k);
+        }
+      }
+      pos += len;
     }
 
     /** The input char at {@code k} gives no output. */

@@ -1,0 +1,40 @@
+package dev.arnorm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Cases random search found where the direct path must hand a whole word to the chain. */
+class DirectPathTest {
+  private static void sameAsChain(List<Step> steps, String s) {
+    assertEquals(new Engine(steps, null, false).normalize(s), new Engine(steps, null, true).normalize(s));
+  }
+
+  @Test
+  void aTatweelInsideAWordDoesNotSplitItForSpelling() {
+    // The word steps see كلمةان (the tatweel is gone): no phrase starts at ان.
+    sameAsChain(Preset.SOCIAL.steps(), " كلمةـان شاء الله \u0651\u064E");
+    assertEquals(" كلمةان شاء الله \u064E\u0651",
+        ArabicNormalizer.SOCIAL.normalize(" كلمةـان شاء الله \u0651\u064E"));
+  }
+
+  @Test
+  void aBidiMarkInsideARunStillElongates() {
+    sameAsChain(Preset.SEARCH.steps(), "كلمة جمي\u200Fيييل");
+    assertEquals("كلمه جميل", ArabicNormalizer.SEARCH.normalize("كلمة جمي\u200Fيييل"));
+  }
+
+  @Test
+  void blanksAroundADeletedCharacterMerge() {
+    sameAsChain(Preset.LIGHT.steps(), "كلمة \u200F\u200F كلمة");
+    assertEquals("كلمة كلمة", ArabicNormalizer.LIGHT.normalize("كلمة \u200F\u200F كلمة"));
+  }
+
+  @Test
+  void marksAfterDeletedTatweelsJoinTheLetterBefore() {
+    // Under light the fatha moves onto the ب, where canonical order puts it before the shadda.
+    sameAsChain(Preset.LIGHT.steps(), "ب\u0651ـــ\u064E");
+    assertEquals("ب\u064E\u0651", ArabicNormalizer.LIGHT.normalize("ب\u0651ـــ\u064E"));
+  }
+}
