@@ -32,18 +32,27 @@ final class DirectTable {
   static final byte COPY_WORD = 2;
   /** A space or tab under the whitespace step: copied unless it meets another blank. */
   static final byte COPY_BLANK = 3;
-  /** A base character replaced by the single character {@code map[c]}. */
+  /** A base character replaced by the single character {@code map[c]}, neither a mark nor a blank. */
   static final byte MAP1 = 4;
-  /** A base character replaced by {@code strings[map[c]]}: several characters, or none. */
-  static final byte MAPN = 5;
+  /**
+   * As {@link #MAP1}, for a character or replacement with a canonical decomposition: a kept mark after it
+   * could interact with the marks inside it, so none may follow on the direct path.
+   */
+  static final byte MAP1_CLOSED = 5;
   /** A mark the pipeline deletes whatever its base. */
   static final byte MARK_DEL = 6;
   /** A mark the pipeline leaves alone: copied when it keeps canonical order. */
   static final byte MARK_KEEP = 7;
+  /** A base character replaced by {@code strings[map[c]]}: several characters, or none. */
+  static final byte MAPN = 8;
   /** A high surrogate: the pair is copied when the code point is inert. */
-  static final byte HIGH = 8;
+  static final byte HIGH = 9;
 
   final byte[] cls = new byte[0x10000];
+  /**
+   * For the copy classes and kept marks the character itself, for MAP1 its replacement, for MAPN an index
+   * into strings.
+   */
   final char[] map;
   final String[] strings;
   /** True when replacements and deletions are on: every word step comes after all other steps. */
@@ -93,6 +102,9 @@ final class DirectTable {
     for (int c = 0; c < 0x10000; c++) {
       cls[c] = classify(c, touched, blankSensitive, words, deleted, beforeHtml, html >= 0, isolated, m,
           multi);
+      if (cls[c] == COPY || cls[c] == COPY_WORD || cls[c] == COPY_BLANK || cls[c] == MARK_KEEP) {
+        m[c] = (char) c;
+      }
     }
     this.map = m;
     this.strings = new String[multi.size()];
@@ -144,9 +156,10 @@ final class DirectTable {
         return SPECIAL; // could compose or reorder with what comes before it
       }
     }
-    if (out.length() == 1) {
+    if (out.length() == 1 && !UnicodeData.isMark(out.charAt(0)) && !WhitespaceRule.isBlank(out.charAt(0))) {
       m[c] = out.charAt(0);
-      return MAP1;
+      return UnicodeData.decomposition(c) == null && UnicodeData.decomposition(out.charAt(0)) == null
+          ? MAP1 : MAP1_CLOSED;
     }
     if (multi.size() == 0xFFFF) {
       return SPECIAL;

@@ -340,8 +340,6 @@ final class Engine {
     }
   }
 
-  /** Longest word, in NFC chars, the direct path checks itself; longer ones go to the chain. */
-  private static final int MAX_DIRECT_WORD = WordStage.MAX_WORD / 4;
   /** {@code prevCcc} after a base that a following kept mark could interact with: no mark may follow. */
   private static final int NO_MARKS = 256;
 
@@ -389,14 +387,12 @@ final class Engine {
     // The direct path's state, valid within one direct phase. Positions ending in "In" index the input.
 
     private CharSequence in;
-    /** The output holds an open word: its first char came from the segment at curWordIn. */
+    /** With spelling: the output holds an open word, from wordStartOut. */
     private boolean inWord;
-    private int wordLen;
+    private int wordStartOut;
+    /** The last char written, and how many times in a row (elongation). */
     private int run;
     private char prevOut;
-    private int curWordIn;
-    private int prevWordIn;
-    private int wordStartOut;
     /** The last char written is a space or tab, from the segment at lastBlankIn. */
     private boolean lastOutBlank;
     private int lastBlankIn;
@@ -411,11 +407,8 @@ final class Engine {
 
     void startPhase(int at) {
       inWord = false;
-      wordLen = 0;
       run = 0;
       prevOut = 0;
-      curWordIn = at - 1;
-      prevWordIn = at - 1;
       lastBlankIn = at - 1;
       lastBaseIn = at - 1;
       char last = out.lastChar();
@@ -437,6 +430,7 @@ final class Engine {
       final byte[] cls = Engine.this.cls;
       final Output o = out;
       while (k < n) {
+        int from = k;
         k = copyRun(k);
         if (k < 0) {
           return ~k;
@@ -445,11 +439,21 @@ final class Engine {
           break;
         }
         char c = s.charAt(k);
+        if (k > from && cls[c] >= DirectTable.COPY && cls[c] <= DirectTable.MARK_KEEP && out.buf != null) {
+          continue; // the buffer was full
+        }
         switch (cls[c]) {
           case DirectTable.MARK_KEEP: {
             int ccc = UnicodeData.ccc(c);
             if (ccc < prevCcc) {
-              return k;
+              if (prevCcc == NO_MARKS || (spelling && !inWord)) {
+                return k;
+              }
+              // Out of canonical order among the kept marks of this base: put it in its place, as NFC would.
+              out.insertMark(c, ccc, k);
+              run = 1;
+              k++;
+              break;
             }
             prevCcc = ccc;
             int p0 = o.pos;
@@ -464,10 +468,11 @@ final class Engine {
             o.skip(k);
             k++;
             break;
-          case DirectTable.MAP1: {
+          case DirectTable.MAP1:
+          case DirectTable.MAP1_CLOSED: {
             char m = table.map[c];
             segIn = k;
-            prevCcc = UnicodeData.decomposition(c) == null && UnicodeData.decomposition(m) == null ? 0 : NO_MARKS;
+            prevCcc = cls[c] == DirectTable.MAP1 ? 0 : NO_MARKS;
             int p0 = o.pos;
             if (!emit(m, k)) {
               o.rollback(p0);
@@ -518,102 +523,117 @@ final class Engine {
     }
 
     /**
-     * The hot loop of the direct path: a run of characters copied as they are, checked one table lookup
-     * each (with the word and blank checks on registers) and copied in bulk at its end. Returns where the
-     * run stopped: at a character of another kind, at the end, or {@code ~k} for a character that needs
-     * the chain.
+     * The hot loop of the direct path: a run of characters that are copied or replaced by one character,
+     * one table lookup each, with the elongation and blank checks on registers. Returns where the run
+     * stopped: at a character of another kind, at the first replacement while the output still equals the
+     * input, at the end, or {@code ~k} for a character that needs the chain.
      */
     private int copyRun(int k) {
       final CharSequence s = in;
       final int n = s.length();
       final byte[] cls = Engine.this.cls;
-      final boolean words = elongation || spelling;
-      boolean word = inWord;
-      int len = wordLen;
+      final char[] map = table.map;
+      final boolean elongate = elongation;
+      final boolean words = spelling;
+      final Output o = out;
+      final boolean ident = o.buf == null;
       int same = run;
       char prev = prevOut;
       boolean blank = lastOutBlank;
+      int blankAt = lastBlankIn;
       final int runStart = k;
-      int start = k; // copied up to here
+      final int pos0 = o.pos;
+      char[] b = o.buf;
+      int p = ident ? 0 : o.pos - o.flushed;
+      int limit = n;
+      if (!ident) {
+        if (b.length - p < n - k) {
+          b = o.reserve(Math.min(n - k, 1 << 16));
+        }
+        limit = Math.min(n, k + b.length - p);
+      }
       int stop = -1;
-      for (; k < n; k++) {
+      int ccc = prevCcc;
+      int starter = -1;
+      // Branch-light on purpose: letters and spaces alternate every few characters, and a branch on the
+      // kind of character would be mispredicted at every word boundary.
+      for (; k < limit; k++) {
         char c = s.charAt(k);
-        byte t = cls[c];
-        if (t == DirectTable.COPY_WORD) {
-          if (word) {
-            if (++len > MAX_DIRECT_WORD) {
-              stop = k;
-              break;
-            }
-            if (c != prev) {
-              same = 1;
-            } else if (++same == 3 && elongation) {
-              stop = k;
-              break;
-            }
-          } else {
-            word = true;
-            prevWordIn = curWordIn;
-            curWordIn = k;
-            wordStartOut = out.pos + (k - start);
-            len = 1;
-            same = 1;
-          }
-          blank = false;
-        } else if (t == DirectTable.COPY || t == DirectTable.COPY_BLANK) {
-          if (word && words) {
-            if (spelling) {
-              out.copy(s, start, k);
-              start = k;
-              if (out.contains(spellingTriggers, wordStartOut)) {
-                stop = k;
-                break;
-              }
-            }
-            word = false;
-          }
-          if (t == DirectTable.COPY_BLANK) {
-            if (blank) {
-              stop = k;
-              break;
-            }
-            blank = true;
-            lastBlankIn = k;
-          } else {
-            blank = false;
-          }
-        } else {
+        int t = cls[c];
+        if (t == DirectTable.SPECIAL || t > DirectTable.MARK_KEEP) {
           break;
         }
-        prev = c;
+        char x = map[c];
+        if (t >= DirectTable.MARK_DEL) {
+          if (t == DirectTable.MARK_DEL) {
+            if (ident) {
+              break; // the output stops being the input: one by one
+            }
+            continue;
+          }
+          int cc = UnicodeData.ccc(c);
+          if (cc < ccc || words) {
+            break; // out of canonical order, not allowed here, or opening a word for spelling: one by one
+          }
+          ccc = cc;
+          same = 1;
+          blank = false;
+          prev = x;
+          if (!ident) {
+            b[p++] = x;
+          }
+          continue;
+        }
+        if (ident && x != c) {
+          break;
+        }
+        same = x == prev ? same + 1 : 1;
+        boolean isBlank = t == DirectTable.COPY_BLANK;
+        // Three equal letters in a row are in one word, whatever else the word holds: elongation.
+        if ((same >= 3 & elongate) | (isBlank & blank)) {
+          if ((isBlank & blank) || WordStage.isWordChar(x)) {
+            stop = k;
+            break;
+          }
+        }
+        if (words && WordStage.isWordChar(x) != inWord) {
+          o.pos = ident ? pos0 + (k - runStart) : p + o.flushed;
+          if (inWord) {
+            if (!endWord()) {
+              stop = k;
+              break;
+            }
+          } else {
+            inWord = true;
+            wordStartOut = o.pos;
+          }
+        }
+        blank = isBlank;
+        blankAt = isBlank ? k : blankAt;
+        prev = x;
+        ccc = t == DirectTable.MAP1_CLOSED ? NO_MARKS : 0;
+        starter = k;
+        if (!ident) {
+          b[p++] = x;
+        }
       }
-      out.copy(s, start, k);
-      inWord = word;
-      wordLen = len;
+      int last = stop >= 0 ? stop : k;
+      o.pos = ident ? pos0 + (last - runStart) : p + o.flushed;
       run = same;
       lastOutBlank = blank;
+      lastBlankIn = blankAt;
       prevOut = prev;
-      int last = stop >= 0 ? stop : k;
-      if (last > runStart) {
-        segIn = last - 1;
-        lastBaseIn = last - 1;
-        prevCcc = 0;
+      prevCcc = ccc;
+      if (starter >= 0) {
+        segIn = starter;
+        lastBaseIn = starter;
       }
       return stop >= 0 ? ~stop : k;
     }
 
-    private void startWord(int at) {
-      inWord = true;
-      prevWordIn = curWordIn;
-      curWordIn = at;
-      wordStartOut = out.pos;
-      wordLen = 1;
-      run = 1;
-    }
-
     /** Closes the open word; false when it may start a spelling fix (the word stays open). */
     private boolean endWord() {
-      if (spelling && out.contains(spellingTriggers, wordStartOut)) {
+      if (out.contains(spellingTriggers, wordStartOut)) {
         return false;
       }
       inWord = false;
@@ -623,18 +643,17 @@ final class Engine {
     /** Writes one char of output for the input char at {@code k}, after the checks that need context. */
     private boolean emit(char c, int k) {
       boolean mark = UnicodeData.isMark(c);
-      if (elongation || spelling) {
+      if (elongation) {
+        run = c == prevOut && !mark ? run + 1 : 1;
+        if (run == 3 && WordStage.isWordChar(c)) {
+          return false;
+        }
+      }
+      if (spelling) {
         if (WordStage.continuesWord(c, inWord)) {
           if (!inWord) {
-            startWord(segIn);
-          } else {
-            if (++wordLen > MAX_DIRECT_WORD) {
-              return false;
-            }
-            run = c == prevOut && !mark ? run + 1 : 1;
-            if (run == 3 && elongation) {
-              return false;
-            }
+            inWord = true;
+            wordStartOut = out.pos;
           }
         } else if (inWord && !endWord()) {
           return false;
@@ -660,22 +679,15 @@ final class Engine {
     }
 
     /**
-     * The earliest input index whose context the stages would still hold at {@code j}: the last base
-     * written (its marks may follow), the blank a following blank would merge with, the open word (and,
-     * with spelling, the word before it).
+     * The earliest input index whose context the stages would still hold at {@code j}, beyond what
+     * {@link #safeStart} finds in the input: the last base written (its marks may follow, across deleted
+     * letters) and the blank a following blank would merge with (across deleted characters). Words need
+     * nothing more: safeStart reads a character the steps change or delete as part of a word.
      */
     int contextStart(int j) {
       int m = Math.min(j, lastBaseIn);
       if (lastOutBlank) {
         m = Math.min(m, lastBlankIn);
-      }
-      if (inWord) {
-        m = Math.min(m, curWordIn);
-        if (spelling) {
-          m = Math.min(m, prevWordIn);
-        }
-      } else if (spelling) {
-        m = Math.min(m, curWordIn);
       }
       return Math.max(m, 0);
     }
@@ -750,6 +762,25 @@ final class Engine {
         grow(1);
       }
       buf[pos++ - flushed] = c;
+    }
+
+    /**
+     * Writes a mark among the marks just written after their base, before those of a higher combining
+     * class: canonical reordering, for marks that compose with nothing.
+     */
+    void insertMark(char mark, int ccc, int k) {
+      if (buf == null) {
+        materialize(1);
+      } else if (pos - flushed == buf.length) {
+        grow(1);
+      }
+      int at = pos - flushed;
+      while (at > 0 && UnicodeData.ccc(buf[at - 1]) > ccc) {
+        buf[at] = buf[at - 1];
+        at--;
+      }
+      buf[at] = mark;
+      pos++;
     }
 
     /** Copies the input's [from, to), which follows what was written so far, as it is. */
@@ -831,6 +862,14 @@ final class Engine {
         }
       }
       buf = b;
+    }
+
+    /** Room for {@code extra} more chars; returns the buffer. */
+    char[] reserve(int extra) {
+      if (pos - flushed + extra > buf.length) {
+        grow(extra);
+      }
+      return buf;
     }
 
     private void grow(int extra) {
