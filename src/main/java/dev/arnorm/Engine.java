@@ -48,7 +48,7 @@ final class Engine {
     boolean line = false;
     boolean elongate = false;
     java.util.Set<String> triggers = new java.util.HashSet<>();
-    for (Step s : steps) {
+    for (Step s : runOrder(steps)) {
       Rule r = s == Step.SPELLING && spelling != null ? spelling : s.rule();
       elongate |= r instanceof ElongationRule;
       if (r instanceof SpellingRule) {
@@ -76,6 +76,34 @@ final class Engine {
     this.direct = direct;
     this.table = new DirectTable(rules, touched, blanks, elongate || this.spelling, new Isolated()::apply);
     this.cls = table.cls;
+  }
+
+  /**
+   * The order the steps run in: as given, except that {@code digits} and {@code punctuation} listed after
+   * {@code html-entities} run just before it. They turn Arabic digits and the Arabic semicolon into ASCII,
+   * which entity syntax is made of: run after the decoder, they could complete a reference it had left
+   * alone ({@code &#٣٢} would come out as {@code &#32}, and decode on the next pass). No other step treats
+   * those characters, so this is the only effect of the move.
+   */
+  static List<Step> runOrder(List<Step> steps) {
+    int html = steps.indexOf(Step.HTML_ENTITIES);
+    if (html < 0) {
+      return steps;
+    }
+    List<Step> early = new ArrayList<>();
+    List<Step> late = new ArrayList<>();
+    for (int i = html + 1; i < steps.size(); i++) {
+      Step s = steps.get(i);
+      (s == Step.DIGITS || s == Step.PUNCTUATION ? early : late).add(s);
+    }
+    if (early.isEmpty()) {
+      return steps;
+    }
+    List<Step> order = new ArrayList<>(steps.subList(0, html));
+    order.addAll(early);
+    order.add(Step.HTML_ENTITIES);
+    order.addAll(late);
+    return order;
   }
 
   /** Runs the rules before the first word step on one code point alone: what the direct table records. */

@@ -53,6 +53,24 @@ class HtmlEntitiesTest {
     }
 
     @Test
+    void arabicDigitsAreNotReferenceDigitsForTheStepAlone() {
+      assertEquals("&#٣٢;", run("&#٣٢;"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"&#٣٢", "&#١٦٠٥;", "&#x٦٤٥;", "&amp؛", "a&nbsp؛b", "&#۳۲"})
+    void digitsAndPunctuationFoldBeforeTheDecoderSoThatSearchIsIdempotent(String s) {
+      String once = ArabicNormalizer.SEARCH.normalize(s);
+      assertEquals(once, ArabicNormalizer.SEARCH.normalize(once));
+    }
+
+    @Test
+    void searchDecodesAReferenceWrittenInArabicDigits() {
+      // Some CMSs localize every digit of a page, the escaped ones included.
+      assertEquals("م", ArabicNormalizer.SEARCH.normalize("&#١٦٠٥;"));
+    }
+
+    @Test
     void decimalAndHexReferencesDecode() {
       assertEquals("ممم", run("&#1605;&#x645;&#X645;"));
       assertEquals("مم", run("&#1605&#x645"));

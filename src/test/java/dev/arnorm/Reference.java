@@ -23,7 +23,8 @@ final class Reference {
 
   static String apply(List<Step> steps, String text) {
     String s = NFC.normalize(text);
-    for (Step step : steps) {
+    // The one ordering rule of the engine, documented on Engine.runOrder; everything else is independent.
+    for (Step step : Engine.runOrder(steps)) {
       s = NFC.normalize(apply(step, NFD.normalize(s)));
     }
     return s;
