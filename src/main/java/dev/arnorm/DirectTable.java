@@ -84,10 +84,40 @@ final class DirectTable {
       wordsLast &= isWordRule(rules[r]);
     }
     this.replacing = wordsLast;
-    // Characters an earlier step could turn into '&' reach the html step in context: never direct.
+    // Characters an earlier step could turn into '&' reach the html step in context: never direct. When
+    // only context-free maps come first (digits and punctuation, see Engine.runOrder), only those whose
+    // mapping holds an '&'.
     UnicodeSet beforeHtml = new UnicodeSet();
+    boolean mapsOnly = true;
     for (int r = 0; r < html; r++) {
       beforeHtml.addAll(rules[r].touched());
+      mapsOnly &= rules[r] instanceof MapRule;
+    }
+    if (mapsOnly && html > 0) {
+      UnicodeSet makesAmpersand = new UnicodeSet();
+      for (UnicodeSet.EntryRange e : beforeHtml.ranges()) {
+        for (int cp = e.codepoint; cp <= e.codepointEnd; cp++) {
+          String d = UnicodeData.decomposition(cp);
+          String text = d != null ? d : new String(Character.toChars(cp));
+          for (int r = 0; r < html; r++) {
+            StringBuilder next = new StringBuilder();
+            MapRule m = (MapRule) rules[r];
+            text.codePoints().forEach(c -> {
+              String to = m.map(c);
+              if (to == null) {
+                next.appendCodePoint(c);
+              } else {
+                next.append(to);
+              }
+            });
+            text = next.toString();
+          }
+          if (text.indexOf('&') >= 0) {
+            makesAmpersand.add(cp);
+          }
+        }
+      }
+      beforeHtml = makesAmpersand;
     }
     // Marks the diacritics step deletes, when nothing before it has a say about them.
     UnicodeSet deleted = new UnicodeSet();

@@ -214,9 +214,14 @@ final class Engine {
    * segment before the one that needs work (a step may delete the base of that segment, and its marks then
    * join the segment before), the word it is in (and, with spelling, the word before, whose conditions look
    * back), before any blanks that a following space could merge with, and the start of the line when the
-   * line holds an {@code &} for the html residue rules to judge in context.
+   * line when an {@code &} follows on it, for the html residue rules to judge in context.
    */
   private int safeStart(CharSequence s, int i, Lines lines) {
+    return safeStart(s, i, lines, true);
+  }
+
+  /** {@link #safeStart(CharSequence, int, Lines)}, without the line rule when {@code line} is false. */
+  private int safeStart(CharSequence s, int i, Lines lines, boolean line) {
     i = i < s.length() ? segmentStart(s, i) : s.length();
     if (i > 0) {
       i = segmentStart(s, i - 1);
@@ -239,7 +244,9 @@ final class Engine {
     while (blankSensitive && i > 0 && (s.charAt(i - 1) == ' ' || s.charAt(i - 1) == '\t')) {
       i--;
     }
-    if (lineContext && lines.hasAmpersand(s, i)) {
+    if (line && lineContext && lines.ampersandAhead(s, i)) {
+      // The residue rules judge an & by the line before it; with no & from here on, nothing they do
+      // depends on that context.
       i = lines.start;
     }
     return i;
@@ -271,12 +278,6 @@ final class Engine {
     void forget() {
       text = null;
       end = -1;
-    }
-
-    /** True when the line holding index {@code i} holds an {@code &}. */
-    boolean hasAmpersand(CharSequence s, int i) {
-      locate(s, i);
-      return lastAmpersand >= 0;
     }
 
     /** True when an {@code &} comes at or after {@code i} in its line. */
@@ -382,13 +383,55 @@ final class Engine {
     final Lines lines = new Lines();
     final Output out = new Output();
 
+    /**
+     * After the html-entities stage when only context-free maps come before it: closed, it lets the html
+     * stages read the start of a line (their context) without the stages after them seeing it again.
+     */
+    final Gate gate;
+    /** Index of the html-entities stage, or -1. */
+    final int html;
+
     Chain() {
       Stage h = sink;
+      int at = -1;
+      for (int r = 0; r < rules.length && at < 0; r++) {
+        if (rules[r] instanceof HtmlEntitiesRule) {
+          at = r;
+        } else if (!(rules[r] instanceof MapRule)) {
+          break;
+        }
+      }
+      Gate g = null;
       for (int r = rules.length - 1; r >= 0; r--) {
+        if (r == at) {
+          g = new Gate(h);
+          h = g;
+        }
         h = rules[r].newStage(h, StepCounter.NONE);
         stages[r] = h;
       }
       head = h;
+      gate = g;
+      html = at;
+    }
+
+    /**
+     * Starts the chain at {@code from} with the html stages primed by the line before it, when they end up
+     * holding nothing back; false (and nothing changed) when they cannot be.
+     */
+    boolean primeFrom(int lineStart, int from) {
+      if (gate == null) {
+        return false;
+      }
+      reset();
+      gate.open = false;
+      feed(in, lineStart, from, head);
+      gate.open = true;
+      if (!stages[html].idle()) {
+        reset();
+        return false;
+      }
+      return true;
     }
 
     void reset() {
@@ -745,6 +788,22 @@ final class Engine {
     }
   }
 
+  /** A stage that passes code points on while open and drops them while closed. */
+  private static final class Gate extends Stage {
+    boolean open = true;
+
+    Gate(Stage next) {
+      super(next);
+    }
+
+    @Override
+    void put(int cp) {
+      if (open) {
+        next.put(cp);
+      }
+    }
+  }
+
   /**
    * The text being built: while it equals the input so far, only a length; from the first difference, a
    * char array. With a target, finished text is handed over at the points where the direct path can no
@@ -987,20 +1046,37 @@ final class Engine {
         if (j == n && !ch.endSpecial) {
           break;
         }
-        int r = Math.min(safeStart(in, j, ch.lines), safeStart(in, ch.contextStart(j), ch.lines));
+        int r = Math.min(safeStart(in, j, ch.lines, false), safeStart(in, ch.contextStart(j), ch.lines, false));
+        // With an & ahead on the line, the html stages need the line before it: they read it (primed, their
+        // output dropped) and the chain starts at r; where they cannot, the chain starts at the line start.
+        boolean line = lineContext && ch.lines.ampersandAhead(in, r);
+        int lineStart = line ? ch.lines.start : r;
+        boolean suspended = suspendedOut >= 0;
         int from;
-        if (suspendedOut >= 0 && r < phase) {
+        if (suspended && r < phase) {
+          from = -1; // resume
+        } else if (!line) {
+          ch.reset();
+          from = r;
+        } else if (ch.primeFrom(lineStart, r)) {
+          from = r;
+        } else if (suspended && lineStart < phase) {
+          from = -1;
+        } else {
+          ch.reset();
+          from = lineStart;
+        }
+        if (from < 0) {
+          // Only the suspended chain has the context: it goes on as if it had never stopped.
           out.rollback(suspendedOut);
           from = phase;
         } else {
-          // Take back what the direct path wrote for [r, j).
+          // Take back what the direct path wrote for [from, j).
           int back = 0;
-          for (int k = r; k < j; k++) {
+          for (int k = from; k < j; k++) {
             back += table.outputLength(in.charAt(k));
           }
           out.rollback(out.pos - back);
-          ch.reset();
-          from = r;
         }
         int i = ch.chainFrom(from, j);
         if (i == n) {

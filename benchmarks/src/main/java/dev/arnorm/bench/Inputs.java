@@ -118,7 +118,9 @@ final class Inputs {
         if (c >= '0' && c <= '9') {
           return (char) ('٠' + c - '0');
         }
-        return c >= 'ء' && c <= 'ي' ? 'إ' : c;
+        // Other letters: their presentation form, which search folds back. (Replacing them all with إ, as
+        // the first version did, folded to runs of ا that made elongation fire on nonsense words.)
+        return lightVariant(c);
     }
   }
 
