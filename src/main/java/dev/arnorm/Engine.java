@@ -812,7 +812,7 @@ final class Engine {
   private static final class Output {
     private static final int FLUSH_AT = 1 << 15;
     /** A buffer larger than this is not kept for the next call. */
-    private static final int KEEP_AT_MOST = 1 << 20;
+    private static final int KEEP_AT_MOST = 1 << 18;
 
     private CharSequence in;
     private Appendable target;
