@@ -21,7 +21,9 @@ import java.util.stream.Collectors;
  * }</pre>
  *
  * <p>Steps apply in order, each to the output of the one before, exactly as if run one by one; the engine
- * fuses them so the text is read once. Canonically equivalent inputs (NFC, NFD, decomposed hamza, marks in
+ * fuses them so the text is read once. One exception: {@code digits} and {@code punctuation} listed after
+ * {@code html-entities} run just before it, so that the entity decoder sees the ASCII digits and {@code ;}
+ * they make ({@code &#٣٢} is a reference once digits are folded); no other step treats those characters. Canonically equivalent inputs (NFC, NFD, decomposed hamza, marks in
  * any canonical order) give identical output, and output is NFC. Text that needs no change is returned as
  * the very same {@code String} instance without allocation. Data is never rejected: odd text passes through,
  * lone surrogates included, and no step splits a surrogate pair.
@@ -41,7 +43,8 @@ public final class ArabicNormalizer {
 
   private final List<Step> steps;
   private final Lexicon lexicon;
-  private final Engine engine;
+  /** Compiled on first use, so that the presets cost nothing until used. */
+  private volatile Engine engine;
 
   /** One normalizer per single step, compiled on first use and shared. */
   private static final class SingleSteps {
@@ -61,7 +64,6 @@ public final class ArabicNormalizer {
   private ArabicNormalizer(List<Step> steps, Lexicon lexicon) {
     this.steps = List.copyOf(steps);
     this.lexicon = lexicon;
-    this.engine = new Engine(this.steps, lexicon == null ? null : new SpellingRule(lexicon));
   }
 
   /**
@@ -104,9 +106,19 @@ public final class ArabicNormalizer {
     return new Builder();
   }
 
-  /** The compiled engine (for tests in this package). */
+  /** The compiled engine, built on first use (benign race avoided: one engine per normalizer). */
   Engine engine() {
-    return engine;
+    Engine e = engine;
+    if (e == null) {
+      synchronized (this) {
+        e = engine;
+        if (e == null) {
+          e = new Engine(steps, lexicon == null ? null : new SpellingRule(lexicon));
+          engine = e;
+        }
+      }
+    }
+    return e;
   }
 
   /** The steps, in the order they are applied. */
@@ -121,7 +133,7 @@ public final class ArabicNormalizer {
    */
   public String normalize(CharSequence text) {
     Objects.requireNonNull(text, "text");
-    return engine.normalize(text);
+    return engine().normalize(text);
   }
 
   /**
@@ -132,7 +144,7 @@ public final class ArabicNormalizer {
   public void normalize(CharSequence text, Appendable out) throws IOException {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(out, "out");
-    engine.normalize(text, out, StepCounter.NONE);
+    engine().normalize(text, out, StepCounter.NONE);
   }
 
   /**
@@ -155,7 +167,7 @@ public final class ArabicNormalizer {
   public void normalize(Reader in, Writer out, NormalizationStats stats) throws IOException {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(out, "out");
-    engine.normalize(in, out, stats == null ? StepCounter.NONE : stats.counter());
+    engine().normalize(in, out, stats == null ? StepCounter.NONE : stats.counter());
   }
 
   /**
@@ -166,7 +178,7 @@ public final class ArabicNormalizer {
     Objects.requireNonNull(stats, "stats");
     StringBuilder sb = new StringBuilder(text.length());
     try {
-      engine.normalize(text, sb, stats.counter());
+      engine().normalize(text, sb, stats.counter());
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a StringBuilder does not throw
     }
@@ -176,10 +188,10 @@ public final class ArabicNormalizer {
   /** True when {@link #normalize(CharSequence)} would return {@code text} unchanged. */
   public boolean isNormalized(CharSequence text) {
     Objects.requireNonNull(text, "text");
-    if (engine.scanClean(text) == text.length()) {
+    if (engine().scanClean(text) == text.length()) {
       return true;
     }
-    return engine.normalize(text).contentEquals(text);
+    return engine().normalize(text).contentEquals(text);
   }
 
   /**
