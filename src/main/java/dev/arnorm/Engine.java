@@ -416,6 +416,34 @@ final class Engine {
     }
 
     /**
+     * Restarts a suspended chain at {@code to}: the html stages keep their state and read {@code [from, to)}
+     * (the text the direct path wrote since the suspension point {@code from}, which holds no {@code &}),
+     * their output dropped; the stages after them start fresh at {@code to}. False (and nothing changed)
+     * when there is no gate or the stretch holds an {@code &}.
+     */
+    boolean primeOn(int from, int to) {
+      if (gate == null) {
+        return false;
+      }
+      for (int k = from; k < to; k++) {
+        if (in.charAt(k) == '&') {
+          return false;
+        }
+      }
+      for (int k = html + 1; k < stages.length; k++) {
+        stages[k].reset();
+      }
+      sink.clear();
+      gate.open = false;
+      feed(in, from, to, head);
+      gate.open = true;
+      if (!stages[html].idle()) {
+        throw new IllegalStateException("html stages hold a lookahead without an '&'");
+      }
+      return true;
+    }
+
+    /**
      * Starts the chain at {@code from} with the html stages primed by the line before it, when they end up
      * holding nothing back; false (and nothing changed) when they cannot be.
      */
@@ -773,7 +801,9 @@ final class Engine {
       int i = feed(in, from, Math.min(j + 1, n), head);
       while (i < n) {
         char c = in.charAt(i);
-        if ((c == ' ' || c == '\n') && idle() && !(lineContext && c == ' ' && lines.ampersandAhead(in, i))) {
+        // With an & ahead on the line, stop only where the html stages can be primed on (a gate).
+        if ((c == ' ' || c == '\n') && idle()
+            && !(lineContext && c == ' ' && gate == null && lines.ampersandAhead(in, i))) {
           sink.closeSegment(); // a space or line break starts a segment of its own
           out.appendRegion(sink.buffer(), from, i);
           sink.clear();
@@ -1057,6 +1087,8 @@ final class Engine {
           from = -1; // resume
         } else if (!line) {
           ch.reset();
+          from = r;
+        } else if (suspended && lineStart <= phase && ch.primeOn(phase, r)) {
           from = r;
         } else if (ch.primeFrom(lineStart, r)) {
           from = r;
