@@ -57,6 +57,11 @@ final class DirectTable {
   final String[] strings;
   /** True when replacements and deletions are on: every word step comes after all other steps. */
   final boolean replacing;
+  /**
+   * What the steps before html-entities touch (their output is what the decoder reads, and a decoded
+   * character does not go through them), or null when html-entities is not in the pipeline.
+   */
+  final UnicodeSet beforeHtmlTouched;
 
   /**
    * @param rules the fused rules of the pipeline, in order
@@ -93,6 +98,7 @@ final class DirectTable {
       beforeHtml.addAll(rules[r].touched());
       mapsOnly &= rules[r] instanceof MapRule;
     }
+    this.beforeHtmlTouched = html < 0 ? null : new UnicodeSet(beforeHtml).freeze();
     if (mapsOnly && html > 0) {
       UnicodeSet makesAmpersand = new UnicodeSet();
       for (UnicodeSet.EntryRange e : beforeHtml.ranges()) {

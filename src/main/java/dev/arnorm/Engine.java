@@ -390,6 +390,11 @@ final class Engine {
     final Gate gate;
     /** Index of the html-entities stage, or -1. */
     final int html;
+    /**
+     * The direct path decodes complete references itself ({@link HtmlEntitiesRule#terminated}): only context-
+     * free maps come before html-entities (a gate exists) and none of them touches ASCII.
+     */
+    final boolean entities;
 
     Chain() {
       Stage h = sink;
@@ -400,6 +405,13 @@ final class Engine {
         } else if (!(rules[r] instanceof MapRule)) {
           break;
         }
+      }
+      int count = 0;
+      for (Rule rule : rules) {
+        count += rule instanceof HtmlEntitiesRule ? 1 : 0;
+      }
+      if (count > 1) {
+        at = -1; // a second html step would need the line too: no gate, chains start at the line start
       }
       Gate g = null;
       for (int r = rules.length - 1; r >= 0; r--) {
@@ -413,6 +425,82 @@ final class Engine {
       head = h;
       gate = g;
       html = at;
+      entities = g != null && !table.beforeHtmlTouched.containsSome(0, 0x7F);
+    }
+
+    /**
+     * Writes what a complete reference at {@code k} becomes, when the decoder would decode it whatever
+     * surrounds it and every character it decodes to is a base the table handles. Returns its length in
+     * the input, or 0 (the output may then hold part of it: the caller takes it back).
+     */
+    private int decodeEntity(int k) {
+      HtmlEntitiesRule.Match m = HtmlEntitiesRule.terminated(in, k);
+      if (m == null || !entityIsDirect(m.text)) {
+        return 0;
+      }
+      segIn = k;
+      prevCcc = NO_MARKS;
+      out.skip(k); // the output stops being the input: a reference never reads as what it decodes to
+      for (int x = 0; x < m.text.length(); x++) {
+        char c = m.text.charAt(x);
+        byte t = cls[c];
+        if (t == DirectTable.MAPN) {
+          String to = table.strings[table.map[c]];
+          for (int y = 0; y < to.length(); y++) {
+            if (!emit(to.charAt(y), k)) {
+              return 0;
+            }
+          }
+        } else if (!emit(table.map[c], k)) {
+          return 0;
+        }
+      }
+      return m.length;
+    }
+
+    /** True when every character of a decoded reference is a base the table handles on its own. */
+    private boolean entityIsDirect(String text) {
+      for (int x = 0; x < text.length(); x++) {
+        char c = text.charAt(x);
+        byte t = cls[c];
+        if ((t < DirectTable.COPY || t > DirectTable.MAP1_CLOSED) && t != DirectTable.MAPN
+            || table.beforeHtmlTouched.contains(c)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Output length of a reference the direct path decoded at {@code k}, and its input length. */
+    private long entityLengths(int k) {
+      HtmlEntitiesRule.Match m = HtmlEntitiesRule.terminated(in, k);
+      int outLen = 0;
+      for (int x = 0; x < m.text.length(); x++) {
+        outLen += table.outputLength(m.text.charAt(x));
+      }
+      return ((long) m.length << 32) | outLen;
+    }
+
+    /**
+     * {@code r}, moved back to the {@code &} of a reference the direct path decoded whole when it falls
+     * inside one or right after it: what it decoded to may be part of the word (or blank run) at r, and
+     * safeStart, reading the input, sees only ASCII there.
+     */
+    int outsideEntity(int r) {
+      if (!entities) {
+        return r;
+      }
+      for (int a = r - 1; a >= 0 && r - a < 96; a--) {
+        char c = in.charAt(a);
+        if (c == '&') {
+          HtmlEntitiesRule.Match m = HtmlEntitiesRule.terminated(in, a);
+          return m != null && a + m.length >= r && entityIsDirect(m.text) ? a : r;
+        }
+        if (!HtmlEntitiesRule.isAsciiAlnum(c) && c != '#' && c != ';') {
+          return r;
+        }
+      }
+      return r;
     }
 
     /**
@@ -612,6 +700,15 @@ final class Engine {
             }
             return k;
           default:
+            if (c == '&' && entities) {
+              int p0 = o.pos;
+              int len = decodeEntity(k);
+              if (len > 0) {
+                k += len;
+                break;
+              }
+              o.rollback(p0);
+            }
             return k;
         }
       }
@@ -1077,6 +1174,9 @@ final class Engine {
           break;
         }
         int r = Math.min(safeStart(in, j, ch.lines, false), safeStart(in, ch.contextStart(j), ch.lines, false));
+        for (int inside = ch.outsideEntity(r); inside != r; inside = ch.outsideEntity(r)) {
+          r = safeStart(in, inside, ch.lines, false);
+        }
         // With an & ahead on the line, the html stages need the line before it: they read it (primed, their
         // output dropped) and the chain starts at r; where they cannot, the chain starts at the line start.
         boolean line = lineContext && ch.lines.ampersandAhead(in, r);
@@ -1106,7 +1206,15 @@ final class Engine {
           // Take back what the direct path wrote for [from, j).
           int back = 0;
           for (int k = from; k < j; k++) {
-            back += table.outputLength(in.charAt(k));
+            char c = in.charAt(k);
+            if (c == '&' && ch.entities) {
+              // Between a phase start and j, an & is a reference the direct path decoded whole.
+              long lengths = ch.entityLengths(k);
+              back += (int) lengths;
+              k += (int) (lengths >>> 32) - 1;
+            } else {
+              back += table.outputLength(c);
+            }
           }
           out.rollback(out.pos - back);
         }

@@ -107,7 +107,7 @@ final class HtmlEntitiesRule extends Rule {
   }
 
   /** A decoded reference: how many code points of the lookahead it used, and its text. */
-  private static final class Match {
+  static final class Match {
     final int length;
     final String text;
 
@@ -320,6 +320,28 @@ final class HtmlEntitiesRule extends Rule {
       counter.detail(step, ENTITIES_DECODED, decoded);
       next.end();
     }
+  }
+
+  /**
+   * The reference at {@code s[k] == '&'} when it decodes the same whatever surrounds it: ended by {@code ;}
+   * within the decoder's lookahead, and decoding to text without {@code &} (no nested layer, nothing for the
+   * residue rules to judge). Null otherwise. The engine's direct path decodes these itself.
+   */
+  static Match terminated(CharSequence s, int k) {
+    int n = s.length();
+    int i = k + 1;
+    while (i < n && i - k < MAX_LOOK - 1 && isNameChar(s.charAt(i))) {
+      i++;
+    }
+    if (i >= n || i == k + 1 || s.charAt(i) != ';') {
+      return null;
+    }
+    int[] la = new int[i - k + 1];
+    for (int x = 0; x < la.length; x++) {
+      la[x] = s.charAt(k + x);
+    }
+    Match m = match(la, la.length);
+    return m == null || m.length != la.length || m.text.indexOf('&') >= 0 ? null : m;
   }
 
   /** A character that can continue a reference after {@code &}: more input may still change the match. */

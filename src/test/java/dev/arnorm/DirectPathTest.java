@@ -37,4 +37,27 @@ class DirectPathTest {
     sameAsChain(Preset.LIGHT.steps(), "ب\u0651ـــ\u064E");
     assertEquals("ب\u064E\u0651", ArabicNormalizer.LIGHT.normalize("ب\u0651ـــ\u064E"));
   }
+
+  @Test
+  void aSecondHtmlStepAlsoJudgesWithTheLineBeforeIt() {
+    // The html stages read the line start primed; a second html-entities step needs it as much as the first.
+    sameAsChain(List.of(Step.HTML_ENTITIES, Step.HTML_ENTITIES), "=ءء&");
+    sameAsChain(List.of(Step.PUNCTUATION, Step.HTML_ENTITIES, Step.TEH_MARBUTA, Step.HTML_ENTITIES),
+        "الى٩?ۀ٠ﻵ\u200Cﷲ&amp\uFEFFمممتاز؟;۬ٝر");
+  }
+
+  @Test
+  void aDecodedLetterBelongsToTheWordAfterIt() {
+    // &#1605; is م: the word is مههههه, elongated to مه, not a laugh of its own.
+    sameAsChain(Preset.SEARCH.steps(), " &#1605;ههههه");
+    sameAsChain(Preset.SEARCH.steps(), " &#1605;&#1605;ههههه");
+    assertEquals(" مه", ArabicNormalizer.SEARCH.normalize(" &#1605;ههههه"));
+  }
+
+  @Test
+  void completeReferencesDecodeOnTheDirectPath() {
+    sameAsChain(Preset.SEARCH.steps(), "كلمة&nbsp;&nbsp;كلمة &quot;نص&quot; &#1605;&#x645; a&amp;b &amp;quot;");
+    assertEquals("كلمه كلمه \"نص\" مم a&b \"",
+        ArabicNormalizer.SEARCH.normalize("كلمة&nbsp;&nbsp;كلمة &quot;نص&quot; &#1605;&#x645; a&amp;b &amp;quot;"));
+  }
 }
