@@ -1007,13 +1007,7 @@ final class Engine {
       if (pos - flushed + len > buf.length) {
         grow(len);
       }
-      if (s instanceof String) {
-        ((String) s).getChars(from, to, buf, pos - flushed);
-      } else {
-        for (int k = from; k < to; k++) {
-          buf[pos - flushed + k - from] = s.charAt(k);
-        }
-      }
+      copyInto(s, from, to, buf, pos - flushed);
       pos += len;
     }
 
@@ -1068,14 +1062,18 @@ final class Engine {
       int want = keep + extra + (target == null ? in.length() - pos : Math.min(in.length() - pos, FLUSH_AT)) + 16;
       char[] b = spare != null && spare.length >= want ? spare : new char[want];
       spare = null;
-      if (in instanceof String) {
-        ((String) in).getChars(flushed, pos, b, 0);
+      copyInto(in, flushed, pos, b, 0);
+      buf = b;
+    }
+
+    private static void copyInto(CharSequence s, int from, int to, char[] b, int at) {
+      if (s instanceof String) {
+        ((String) s).getChars(from, to, b, at);
       } else {
-        for (int k = 0; k < keep; k++) {
-          b[k] = in.charAt(flushed + k);
+        for (int k = from; k < to; k++) {
+          b[at + k - from] = s.charAt(k);
         }
       }
-      buf = b;
     }
 
     /** Room for {@code extra} more chars; returns the buffer. */
