@@ -444,7 +444,17 @@ final class HtmlEntitiesRule extends Rule {
       }
       boolean leftBlank = !marksAfterBase && (lastBase < 0 || isBlank(lastBase) || isLineBreak(lastBase));
       boolean rightBlank = right < 0 || isBlank(right) || isLineBreak(right);
-      if (lineBlank && (right < 0 || isLineBreak(right))) {
+      // Marks right after the & have no letter under them: debris, as on the left (see see()), so they do
+      // not make the line hold text. (diacritics may remove them; judged with them, the & would go only
+      // on the next pass.)
+      int firstBase = -1;
+      for (int c : r) {
+        if (!UnicodeData.isMark(c)) {
+          firstBase = c;
+          break;
+        }
+      }
+      if (lineBlank && (firstBase < 0 || isLineBreak(firstBase))) {
         removed++; // alone on its line
         return;
       }

@@ -193,7 +193,14 @@ final class ReferenceHtml {
       }
       lineBlank &= HtmlEntitiesRule.isBlank(c) || dangling;
     }
-    if (lineBlank && (right < 0 || HtmlEntitiesRule.isLineBreak(right))) {
+    int firstBase = -1;
+    for (int c : r) {
+      if (!Reference.isMark(c)) {
+        firstBase = c;
+        break;
+      }
+    }
+    if (lineBlank && (firstBase < 0 || HtmlEntitiesRule.isLineBreak(firstBase))) {
       return;
     }
     if ((leftBlank && rightBlank) || right == '#') {
