@@ -9,12 +9,14 @@ import java.util.List;
 
 /**
  * A pipeline compiled once: consecutive context-free steps fused into one table, the rest kept as small
- * look-behind stages, and a per-character table over the BMP that says, for the whole pipeline, whether a
- * character can be copied as it is. Immutable and thread-safe; every call builds its own short chain of
- * stage objects, and only when the text needs a change.
+ * look-behind stages, and a {@link DirectTable} over the BMP that says, for the whole pipeline, what each
+ * character becomes when nothing around it matters. Immutable and thread-safe; chains of stage objects are
+ * pooled and used only where the text needs context.
  *
- * <p>The slow path works on canonically decomposed code points (decomposed as they stream in) and ends in
- * an {@link NfcSink}, which is why canonically equivalent inputs give identical output.
+ * <p>A call scans for the first character that may change; from there the direct path (one table lookup
+ * per character) and the chain take turns (see {@link #runDirect}). The chain works on canonically
+ * decomposed code points (decomposed as they stream in) and ends in an {@link NfcSink}; the direct path
+ * writes only what is already NFC. That is why canonically equivalent inputs give identical output.
  */
 final class Engine {
   private final Rule[] rules;
@@ -1232,6 +1234,11 @@ final class Engine {
     }
   }
 
+  /**
+   * The restart-only driver, used when the direct path is off: the oracle of DirectPathProperties. The
+   * chain runs from a safe start until idle, clean text is copied as it is, and a fresh chain starts before
+   * the next change.
+   */
   private StringBuilder runRestartable(CharSequence in, int first, Appendable target) {
     Chain chain = take();
     chain.lines.forget();
