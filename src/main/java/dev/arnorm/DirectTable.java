@@ -106,17 +106,7 @@ final class DirectTable {
           String d = UnicodeData.decomposition(cp);
           String text = d != null ? d : new String(Character.toChars(cp));
           for (int r = 0; r < html; r++) {
-            StringBuilder next = new StringBuilder();
-            MapRule m = (MapRule) rules[r];
-            text.codePoints().forEach(c -> {
-              String to = m.map(c);
-              if (to == null) {
-                next.appendCodePoint(c);
-              } else {
-                next.append(to);
-              }
-            });
-            text = next.toString();
+            text = ((MapRule) rules[r]).apply(text);
           }
           if (text.indexOf('&') >= 0) {
             makesAmpersand.add(cp);

@@ -55,6 +55,20 @@ final class MapRule extends Rule {
     return cp < 0x10000 ? bmp[cp] : astral.get(cp);
   }
 
+  /** {@code s} with every code point replaced as this rule replaces it. */
+  String apply(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    s.codePoints().forEach(c -> {
+      String to = map(c);
+      if (to == null) {
+        sb.appendCodePoint(c);
+      } else {
+        sb.append(to);
+      }
+    });
+    return sb.toString();
+  }
+
   /** This rule followed by {@code after}, as one table. */
   MapRule then(MapRule after) {
     Map<Integer, String> fused = new TreeMap<>();
@@ -65,16 +79,7 @@ final class MapRule extends Rule {
         if (first == null) {
           first = new String(Character.toChars(cp));
         }
-        StringBuilder sb = new StringBuilder();
-        first.codePoints().forEach(c -> {
-          String second = after.map(c);
-          if (second == null) {
-            sb.appendCodePoint(c);
-          } else {
-            sb.append(second);
-          }
-        });
-        fused.put(cp, sb.toString());
+        fused.put(cp, after.apply(first));
       }
     }
     return of(null, fused);
