@@ -26,6 +26,8 @@ final class Engine {
   private final UnicodeSet touched;
   private final boolean blankSensitive;
   private final boolean lineContext;
+  /** No step changes a space or a line feed on its own: they reach a word stage as blanks end a word. */
+  private final boolean blanksPass;
   /** Word-level steps: the fast scan checks every word it passes for elongation or a lexicon trigger. */
   private final boolean elongation;
   private final CharRangeSet spellingTriggers;
@@ -72,6 +74,7 @@ final class Engine {
     this.touched = t.freeze();
     this.blankSensitive = blanks;
     this.lineContext = line;
+    this.blanksPass = !touched.contains(' ') && !touched.contains('\n');
     this.elongation = elongate;
     this.spelling = steps.contains(Step.SPELLING);
     this.spellingTriggers = this.spelling ? new CharRangeSet(triggers) : null;
@@ -573,6 +576,27 @@ final class Engine {
       return true;
     }
 
+    /**
+     * {@link #idle()} just before a space or line break, which ends any open word: a word stage that holds
+     * one, with every stage before it idle, finishes it now (as the blank would on arrival). Without this a
+     * word stage is never idle before a space that follows a word, and the chain would run on to the next
+     * space after punctuation. Requires that the steps pass blanks and line breaks on as they are.
+     */
+    boolean idleAtBoundary() {
+      for (Stage st : stages) {
+        if (!st.idle()) {
+          if (!(st instanceof WordStage) || !blanksPass) {
+            return false;
+          }
+          ((WordStage) st).boundary();
+          if (!st.idle()) {
+            return false;
+          }
+        }
+      }
+      return true;
+    }
+
     // The direct path's state, valid within one direct phase. Positions ending in "In" index the input.
 
     private CharSequence in;
@@ -901,7 +925,7 @@ final class Engine {
       while (i < n) {
         char c = in.charAt(i);
         // With an & ahead on the line, stop only where the html stages can be primed on (a gate).
-        if ((c == ' ' || c == '\n') && idle()
+        if ((c == ' ' || c == '\n') && idleAtBoundary()
             && !(lineContext && c == ' ' && gate == null && lines.ampersandAhead(in, i))) {
           sink.closeSegment(); // a space or line break starts a segment of its own
           out.appendRegion(sink.buffer(), from, i);

@@ -62,6 +62,15 @@ abstract class WordStage extends Stage {
     overflow = false;
   }
 
+  /**
+   * The next code point is a blank or a line break: finishes the open word now, exactly as that code point
+   * will when it arrives. Lets the engine find the chain idle before a space rather than only after it.
+   */
+  final void boundary() {
+    finishWord();
+    overflow = false;
+  }
+
   private void finishWord() {
     if (len > 0) {
       int n = len;

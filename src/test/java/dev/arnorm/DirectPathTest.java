@@ -60,4 +60,33 @@ class DirectPathTest {
     assertEquals("كلمه كلمه \"نص\" مم a&b \"",
         ArabicNormalizer.SEARCH.normalize("كلمة&nbsp;&nbsp;كلمة &quot;نص&quot; &#1605;&#x645; a&amp;b &amp;quot;"));
   }
+
+  @Test
+  void theChainSuspendsBeforeASpaceThatEndsAWord() {
+    // The word stages finish a word when the space comes (WordStage.boundary), so the chain stops at the
+    // first space after the stray & rather than at the next space after punctuation; a later change then
+    // either resumes it or starts afresh.
+    sameAsChain(Preset.SEARCH.steps(), "قال&عقد في مزرعةٍ شمال جميييل سوريا&معًا ضدَ أعدائِهما");
+    sameAsChain(Preset.SOCIAL.steps(), "قال&عقد ان شاء الله جميييل ان شاء الله&معًا");
+    assertEquals("قال عقد في مزرعه شمال جميل سوريا معا ضد اعدايهما",
+        ArabicNormalizer.SEARCH.normalize("قال&عقد في مزرعةٍ شمال جميييل سوريا&معًا ضدَ أعدائِهما"));
+  }
+
+  @Test
+  void aWordFinishedAtABoundaryComesOutAsTheBlankWouldMakeIt() {
+    for (String word : List.of("جميييل", "ههههه", "كلمة")) {
+      StringBuilder early = new StringBuilder();
+      StringBuilder late = new StringBuilder();
+      WordStage a = (WordStage) Step.ELONGATION.rule().newStage(new NfcSink(early), StepCounter.NONE);
+      Stage b = Step.ELONGATION.rule().newStage(new NfcSink(late), StepCounter.NONE);
+      word.codePoints().forEach(a::put);
+      a.boundary();
+      a.put(' ');
+      a.end();
+      word.codePoints().forEach(b::put);
+      b.put(' ');
+      b.end();
+      assertEquals(late.toString(), early.toString(), word);
+    }
+  }
 }

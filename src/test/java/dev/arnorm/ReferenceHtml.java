@@ -1,6 +1,7 @@
 package dev.arnorm;
 
 import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UScript;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -82,6 +83,37 @@ final class ReferenceHtml {
       }
     }
     return rest.substring(0, Math.min(end, rest.length()));
+  }
+
+  /**
+   * A letter or mark of the Arabic script or blocks, told by ICU (Java's regexes know Unicode 13 only): what
+   * a word spelling a Latin letter's name is made of. Symbols and digits of the script ({@code ۞}, {@code ٣})
+   * are not part of it.
+   */
+  private static boolean arabicLetterOrMark(int cp) {
+    UCharacter.UnicodeBlock b = UCharacter.UnicodeBlock.of(cp);
+    int t = UCharacter.getType(cp);
+    boolean mark = t == UCharacter.NON_SPACING_MARK || t == UCharacter.ENCLOSING_MARK
+        || t == UCharacter.COMBINING_SPACING_MARK;
+    return (UCharacter.isLetter(cp) || mark)
+        && (UScript.getScript(cp) == UScript.ARABIC || b == UCharacter.UnicodeBlock.ARABIC
+            || b == UCharacter.UnicodeBlock.ARABIC_SUPPLEMENT || b == UCharacter.UnicodeBlock.ARABIC_EXTENDED_A);
+  }
+
+  private static String trailingArabicWord(String s) {
+    int i = s.length();
+    while (i > 0 && arabicLetterOrMark(s.codePointBefore(i))) {
+      i -= Character.charCount(s.codePointBefore(i));
+    }
+    return s.substring(i);
+  }
+
+  private static String leadingArabicWord(String s) {
+    int i = 0;
+    while (i < s.length() && arabicLetterOrMark(s.codePointAt(i))) {
+      i += Character.charCount(s.codePointAt(i));
+    }
+    return s.substring(0, i);
   }
 
   /** Phase two: every '&' judged with the decoded text on both sides. */
@@ -225,8 +257,8 @@ final class ReferenceHtml {
       int cut = leftToken.length() - HtmlEntitiesRule.MAX_LEFT;
       leftToken = leftToken.substring(Character.isLowSurrogate(leftToken.charAt(cut)) ? cut + 1 : cut);
     }
-    String leftWord = Normalizer.nfc(leftToken.replaceAll("^.*[^\\p{IsArabic}\\p{M}]", ""));
-    String rightWord = Normalizer.nfc(rightToken.replaceAll("[^\\p{IsArabic}\\p{M}].*$", ""));
+    String leftWord = Normalizer.nfc(trailingArabicWord(leftToken));
+    String rightWord = Normalizer.nfc(leadingArabicWord(rightToken));
     boolean url = leftToken.matches(".*[?=/].*") || rightToken.contains("=");
     if (url || (HtmlEntitiesRule.isAsciiAlnum(lastBase) && HtmlEntitiesRule.isAsciiAlnum(right))
         || (HtmlEntitiesRule.LATIN_LETTER_NAMES.contains(leftWord)
