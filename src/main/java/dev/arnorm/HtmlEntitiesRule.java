@@ -502,9 +502,17 @@ final class HtmlEntitiesRule extends Rule {
           || rightToken.indexOf('=') >= 0;
     }
 
+    /**
+     * A character of a word that may spell a Latin letter's name: an Arabic-script letter or mark, or any
+     * combining mark (marks reorder canonically, so a word that stopped at one would depend on their order).
+     */
+    private boolean inLetterName(int cp) {
+      return UnicodeData.isArabicScript(cp) || UnicodeData.isMark(cp);
+    }
+
     private String trailingWord() {
       int i = leftToken.length();
-      while (i > 0 && UnicodeData.isArabicScript(leftToken.codePointBefore(i))) {
+      while (i > 0 && inLetterName(leftToken.codePointBefore(i))) {
         i -= Character.charCount(leftToken.codePointBefore(i));
       }
       return UnicodeData.NFC.normalize(leftToken.substring(i));
@@ -512,7 +520,7 @@ final class HtmlEntitiesRule extends Rule {
 
     private String leadingWord(String s) {
       int i = 0;
-      while (i < s.length() && UnicodeData.isArabicScript(s.codePointAt(i))) {
+      while (i < s.length() && inLetterName(s.codePointAt(i))) {
         i += Character.charCount(s.codePointAt(i));
       }
       return UnicodeData.NFC.normalize(s.substring(0, i));

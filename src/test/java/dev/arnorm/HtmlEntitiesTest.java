@@ -188,6 +188,19 @@ class HtmlEntitiesTest {
     }
 
     @Test
+    void aSymbolBeforeALetterNameIsNotPartOfIt() {
+      String s = "۞آر&تي";
+      assertSame(s, run(s));
+    }
+
+    @Test
+    void marksOnALetterNameAreJudgedTheSameInEitherOrder() {
+      // Canonically equivalent: U+0301 and U+064B reorder under NFC. Judged by mark order, the word was
+      // تي (the & stayed) in one order and ًتي (a space) in the other.
+      assertEquals(run("\u064B\u0301تي&تي"), run("\u0301\u064Bتي&تي"));
+    }
+
+    @Test
     void ampersandInUrlsAndQueryStringsStays() {
       String s = "?a=1&b=2 http://example.com/بحث?q=عربي&lang=ar";
       assertSame(s, run(s));

@@ -86,16 +86,16 @@ final class ReferenceHtml {
   }
 
   /**
-   * A letter or mark of the Arabic script or blocks, told by ICU (Java's regexes know Unicode 13 only): what
-   * a word spelling a Latin letter's name is made of. Symbols and digits of the script ({@code ۞}, {@code ٣})
-   * are not part of it.
+   * A letter or mark of the Arabic script or blocks, or any combining mark, told by ICU (Java's regexes know
+   * Unicode 13 only): what a word spelling a Latin letter's name is made of. Symbols and digits of the script
+   * ({@code ۞}, {@code ٣}) are not part of it.
    */
   private static boolean arabicLetterOrMark(int cp) {
     UCharacter.UnicodeBlock b = UCharacter.UnicodeBlock.of(cp);
     int t = UCharacter.getType(cp);
     boolean mark = t == UCharacter.NON_SPACING_MARK || t == UCharacter.ENCLOSING_MARK
         || t == UCharacter.COMBINING_SPACING_MARK;
-    return (UCharacter.isLetter(cp) || mark)
+    return Reference.isMark(cp) || (UCharacter.isLetter(cp) || mark)
         && (UScript.getScript(cp) == UScript.ARABIC || b == UCharacter.UnicodeBlock.ARABIC
             || b == UCharacter.UnicodeBlock.ARABIC_SUPPLEMENT || b == UCharacter.UnicodeBlock.ARABIC_EXTENDED_A);
   }
