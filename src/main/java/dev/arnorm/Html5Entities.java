@@ -22,6 +22,12 @@ final class Html5Entities {
   /** Legacy names that browsers accept without a semicolon (e.g. "nbsp", "amp"). */
   private static final Map<String, String> LEGACY;
   static final int MAX_NAME_LENGTH;
+  /**
+   * {@code String.hashCode} of every legacy name, sorted: a name whose hash is not here is not one, which
+   * {@link #mayBeLegacy} tells without making a String (a clean text's {@code AT&T} allocates nothing).
+   */
+  private static final int[] LEGACY_HASHES;
+  private static final int LEGACY_MAX_LENGTH;
 
   static {
     Map<String, String> full = new HashMap<>();
@@ -67,6 +73,8 @@ final class Html5Entities {
     WITH_SEMICOLON = Map.copyOf(full);
     LEGACY = Map.copyOf(legacy);
     MAX_NAME_LENGTH = max;
+    LEGACY_HASHES = LEGACY.keySet().stream().mapToInt(String::hashCode).sorted().toArray();
+    LEGACY_MAX_LENGTH = LEGACY.keySet().stream().mapToInt(String::length).max().orElse(0);
   }
 
   private Html5Entities() {}
@@ -79,6 +87,18 @@ final class Html5Entities {
   /** The text of {@code &name} written without a semicolon, or null when browsers require one. */
   static String legacy(String name) {
     return LEGACY.get(name);
+  }
+
+  /** False when the name {@code cps[from, to)} (ASCII) is certainly not a legacy name; true when it may be. */
+  static boolean mayBeLegacy(int[] cps, int from, int to) {
+    if (to - from > LEGACY_MAX_LENGTH) {
+      return false;
+    }
+    int h = 0;
+    for (int k = from; k < to; k++) {
+      h = 31 * h + cps[k];
+    }
+    return java.util.Arrays.binarySearch(LEGACY_HASHES, h) >= 0;
   }
 
   static int size() {

@@ -151,8 +151,12 @@ final class HtmlEntitiesRule extends Rule {
     if (i == 1) {
       return null;
     }
+    boolean semicolon = i < n && la[i] == ';';
+    if (!semicolon && !Html5Entities.mayBeLegacy(la, 1, i)) {
+      return null; // decided without a String: the common case of a real ampersand (AT&T)
+    }
     String name = new String(la, 1, i - 1);
-    if (i < n && la[i] == ';') {
+    if (semicolon) {
       String text = Html5Entities.withSemicolon(name);
       if (text != null && text.codePoints().allMatch(c -> !isLineBreak(c))) {
         return new Match(i + 1, text);
@@ -415,7 +419,14 @@ final class HtmlEntitiesRule extends Rule {
       if (v == null) {
         return isBlank(cp) || isLineBreak(cp);
       }
-      return v.codePoints().anyMatch(c -> isBlank(c) || isLineBreak(c));
+      for (int k = 0; k < v.length(); ) {
+        int c = v.codePointAt(k);
+        if (isBlank(c) || isLineBreak(c)) {
+          return true;
+        }
+        k += Character.charCount(c);
+      }
+      return false;
     }
 
     @Override
@@ -426,20 +437,40 @@ final class HtmlEntitiesRule extends Rule {
       }
     }
 
-    private void judge(int[] la, int n) {
-      StringBuilder after = new StringBuilder();
+    /** The code points after an {@code &} as they will end up; reused, so that a judgement allocates nothing. */
+    private int[] viewed = new int[MAX_LOOK];
+    private int viewedLen;
+
+    private void viewAfter(int[] la, int n) {
+      viewedLen = 0;
       for (int i = 1; i < n; i++) {
         String v = view(la[i]);
         if (v == null) {
-          after.appendCodePoint(la[i]);
+          addViewed(la[i]);
         } else {
-          after.append(v);
+          for (int k = 0; k < v.length(); ) {
+            int c = v.codePointAt(k);
+            k += Character.charCount(c);
+            addViewed(c);
+          }
         }
       }
-      int[] r = after.codePoints().toArray();
-      int right = r.length > 0 ? r[0] : -1;
+    }
+
+    private void addViewed(int c) {
+      if (viewedLen == viewed.length) {
+        viewed = java.util.Arrays.copyOf(viewed, viewedLen * 2);
+      }
+      viewed[viewedLen++] = c;
+    }
+
+    private void judge(int[] la, int n) {
+      viewAfter(la, n);
+      int[] r = viewed;
+      int rn = viewedLen;
+      int right = rn > 0 ? r[0] : -1;
       boolean rightArabic = false;
-      for (int i = 0; i < r.length && (i == 0 || UnicodeData.isMark(r[i])); i++) {
+      for (int i = 0; i < rn && (i == 0 || UnicodeData.isMark(r[i])); i++) {
         rightArabic |= UnicodeData.isArabicScript(r[i]);
       }
       boolean leftBlank = !marksAfterBase && (lastBase < 0 || isBlank(lastBase) || isLineBreak(lastBase));
@@ -448,9 +479,9 @@ final class HtmlEntitiesRule extends Rule {
       // not make the line hold text. (diacritics may remove them; judged with them, the & would go only
       // on the next pass.)
       int firstBase = -1;
-      for (int c : r) {
-        if (!UnicodeData.isMark(c)) {
-          firstBase = c;
+      for (int i = 0; i < rn; i++) {
+        if (!UnicodeData.isMark(r[i])) {
+          firstBase = r[i];
           break;
         }
       }
@@ -462,17 +493,14 @@ final class HtmlEntitiesRule extends Rule {
         emit('&');
         return;
       }
-      StringBuilder token = new StringBuilder();
-      for (int c : r) {
-        if (isBlank(c) || isLineBreak(c)) {
-          break;
-        }
-        token.appendCodePoint(c);
+      int tokenEnd = 0;
+      while (tokenEnd < rn && !isBlank(r[tokenEnd]) && !isLineBreak(r[tokenEnd])) {
+        tokenEnd++;
       }
-      String rightToken = token.toString();
-      if (urlLike(rightToken) || (isAsciiAlnum(lastBase) && isAsciiAlnum(right))
+      // Cheapest tests first: AT&T and query strings decide without making a String.
+      if ((isAsciiAlnum(lastBase) && isAsciiAlnum(right)) || urlLike(r, tokenEnd)
           || (LATIN_LETTER_NAMES.contains(trailingWord())
-              && LATIN_LETTER_NAMES.contains(leadingWord(rightToken)))) {
+              && LATIN_LETTER_NAMES.contains(leadingWord(r, tokenEnd)))) {
         emit('&');
         return;
       }
@@ -489,7 +517,7 @@ final class HtmlEntitiesRule extends Rule {
       }
       boolean gluedArabic = leftBlank ? rightArabic : clusterArabic;
       int glued = leftBlank ? right : lastBase;
-      boolean arabicContext = lastLetterArabic || firstLetterIsArabic(rightToken);
+      boolean arabicContext = lastLetterArabic || firstLetterIsArabic(r, tokenEnd);
       if (gluedArabic || (isPunctuation(glued) && arabicContext)) {
         removed++;
       } else {
@@ -497,9 +525,20 @@ final class HtmlEntitiesRule extends Rule {
       }
     }
 
-    private boolean urlLike(String rightToken) {
-      return leftToken.indexOf("?") >= 0 || leftToken.indexOf("=") >= 0 || leftToken.indexOf("/") >= 0
-          || rightToken.indexOf('=') >= 0;
+    /** The word before holds {@code ?}, {@code =} or {@code /}, or the right token {@code r[0, end)} holds {@code =}. */
+    private boolean urlLike(int[] r, int end) {
+      for (int i = 0; i < leftToken.length(); i++) {
+        char c = leftToken.charAt(i);
+        if (c == '?' || c == '=' || c == '/') {
+          return true;
+        }
+      }
+      for (int i = 0; i < end; i++) {
+        if (r[i] == '=') {
+          return true;
+        }
+      }
+      return false;
     }
 
     /**
@@ -518,21 +557,19 @@ final class HtmlEntitiesRule extends Rule {
       return UnicodeData.NFC.normalize(leftToken.substring(i));
     }
 
-    private String leadingWord(String s) {
+    private String leadingWord(int[] r, int end) {
       int i = 0;
-      while (i < s.length() && inLetterName(s.codePointAt(i))) {
-        i += Character.charCount(s.codePointAt(i));
+      while (i < end && inLetterName(r[i])) {
+        i++;
       }
-      return UnicodeData.NFC.normalize(s.substring(0, i));
+      return UnicodeData.NFC.normalize(new String(r, 0, i));
     }
 
-    private boolean firstLetterIsArabic(String s) {
-      for (int i = 0; i < s.length(); ) {
-        int c = s.codePointAt(i);
-        if (UnicodeData.isLetter(c)) {
-          return UnicodeData.isArabicScript(c);
+    private boolean firstLetterIsArabic(int[] r, int end) {
+      for (int i = 0; i < end; i++) {
+        if (UnicodeData.isLetter(r[i])) {
+          return UnicodeData.isArabicScript(r[i]);
         }
-        i += Character.charCount(c);
       }
       return false;
     }
@@ -547,7 +584,11 @@ final class HtmlEntitiesRule extends Rule {
       if (v == null) {
         see(cp);
       } else {
-        v.codePoints().forEach(this::see);
+        for (int k = 0; k < v.length(); ) {
+          int c = v.codePointAt(k);
+          see(c);
+          k += Character.charCount(c);
+        }
       }
       next.put(cp);
     }
