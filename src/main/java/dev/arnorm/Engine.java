@@ -406,6 +406,8 @@ final class Engine {
     final Gate gate;
     /** Index of the html-entities stage, or -1. */
     final int html;
+    /** The html stages can be primed by {@link HtmlEntitiesRule#skim}. */
+    final boolean skimmable;
     /**
      * The direct path decodes complete references itself ({@link HtmlEntitiesRule#terminated}): only context-
      * free maps come before html-entities (a gate exists) and none of them touches ASCII.
@@ -441,6 +443,9 @@ final class Engine {
       head = h;
       gate = g;
       html = at;
+      // Skimming stands in for feeding the html stages when at most one (fused) map comes before them and
+      // it never makes an &.
+      skimmable = at == 0 || (at == 1 && !makesAmpersand((MapRule) rules[0]));
       entities = g != null && !table.beforeHtmlTouched.containsSome(0, 0x7F);
     }
 
@@ -538,13 +543,24 @@ final class Engine {
         stages[k].reset();
       }
       sink.clear();
-      gate.open = false;
-      feed(in, from, to, head);
-      gate.open = true;
+      skimOrFeed(from, to);
       if (!stages[html].idle()) {
         throw new IllegalStateException("html stages hold a lookahead without an '&'");
       }
       return true;
+    }
+
+    /**
+     * The html stages read {@code [from, to)} (no {@code &} in it) with their output dropped: skimmed when
+     * they are the first stages (only their state matters), else fed through the closed gate.
+     */
+    private void skimOrFeed(int from, int to) {
+      if (skimmable && HtmlEntitiesRule.skim(stages[html], html == 0 ? null : (MapRule) rules[0], in, from, to)) {
+        return;
+      }
+      gate.open = false;
+      feed(in, from, to, head);
+      gate.open = true;
     }
 
     /**
@@ -556,9 +572,23 @@ final class Engine {
         return false;
       }
       reset();
+      // Through the last & before from (and the word after it, which the residue rules wait for) in full;
+      // the rest of the way only the residue rules' state matters.
+      int k = from;
+      while (k > lineStart && in.charAt(k - 1) != '&') {
+        k--;
+      }
       gate.open = false;
-      feed(in, lineStart, from, head);
+      if (k > lineStart) {
+        k = feed(in, lineStart, k, head);
+        while (k < from && !stages[html].idle()) {
+          k = feed(in, k, k + 1, head);
+        }
+      }
       gate.open = true;
+      if (k < from && stages[html].idle()) {
+        skimOrFeed(k, from);
+      }
       if (!stages[html].idle()) {
         reset();
         return false;
@@ -1171,6 +1201,17 @@ final class Engine {
    */
   private final java.util.concurrent.ArrayBlockingQueue<Chain> chains =
       new java.util.concurrent.ArrayBlockingQueue<>(Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
+
+  private static boolean makesAmpersand(MapRule map) {
+    for (UnicodeSet.EntryRange r : map.touched().ranges()) {
+      for (int cp = r.codepoint; cp <= r.codepointEnd; cp++) {
+        if (map.map(cp).indexOf('&') >= 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
 
   private Chain take() {
     Chain chain = chains.poll();

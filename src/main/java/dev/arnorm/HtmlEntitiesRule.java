@@ -327,6 +327,29 @@ final class HtmlEntitiesRule extends Rule {
   }
 
   /**
+   * Gives the stages of this rule, {@code head} as made by {@link #newStage}, the state they would have after
+   * reading {@code s[from, to)} (as the engine feeds it: each code point decomposed), their output dropped;
+   * cheaper than feeding it, since the residue rules keep only the line's first text, its last letter and
+   * its last word. {@code before} is the map the engine applies before these stages, or null; it must never
+   * make an {@code &}. Only for a stretch without {@code &} read while the stages hold nothing back: false,
+   * and nothing done, otherwise.
+   */
+  static boolean skim(Stage head, MapRule before, CharSequence s, int from, int to) {
+    if (!(head instanceof Decoder) || !head.idle()) {
+      return false;
+    }
+    for (int k = from; k < to; k++) {
+      if (s.charAt(k) == '&') {
+        return false;
+      }
+    }
+    Residue residue = (Residue) head.next;
+    residue.before = before;
+    residue.skim(s, from, to);
+    return true;
+  }
+
+  /**
    * The reference at {@code s[k] == '&'} when it decodes the same whatever surrounds it: ended by {@code ;}
    * within the decoder's lookahead, and decoding to text without {@code &} (no nested layer, nothing for the
    * residue rules to judge). Null otherwise. The engine's direct path decodes these itself.
@@ -580,17 +603,151 @@ final class HtmlEntitiesRule extends Rule {
 
     /** Passes {@code cp} on and updates the left context with how it will end up. */
     private void out(int cp) {
+      seeViewed(cp);
+      next.put(cp);
+    }
+
+    /** See {@link HtmlEntitiesRule#skim}: the state after {@code s[from, to)}, which holds no {@code &}. */
+    void skim(CharSequence s, int from, int to) {
+      for (int k = to - 1; k >= from; k--) {
+        if (isLineBreak(s.charAt(k))) {
+          from = k; // what came before the last line break on the stretch no longer matters
+          break;
+        }
+      }
+      int space = -1;
+      for (int k = to - 1; k >= from && to - k <= MAX_LEFT * 2; k--) {
+        if (s.charAt(k) == ' ') {
+          space = k;
+          break;
+        }
+      }
+      if (space < 0) {
+        seeAll(s, from, to);
+        return;
+      }
+      // Up to the first text of the line, every character counts (lineBlank); then only the last letter
+      // before the space; the space resets the word and the cluster, and what follows it is read in full.
+      int k = from;
+      while (k < space && (lineBlank || isLineBreak(s.charAt(k)))) {
+        int cp = Character.codePointAt(s, k);
+        seeDecomposed(cp);
+        k += Character.charCount(cp);
+      }
+      if (k < space) {
+        int letter = lastLetter(s, k, space);
+        if (letter >= 0) {
+          lastLetterArabic = UnicodeData.isArabicScript(letter);
+        }
+      }
+      seeAll(s, space, to);
+    }
+
+    private void seeAll(CharSequence s, int from, int to) {
+      for (int k = from; k < to; ) {
+        int cp = Character.codePointAt(s, k);
+        seeDecomposed(cp);
+        k += Character.charCount(cp);
+      }
+    }
+
+    /** The map applied before these stages while skimming, or null. */
+    private MapRule before;
+
+    /**
+     * What {@link #out} records of input {@code cp} as the engine feeds it: decomposed, mapped by the steps
+     * before, then as it will end up.
+     */
+    private void seeDecomposed(int cp) {
+      String d = UnicodeData.decomposition(cp);
+      if (d == null) {
+        seeMapped(cp);
+        return;
+      }
+      for (int i = 0; i < d.length(); ) {
+        int c = d.codePointAt(i);
+        seeMapped(c);
+        i += Character.charCount(c);
+      }
+    }
+
+    private void seeMapped(int cp) {
+      String m = before == null ? null : before.map(cp);
+      if (m == null) {
+        seeViewed(cp);
+        return;
+      }
+      for (int i = 0; i < m.length(); ) {
+        int c = m.codePointAt(i);
+        seeViewed(c);
+        i += Character.charCount(c);
+      }
+    }
+
+    private void seeViewed(int cp) {
       String v = view(cp);
       if (v == null) {
         see(cp);
-      } else {
-        for (int k = 0; k < v.length(); ) {
-          int c = v.codePointAt(k);
-          see(c);
-          k += Character.charCount(c);
+        return;
+      }
+      for (int k = 0; k < v.length(); ) {
+        int c = v.codePointAt(k);
+        see(c);
+        k += Character.charCount(c);
+      }
+    }
+
+    /** The last letter of {@code s[from, to)} as the residue rules see it (decomposed, viewed), or -1. */
+    private int lastLetter(CharSequence s, int from, int to) {
+      for (int k = to; k > from; ) {
+        int cp = Character.codePointBefore(s, k);
+        k -= Character.charCount(cp);
+        if (k < from) {
+          break;
+        }
+        String d = UnicodeData.decomposition(cp);
+        int found = -1;
+        if (d == null) {
+          found = lastLetterMapped(cp, found);
+        } else {
+          for (int i = 0; i < d.length(); ) {
+            int c = d.codePointAt(i);
+            i += Character.charCount(c);
+            found = lastLetterMapped(c, found);
+          }
+        }
+        if (found >= 0) {
+          return found;
         }
       }
-      next.put(cp);
+      return -1;
+    }
+
+    private int lastLetterMapped(int cp, int found) {
+      String m = before == null ? null : before.map(cp);
+      if (m == null) {
+        return lastLetterViewed(cp, found);
+      }
+      for (int i = 0; i < m.length(); ) {
+        int c = m.codePointAt(i);
+        i += Character.charCount(c);
+        found = lastLetterViewed(c, found);
+      }
+      return found;
+    }
+
+    /** The last letter of what {@code cp} will end up as, or {@code found} when it holds none. */
+    private int lastLetterViewed(int cp, int found) {
+      String v = view(cp);
+      if (v == null) {
+        return UnicodeData.isLetter(cp) ? cp : found;
+      }
+      for (int j = 0; j < v.length(); ) {
+        int x = v.codePointAt(j);
+        j += Character.charCount(x);
+        found = UnicodeData.isLetter(x) ? x : found;
+      }
+      return found;
     }
 
     private void see(int cp) {

@@ -89,4 +89,21 @@ class DirectPathTest {
       assertEquals(late.toString(), early.toString(), word);
     }
   }
+
+  @Test
+  void skimmedHtmlStagesSeeTheMapsBeforeThem() {
+    // punctuation runs before html-entities: ؟ reaches the residue rules as ?, which makes x?y. a query
+    // string and keeps the &. The chain starts at the ., after a skim of the line before it.
+    sameAsChain(List.of(Step.PUNCTUATION, Step.HTML_ENTITIES, Step.TATWEEL), "ـ x؟y.&ب");
+    assertEquals(" x?y.&ب", ArabicNormalizer.of(Step.PUNCTUATION, Step.HTML_ENTITIES, Step.TATWEEL)
+        .normalize("ـ x؟y.&ب"));
+  }
+
+  @Test
+  void skimmedHtmlStagesKeepTheLastLetterBeforeTheLastSpace() {
+    // The residue rules drop an & glued to punctuation in Arabic text: the last letter, ي, is before the
+    // last space of the skimmed stretch.
+    sameAsChain(Preset.LIGHT.steps(), "نصـ عربي 12.& x");
+    assertEquals("نص عربي 12. x", ArabicNormalizer.LIGHT.normalize("نصـ عربي 12.& x"));
+  }
 }
