@@ -73,8 +73,9 @@ final class HtmlEntitiesRule extends Rule {
     return v == 0x7F ? -1 : (int) v;
   }
 
+  /** LF, VT, FF, CR, NEL, U+2028 or U+2029; ordered so that most letters are told in two comparisons. */
   static boolean isLineBreak(int c) {
-    return c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || c == 0x85 || c == 0x2028 || c == 0x2029;
+    return c >= 0x2028 ? c <= 0x2029 : c <= 0x85 && (c == 0x85 || (c >= '\n' && c <= '\r'));
   }
 
   /** A space or tab, or any space separator. */
@@ -338,14 +339,22 @@ final class HtmlEntitiesRule extends Rule {
     if (!(head instanceof Decoder) || !head.idle()) {
       return false;
     }
-    for (int k = from; k < to; k++) {
-      if (s.charAt(k) == '&') {
+    // What came before the last line break of the stretch no longer matters: the line break resets the
+    // residue rules, and no lookahead crosses it.
+    int start = from;
+    for (int k = to - 1; k >= from; k--) {
+      char c = s.charAt(k);
+      if (c == '&') {
         return false;
+      }
+      if (isLineBreak(c)) {
+        start = k;
+        break;
       }
     }
     Residue residue = (Residue) head.next;
     residue.before = before;
-    residue.skim(s, from, to);
+    residue.skim(s, start, to);
     return true;
   }
 
@@ -607,14 +616,11 @@ final class HtmlEntitiesRule extends Rule {
       next.put(cp);
     }
 
-    /** See {@link HtmlEntitiesRule#skim}: the state after {@code s[from, to)}, which holds no {@code &}. */
+    /**
+     * See {@link HtmlEntitiesRule#skim}: the state after {@code s[from, to)}, which holds no {@code &} and no
+     * line break after {@code from}.
+     */
     void skim(CharSequence s, int from, int to) {
-      for (int k = to - 1; k >= from; k--) {
-        if (isLineBreak(s.charAt(k))) {
-          from = k; // what came before the last line break on the stretch no longer matters
-          break;
-        }
-      }
       int space = -1;
       for (int k = to - 1; k >= from && to - k <= MAX_LEFT * 2; k--) {
         if (s.charAt(k) == ' ') {

@@ -147,6 +147,17 @@ class HtmlEntitiesTest {
     }
   }
 
+  @Test
+  void lineBreaksAreExactlyTheSevenOfTheDocs() {
+    List<Integer> found = new ArrayList<>();
+    for (int c = 0; c <= 0x10FFFF; c++) {
+      if (HtmlEntitiesRule.isLineBreak(c)) {
+        found.add(c);
+      }
+    }
+    assertEquals(List.of(0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029), found);
+  }
+
   @Nested
   class Residue {
     @Test
