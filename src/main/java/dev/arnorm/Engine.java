@@ -156,9 +156,19 @@ final class Engine {
   }
 
   private int scanCleanChars(CharSequence s, int from) {
-    int n = s.length();
-    int prevCcc = 0;
-    for (int i = from; i < n; i++) {
+    return scanCleanChars(s, from, 0, s.length());
+  }
+
+  /**
+   * {@link #scanCleanChars(CharSequence, int)} up to {@code to} (which it may pass by one, to keep a
+   * surrogate pair whole), after marks up to combining class {@code prevCcc}.
+   */
+  private int scanCleanChars(CharSequence s, int from, int prevCcc, int to) {
+    final int n = s.length();
+    final int end = Math.min(to, n);
+    final byte[] cls = this.cls; // a local: read from the field, it costs 2x inside the direct path
+    int i = from;
+    for (; i < end; i++) {
       char c = s.charAt(i);
       switch (cls[c]) {
         case DirectTable.COPY:
@@ -189,7 +199,7 @@ final class Engine {
           return i;
       }
     }
-    return n;
+    return i;
   }
 
   /** {@link #scanCleanChars}, plus a look at every Arabic word: elongated, or able to start a fix. */
@@ -387,6 +397,9 @@ final class Engine {
 
   /** {@code prevCcc} after a base that a following kept mark could interact with: no mark may follow. */
   private static final int NO_MARKS = 256;
+  /** The shortest clean stretch the direct path copies whole ({@code Chain.bulkClean}). */
+  private static final int BULK_MIN = 32;
+  private static final int BULK_CHUNK = 1 << 12;
 
   /**
    * What one call needs, reset between uses and pooled, so that a call usually allocates nothing of it: a
@@ -404,6 +417,8 @@ final class Engine {
      * stages read the start of a line (their context) without the stages after them seeing it again.
      */
     final Gate gate;
+    /** No word steps: clean stretches may be copied whole ({@link #bulkClean}). */
+    final boolean bulk = !elongation && !spelling;
     /** Index of the html-entities stage, or -1. */
     final int html;
     /** The html stages can be primed by {@link HtmlEntitiesRule#skim}. */
@@ -683,12 +698,25 @@ final class Engine {
       final int n = s.length();
       final byte[] cls = Engine.this.cls;
       final Output o = out;
+      boolean tryBulk = bulk;
+      // After a failed try, a longer run is wanted before the next: text dense with changes stays with copyRun.
+      int wanted = BULK_MIN;
       while (k < n) {
+        if (tryBulk) {
+          int b = bulkClean(k);
+          wanted = b == k ? Math.min(wanted * 2, 1 << 12) : BULK_MIN;
+          k = b;
+          if (k == n) {
+            break;
+          }
+        }
         int from = k;
         k = copyRun(k);
         if (k < 0) {
           return ~k;
         }
+        // A long run suggests clean text: try the bulk copy again after the next change.
+        tryBulk = bulk && k - from >= wanted;
         if (k == n) {
           break;
         }
@@ -783,6 +811,66 @@ final class Engine {
         endSpecial = true;
       }
       return n;
+    }
+
+    /**
+     * Without word steps, a stretch that needs no change at all is found by {@link #scanCleanChars} and
+     * copied whole, which costs less than {@link #copyRun}'s per-character work. Returns where the stretch
+     * ends: {@code k} when it is shorter than {@link #BULK_MIN} (nothing written), or when what was written
+     * before {@code k} forbids it (a blank the next blank would merge with; a mark that needs the chain).
+     */
+    private int bulkClean(int k) {
+      final CharSequence s = in;
+      final int n = s.length();
+      if (n - k < BULK_MIN) {
+        return k;
+      }
+      byte t = cls[s.charAt(k)];
+      if ((lastOutBlank && t == DirectTable.COPY_BLANK) || (prevCcc == NO_MARKS && t == DirectTable.MARK_KEEP)) {
+        return k;
+      }
+      // In chunks: a scan call per few thousand chars gets the scan compiled on its own, rather than only
+      // as on-stack replacement inside one long call (which measured up to 2x slower).
+      int e = k;
+      int ccc = prevCcc == NO_MARKS ? 0 : prevCcc;
+      while (true) {
+        int to = Math.min(n, e + BULK_CHUNK);
+        int stop = scanCleanChars(s, e, ccc, to);
+        if (stop < to || stop >= n) {
+          e = Math.min(stop, n);
+          break;
+        }
+        e = stop;
+        char last = s.charAt(e - 1);
+        ccc = cls[last] == DirectTable.MARK_KEEP ? UnicodeData.ccc(last) : 0;
+      }
+      if (e - k < BULK_MIN) {
+        return k;
+      }
+      out.copy(s, k, e);
+      // The state copyRun would have left: the last base and its marks, and whether the output ends blank.
+      int last = e - 1;
+      char lc = s.charAt(last);
+      byte lt = cls[lc];
+      lastOutBlank = lt == DirectTable.COPY_BLANK;
+      if (lastOutBlank) {
+        lastBlankIn = last;
+      }
+      prevCcc = lt == DirectTable.MARK_KEEP ? UnicodeData.ccc(lc) : 0;
+      int b = last;
+      while (b > k && cls[s.charAt(b)] == DirectTable.MARK_KEEP) {
+        b--;
+      }
+      if (cls[s.charAt(b)] != DirectTable.MARK_KEEP) {
+        if (b > k && Character.isLowSurrogate(s.charAt(b)) && Character.isHighSurrogate(s.charAt(b - 1))) {
+          b--;
+        }
+        segIn = b;
+        lastBaseIn = b;
+      }
+      prevOut = lc;
+      run = 1;
+      return e;
     }
 
     /**
