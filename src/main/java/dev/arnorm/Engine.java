@@ -167,37 +167,51 @@ final class Engine {
     final int n = s.length();
     final int end = Math.min(to, n);
     final byte[] cls = this.cls; // a local: read from the field, it costs 2x inside the direct path
+    int prevBlank = 0;
     int i = from;
-    for (; i < end; i++) {
-      char c = s.charAt(i);
-      switch (cls[c]) {
-        case DirectTable.COPY:
-        case DirectTable.COPY_WORD:
-          prevCcc = 0;
-          break;
-        case DirectTable.MARK_KEEP: {
-          int ccc = UnicodeData.ccc(c);
-          if (ccc < prevCcc) {
-            return i;
-          }
-          prevCcc = ccc;
+    while (i < end) {
+      // Letters, spaces and other characters copied as they are, with one branch per character that is
+      // almost never taken: words and spaces alternate every few characters, and a branch on which of
+      // them a character is would be mispredicted at every word boundary.
+      int roundStart = i;
+      int t = 0;
+      for (; i < end; i++) {
+        t = cls[s.charAt(i)];
+        int blank = t == DirectTable.COPY_BLANK ? 1 : 0;
+        if (t < DirectTable.COPY || t > DirectTable.COPY_BLANK || (blank & prevBlank) != 0) {
           break;
         }
-        case DirectTable.COPY_BLANK:
-          if (i + 1 < n && WhitespaceRule.isBlank(s.charAt(i + 1))) {
-            return i;
-          }
-          prevCcc = 0;
-          break;
-        default:
-          if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))
-              && astralInert(Character.toCodePoint(c, s.charAt(i + 1)))) {
-            i++;
-            prevCcc = 0;
-            break;
-          }
-          return i;
+        prevBlank = blank;
       }
+      if (i > roundStart) {
+        prevCcc = 0; // after a base
+      }
+      if (i == end) {
+        break;
+      }
+      if (t == DirectTable.COPY_BLANK) {
+        return i - 1; // two blanks in a row: whitespace may merge them
+      }
+      prevBlank = 0;
+      char c = s.charAt(i);
+      if (t == DirectTable.MARK_KEEP) {
+        int ccc = UnicodeData.ccc(c);
+        if (ccc < prevCcc) {
+          return i;
+        }
+        prevCcc = ccc;
+        i++;
+      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))
+          && astralInert(Character.toCodePoint(c, s.charAt(i + 1)))) {
+        i += 2;
+        prevCcc = 0;
+      } else {
+        return i; // a character that may change (a blank that is not a space or tab among them)
+      }
+    }
+    // A blank at the end of the stretch may meet one right after it.
+    if (prevBlank != 0 && i < n && WhitespaceRule.isBlank(s.charAt(i))) {
+      return i - 1;
     }
     return i;
   }

@@ -1,6 +1,7 @@
 package dev.arnorm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -105,5 +106,23 @@ class DirectPathTest {
     // last space of the skimmed stretch.
     sameAsChain(Preset.LIGHT.steps(), "نصـ عربي 12.& x");
     assertEquals("نص عربي 12. x", ArabicNormalizer.LIGHT.normalize("نصـ عربي 12.& x"));
+  }
+
+  @Test
+  void twoSpacesMergeWhereverTheyFallInACleanStretchCopiedWhole() {
+    // After the second ligature (a change, after a long run) the rest is clean and copied whole, in chunks
+    // of 4,096 chars from there: the two spaces must merge even where a chunk ends between them.
+    Engine direct = new Engine(Preset.LIGHT.steps(), null, true);
+    String head = "ﻻ" + "كلمة ".repeat(20) + "ﻻ";
+    for (int len = head.length() + 4000; len < head.length() + 4200; len++) {
+      StringBuilder sb = new StringBuilder(head);
+      while (sb.length() < len) {
+        sb.append(sb.length() % 7 == 0 ? ' ' : 'ك');
+      }
+      String s = sb.append("  نص").toString();
+      String expected = s.replace("ﻻ", "لا").replaceAll(" {2,}", " ");
+      String out = direct.normalize(s);
+      assertTrue(expected.equals(out), "at " + len); // the texts are too long for a readable diff
+    }
   }
 }
