@@ -321,7 +321,9 @@ final class Engine {
         text = s;
         from = i;
         amp = indexOf(s, '&', i);
-        if (amp >= 0) {
+        if (amp >= 0 && amp == prev) {
+          ampLine = prevLine; // asked again from further back: the same &, its line start known
+        } else if (amp >= 0) {
           int a = amp;
           while (a > 0 && !HtmlEntitiesRule.isLineBreak(s.charAt(a - 1)) && a - 1 != prev) {
             a--;
