@@ -17,18 +17,15 @@ final class Rules {
   /** Hamza and madda marks, U+0653..U+0655: part of the letter they compose with (أ is ا + U+0654). */
   static final UnicodeSet HAMZA_MADDA = new UnicodeSet(0x0653, 0x0655).freeze();
 
+  /** Built on first use, step by step: a CLI run of {@code light} never loads the spelling lexicon. */
   private static final Map<Step, Rule> RULES = new EnumMap<>(Step.class);
-
-  static {
-    for (Step s : Step.values()) {
-      RULES.put(s, build(s));
-    }
-  }
 
   private Rules() {}
 
   static Rule of(Step step) {
-    return RULES.get(step);
+    synchronized (RULES) {
+      return RULES.computeIfAbsent(step, Rules::build);
+    }
   }
 
   private static Rule build(Step step) {
