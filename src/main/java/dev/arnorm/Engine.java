@@ -985,10 +985,12 @@ final class Engine {
             k = k0 + (bad - p0);
             stop = k;
             if (bad > p0) {
-              // What the chain's start is computed from (contextStart): the last base and whether the
-              // output ends blank. The run count is not read after a stop (the next phase starts afresh).
+              // The state after the char before the one that stops: recomputed from the chars written.
               char last = b[bad - 1];
+              prev = last;
+              same = trailingRun(b, p0, bad, prev, same, last);
               blank = blanks & (last == ' ' | last == '\t');
+              ccc = cls[s.charAt(k - 1)] == DirectTable.MAP1_CLOSED ? NO_MARKS : 0;
               starter = k - 1;
             }
             break;
@@ -1094,6 +1096,22 @@ final class Engine {
         lastBaseIn = starter;
       }
       return stop >= 0 ? ~stop : k;
+    }
+
+    /**
+     * How many times {@code last} ends {@code b[from, to)} in a row, counting on into the run of {@code prev}
+     * ({@code same} long) before {@code from}: the run count of the one-pass loop, capped at 3 (only "three
+     * or more" matters).
+     */
+    private int trailingRun(char[] b, int from, int to, char prev, int same, char last) {
+      int r = 0;
+      for (int i = to - 1; i >= from && b[i] == last && r < 3; i--) {
+        r++;
+      }
+      if (r == to - from && prev == last) {
+        r += same;
+      }
+      return Math.min(r, 3);
     }
 
     /** Closes the open word; false when it may start a spelling fix (the word stays open). */
