@@ -416,10 +416,6 @@ final class Engine {
   /** The shortest clean stretch the direct path copies whole ({@code Chain.bulkClean}). */
   private static final int BULK_MIN = 32;
   private static final int BULK_CHUNK = 1 << 12;
-  /** Chars the two-pass loop of {@code Chain.copyRun} maps before it checks them. */
-  private static final int TWO_PASS_CHUNK = 256;
-  /** A shorter two-pass chunk than this, ended by a mark, means marks are dense: one pass is cheaper. */
-  private static final int TWO_PASS_MIN = 16;
 
   /**
    * What one call needs, reset between uses and pooled, so that a call usually allocates nothing of it: a
@@ -691,10 +687,6 @@ final class Engine {
     private int prevCcc;
     /** The segment being read. */
     private int segIn;
-    /** copyRun found marks every few letters: it stays with its one-pass loop (see copyRun). */
-    private boolean marksDense;
-    /** Input index of the last mark copyRun read in its one-pass loop. */
-    private int lastMarkK;
     /** The text ended inside a word that needs the chain. */
     boolean endSpecial;
 
@@ -901,10 +893,7 @@ final class Engine {
      * The hot loop of the direct path: a run of characters that are copied or replaced by one character,
      * one table lookup each, with the elongation and blank checks on registers. Returns where the run
      * stopped: at a character of another kind, at the first replacement while the output still equals the
-     * input, at the end, or {@code ~k} for a character that needs the chain. With an output buffer and no
-     * spelling, characters the table maps one to one go through two simpler loops, chunk by chunk: map and
-     * store, then the run and blank checks on what was stored (cut back to the first hit). Where marks
-     * come every few letters, the one-pass loop is cheaper and is kept until a long stretch without marks.
+     * input, at the end, or {@code ~k} for a character that needs the chain.
      */
     private int copyRun(int k) {
       final CharSequence s = in;
@@ -933,157 +922,68 @@ final class Engine {
       int stop = -1;
       int ccc = prevCcc;
       int starter = -1;
-      // With a buffer and no spelling: characters the table maps one to one go in two passes over a chunk,
-      // a bare map-and-store loop and then the run and blank checks on what it wrote, each loop simpler
-      // than the one-pass loop below.
-      final boolean twoPass = !ident && !words;
-      final boolean blanks = blankSensitive;
-      // Marks every few letters (vocalized text): the chunks would be a letter or two long, so the one-pass
-      // loop carries on past the marks instead.
-      boolean dense = marksDense;
-      runs:
-      while (true) {
-        while (twoPass && !dense && k < limit) {
-          int k0 = k;
-          int p0 = p;
-          int end = Math.min(limit, k + TWO_PASS_CHUNK);
-          for (; k < end; k++) {
-            char c = s.charAt(k);
-            int t = cls[c];
-            if (t < DirectTable.COPY || t > DirectTable.MAP1_CLOSED) {
-              break;
-            }
-            b[p++] = map[c];
-          }
-          if (p == p0) {
-            break;
-          }
-          // The first char written that three equal letters in a row or two blanks in a row make need the
-          // chain, as the one-pass loop finds it.
-          int bad = -1;
-          char x1 = prev;
-          int run1 = same;
-          boolean blank1 = blank;
-          for (int i = p0; i < p; i++) {
-            char x = b[i];
-            run1 = x == x1 ? run1 + 1 : 1;
-            boolean isBlank = blanks & (x == ' ' | x == '\t');
-            if ((run1 >= 3 & elongate) | (isBlank & blank1)) {
-              if ((isBlank & blank1) || WordStage.isWordChar(x)) {
-                bad = i;
-                break;
-              }
-            }
-            blank1 = isBlank;
-            x1 = x;
-            if (isBlank) {
-              blankAt = k0 + (i - p0);
-            }
-          }
-          if (bad >= 0) {
-            p = bad;
-            k = k0 + (bad - p0);
-            stop = k;
-            if (bad > p0) {
-              // The state after the char before the one that stops: recomputed from the chars written.
-              char last = b[bad - 1];
-              prev = last;
-              same = trailingRun(b, p0, bad, prev, same, last);
-              blank = blanks & (last == ' ' | last == '\t');
-              ccc = cls[s.charAt(k - 1)] == DirectTable.MAP1_CLOSED ? NO_MARKS : 0;
-              starter = k - 1;
-            }
-            break;
-          }
-          prev = x1;
-          same = run1;
-          blank = blank1;
-          ccc = cls[s.charAt(k - 1)] == DirectTable.MAP1_CLOSED ? NO_MARKS : 0;
-          starter = k - 1;
-          if (k < end) {
-            dense = k - k0 < TWO_PASS_MIN;
-            break; // at a character of another kind: one by one below
-          }
+      // Branch-light on purpose: letters and spaces alternate every few characters, and a branch on the
+      // kind of character would be mispredicted at every word boundary.
+      for (; k < limit; k++) {
+        char c = s.charAt(k);
+        int t = cls[c];
+        if (t == DirectTable.SPECIAL || t > DirectTable.MARK_KEEP) {
+          break;
         }
-        // Branch-light on purpose: letters and spaces alternate every few characters, and a branch on the
-        // kind of character would be mispredicted at every word boundary.
-        for (; stop < 0 && k < limit; k++) {
-          char c = s.charAt(k);
-          int t = cls[c];
-          if (t == DirectTable.SPECIAL || t > DirectTable.MARK_KEEP) {
-            break;
-          }
-          char x = map[c];
-          if (t >= DirectTable.MARK_DEL) {
-            if (t == DirectTable.MARK_DEL) {
-              if (ident) {
-                break; // the output stops being the input: one by one
-              }
-              lastMarkK = k;
-              if (twoPass && !dense) {
-                k++;
-                continue runs; // back to the two passes
-              }
-              continue;
-            }
-            int cc = UnicodeData.ccc(c);
-            if (cc < ccc || words) {
-              break; // out of canonical order, not allowed here, or opening a word for spelling: one by one
-            }
-            ccc = cc;
-            same = 1;
-            blank = false;
-            prev = x;
-            if (!ident) {
-              b[p++] = x;
-            }
-            lastMarkK = k;
-            if (twoPass && !dense) {
-              k++;
-              continue runs; // back to the two passes
+        char x = map[c];
+        if (t >= DirectTable.MARK_DEL) {
+          if (t == DirectTable.MARK_DEL) {
+            if (ident) {
+              break; // the output stops being the input: one by one
             }
             continue;
           }
-          if (ident && x != c) {
-            break;
+          int cc = UnicodeData.ccc(c);
+          if (cc < ccc || words) {
+            break; // out of canonical order, not allowed here, or opening a word for spelling: one by one
           }
-          if (dense && k - lastMarkK > TWO_PASS_CHUNK) {
-            dense = false; // a long stretch without marks: back to the two passes
-            continue runs;
-          }
-          same = x == prev ? same + 1 : 1;
-          boolean isBlank = t == DirectTable.COPY_BLANK;
-          // Three equal letters in a row are in one word, whatever else the word holds: elongation.
-          if ((same >= 3 & elongate) | (isBlank & blank)) {
-            if ((isBlank & blank) || WordStage.isWordChar(x)) {
-              stop = k;
-              break;
-            }
-          }
-          if (words && WordStage.isWordChar(x) != inWord) {
-            o.pos = ident ? pos0 + (k - runStart) : p + o.flushed;
-            if (inWord) {
-              if (!endWord()) {
-                stop = k;
-                break;
-              }
-            } else {
-              inWord = true;
-              wordStartOut = o.pos;
-            }
-          }
-          blank = isBlank;
-          blankAt = isBlank ? k : blankAt;
+          ccc = cc;
+          same = 1;
+          blank = false;
           prev = x;
-          ccc = t == DirectTable.MAP1_CLOSED ? NO_MARKS : 0;
-          starter = k;
           if (!ident) {
             b[p++] = x;
           }
+          continue;
         }
-        break; // the run ended
+        if (ident && x != c) {
+          break;
+        }
+        same = x == prev ? same + 1 : 1;
+        boolean isBlank = t == DirectTable.COPY_BLANK;
+        // Three equal letters in a row are in one word, whatever else the word holds: elongation.
+        if ((same >= 3 & elongate) | (isBlank & blank)) {
+          if ((isBlank & blank) || WordStage.isWordChar(x)) {
+            stop = k;
+            break;
+          }
+        }
+        if (words && WordStage.isWordChar(x) != inWord) {
+          o.pos = ident ? pos0 + (k - runStart) : p + o.flushed;
+          if (inWord) {
+            if (!endWord()) {
+              stop = k;
+              break;
+            }
+          } else {
+            inWord = true;
+            wordStartOut = o.pos;
+          }
+        }
+        blank = isBlank;
+        blankAt = isBlank ? k : blankAt;
+        prev = x;
+        ccc = t == DirectTable.MAP1_CLOSED ? NO_MARKS : 0;
+        starter = k;
+        if (!ident) {
+          b[p++] = x;
+        }
       }
-      marksDense = dense;
       int last = stop >= 0 ? stop : k;
       o.pos = ident ? pos0 + (last - runStart) : p + o.flushed;
       run = same;
@@ -1096,22 +996,6 @@ final class Engine {
         lastBaseIn = starter;
       }
       return stop >= 0 ? ~stop : k;
-    }
-
-    /**
-     * How many times {@code last} ends {@code b[from, to)} in a row, counting on into the run of {@code prev}
-     * ({@code same} long) before {@code from}: the run count of the one-pass loop, capped at 3 (only "three
-     * or more" matters).
-     */
-    private int trailingRun(char[] b, int from, int to, char prev, int same, char last) {
-      int r = 0;
-      for (int i = to - 1; i >= from && b[i] == last && r < 3; i--) {
-        r++;
-      }
-      if (r == to - from && prev == last) {
-        r += same;
-      }
-      return Math.min(r, 3);
     }
 
     /** Closes the open word; false when it may start a spelling fix (the word stays open). */
