@@ -665,30 +665,44 @@ final class HtmlEntitiesRule extends Rule {
      * before, then as it will end up.
      */
     private void seeDecomposed(int cp) {
-      String d = UnicodeData.decomposition(cp);
-      if (d == null) {
-        seeMapped(cp);
-        return;
-      }
-      for (int i = 0; i < d.length(); ) {
-        int c = d.codePointAt(i);
-        seeMapped(c);
-        i += Character.charCount(c);
+      int n = expand(cp);
+      for (int i = 0; i < n; i++) {
+        see(expanded[i]);
       }
     }
 
-    private void seeMapped(int cp) {
-      String m = before == null ? null : before.map(cp);
-      if (m == null) {
-        seeViewed(cp);
-        return;
+    /**
+     * The code points input {@code cp} reaches {@link #see} as, in {@link #expanded}; returns how many. Three
+     * layers, each a string or the code point itself (null): its canonical decomposition, what the map
+     * before these stages makes of each part, and how the residue rules view each of those.
+     */
+    private int expand(int cp) {
+      expandedLen = 0;
+      String d = UnicodeData.decomposition(cp);
+      for (int i = 0; i < (d == null ? 1 : d.length()); ) {
+        int c = d == null ? cp : d.codePointAt(i);
+        i += d == null ? 1 : Character.charCount(c);
+        String m = before == null ? null : before.map(c);
+        for (int j = 0; j < (m == null ? 1 : m.length()); ) {
+          int x = m == null ? c : m.codePointAt(j);
+          j += m == null ? 1 : Character.charCount(x);
+          String v = view(x);
+          for (int k = 0; k < (v == null ? 1 : v.length()); ) {
+            int y = v == null ? x : v.codePointAt(k);
+            k += v == null ? 1 : Character.charCount(y);
+            if (expandedLen == expanded.length) {
+              expanded = java.util.Arrays.copyOf(expanded, expandedLen * 2);
+            }
+            expanded[expandedLen++] = y;
+          }
+        }
       }
-      for (int i = 0; i < m.length(); ) {
-        int c = m.codePointAt(i);
-        seeViewed(c);
-        i += Character.charCount(c);
-      }
+      return expandedLen;
     }
+
+    /** See {@link #expand}; reused, so that skimming allocates nothing. */
+    private int[] expanded = new int[32];
+    private int expandedLen;
 
     private void seeViewed(int cp) {
       String v = view(cp);
@@ -711,49 +725,13 @@ final class HtmlEntitiesRule extends Rule {
         if (k < from) {
           break;
         }
-        String d = UnicodeData.decomposition(cp);
-        int found = -1;
-        if (d == null) {
-          found = lastLetterMapped(cp, found);
-        } else {
-          for (int i = 0; i < d.length(); ) {
-            int c = d.codePointAt(i);
-            i += Character.charCount(c);
-            found = lastLetterMapped(c, found);
+        for (int i = expand(cp) - 1; i >= 0; i--) {
+          if (UnicodeData.isLetter(expanded[i])) {
+            return expanded[i];
           }
-        }
-        if (found >= 0) {
-          return found;
         }
       }
       return -1;
-    }
-
-    private int lastLetterMapped(int cp, int found) {
-      String m = before == null ? null : before.map(cp);
-      if (m == null) {
-        return lastLetterViewed(cp, found);
-      }
-      for (int i = 0; i < m.length(); ) {
-        int c = m.codePointAt(i);
-        i += Character.charCount(c);
-        found = lastLetterViewed(c, found);
-      }
-      return found;
-    }
-
-    /** The last letter of what {@code cp} will end up as, or {@code found} when it holds none. */
-    private int lastLetterViewed(int cp, int found) {
-      String v = view(cp);
-      if (v == null) {
-        return UnicodeData.isLetter(cp) ? cp : found;
-      }
-      for (int j = 0; j < v.length(); ) {
-        int x = v.codePointAt(j);
-        j += Character.charCount(x);
-        found = UnicodeData.isLetter(x) ? x : found;
-      }
-      return found;
     }
 
     private void see(int cp) {

@@ -106,6 +106,9 @@ class DirectPathTest {
     // last space of the skimmed stretch.
     sameAsChain(Preset.LIGHT.steps(), "نصـ عربي 12.& x");
     assertEquals("نص عربي 12. x", ArabicNormalizer.LIGHT.normalize("نصـ عربي 12.& x"));
+    // The line starts with Latin: only the look back for the last letter finds the Arabic one.
+    sameAsChain(Preset.LIGHT.steps(), "abc نصـ عربي 12.& x");
+    assertEquals("abc نص عربي 12. x", ArabicNormalizer.LIGHT.normalize("abc نصـ عربي 12.& x"));
   }
 
   @Test
