@@ -156,26 +156,22 @@ final class Engine {
   }
 
   private int scanCleanChars(CharSequence s, int from) {
-    return scanCleanChars(s, from, 0, s.length());
+    return scanCleanChars(s, from, 0);
   }
 
-  /**
-   * {@link #scanCleanChars(CharSequence, int)} up to {@code to} (which it may pass by one, to keep a
-   * surrogate pair whole), after marks up to combining class {@code prevCcc}.
-   */
-  private int scanCleanChars(CharSequence s, int from, int prevCcc, int to) {
+  /** {@link #scanCleanChars(CharSequence, int)} after marks up to combining class {@code prevCcc}. */
+  private int scanCleanChars(CharSequence s, int from, int prevCcc) {
     final int n = s.length();
-    final int end = Math.min(to, n);
     final byte[] cls = this.cls; // a local: read from the field, it costs 2x inside the direct path
     int prevBlank = 0;
     int i = from;
-    while (i < end) {
+    while (i < n) {
       // Letters, spaces and other characters copied as they are, with one branch per character that is
       // almost never taken: words and spaces alternate every few characters, and a branch on which of
       // them a character is would be mispredicted at every word boundary.
       int roundStart = i;
       int t = 0;
-      for (; i < end; i++) {
+      for (; i < n; i++) {
         t = cls[s.charAt(i)];
         int blank = t == DirectTable.COPY_BLANK ? 1 : 0;
         if (t < DirectTable.COPY || t > DirectTable.COPY_BLANK || (blank & prevBlank) != 0) {
@@ -186,7 +182,7 @@ final class Engine {
       if (i > roundStart) {
         prevCcc = 0; // after a base
       }
-      if (i == end) {
+      if (i == n) {
         break;
       }
       if (t == DirectTable.COPY_BLANK) {
@@ -209,11 +205,7 @@ final class Engine {
         return i; // a character that may change (a blank that is not a space or tab among them)
       }
     }
-    // A blank at the end of the stretch may meet one right after it.
-    if (prevBlank != 0 && i < n && WhitespaceRule.isBlank(s.charAt(i))) {
-      return i - 1;
-    }
-    return i;
+    return n;
   }
 
   /** {@link #scanCleanChars}, plus a look at every Arabic word: elongated, or able to start a fix. */
@@ -415,7 +407,6 @@ final class Engine {
   private static final int NO_MARKS = 256;
   /** The shortest clean stretch the direct path copies whole ({@code Chain.bulkClean}). */
   private static final int BULK_MIN = 32;
-  private static final int BULK_CHUNK = 1 << 12;
 
   /**
    * What one call needs, reset between uses and pooled, so that a call usually allocates nothing of it: a
@@ -845,21 +836,7 @@ final class Engine {
       if ((lastOutBlank && t == DirectTable.COPY_BLANK) || (prevCcc == NO_MARKS && t == DirectTable.MARK_KEEP)) {
         return k;
       }
-      // In chunks: a scan call per few thousand chars gets the scan compiled on its own, rather than only
-      // as on-stack replacement inside one long call (which measured up to 2x slower).
-      int e = k;
-      int ccc = prevCcc == NO_MARKS ? 0 : prevCcc;
-      while (true) {
-        int to = Math.min(n, e + BULK_CHUNK);
-        int stop = scanCleanChars(s, e, ccc, to);
-        if (stop < to || stop >= n) {
-          e = Math.min(stop, n);
-          break;
-        }
-        e = stop;
-        char last = s.charAt(e - 1);
-        ccc = cls[last] == DirectTable.MARK_KEEP ? UnicodeData.ccc(last) : 0;
-      }
+      int e = scanCleanChars(s, k, prevCcc == NO_MARKS ? 0 : prevCcc);
       if (e - k < BULK_MIN) {
         return k;
       }

@@ -113,8 +113,8 @@ class DirectPathTest {
 
   @Test
   void twoSpacesMergeWhereverTheyFallInACleanStretchCopiedWhole() {
-    // After the second ligature (a change, after a long run) the rest is clean and copied whole, in chunks
-    // of 4,096 chars from there: the two spaces must merge even where a chunk ends between them.
+    // After the second ligature (a change, after a long run) the rest is clean and copied whole: the two
+    // spaces must merge wherever they fall in it.
     Engine direct = new Engine(Preset.LIGHT.steps(), null, true);
     String head = "ﻻ" + "كلمة ".repeat(20) + "ﻻ";
     for (int len = head.length() + 4000; len < head.length() + 4200; len++) {
