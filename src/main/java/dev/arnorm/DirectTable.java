@@ -62,6 +62,8 @@ final class DirectTable {
    * character does not go through them), or null when html-entities is not in the pipeline.
    */
   final UnicodeSet beforeHtmlTouched;
+  /** Only context-free maps come before html-entities, and none of them makes an {@code &}. */
+  final boolean mapsBeforeHtmlMakeNoAmpersand;
 
   /**
    * @param rules the fused rules of the pipeline, in order
@@ -115,6 +117,7 @@ final class DirectTable {
       }
       beforeHtml = makesAmpersand;
     }
+    this.mapsBeforeHtmlMakeNoAmpersand = html >= 0 && mapsOnly && beforeHtml.isEmpty();
     // Marks the diacritics step deletes, when nothing before it has a say about them.
     UnicodeSet deleted = new UnicodeSet();
     if (wordsLast && diacritics >= 0) {

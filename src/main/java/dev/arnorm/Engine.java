@@ -467,7 +467,7 @@ final class Engine {
       html = at;
       // Skimming stands in for feeding the html stages when at most one (fused) map comes before them and
       // it never makes an &.
-      skimmable = at == 0 || (at == 1 && !makesAmpersand((MapRule) rules[0]));
+      skimmable = at == 0 || (at == 1 && table.mapsBeforeHtmlMakeNoAmpersand);
       entities = g != null && !table.beforeHtmlTouched.containsSome(0, 0x7F);
     }
 
@@ -1282,17 +1282,6 @@ final class Engine {
    */
   private final java.util.concurrent.ArrayBlockingQueue<Chain> chains =
       new java.util.concurrent.ArrayBlockingQueue<>(Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
-
-  private static boolean makesAmpersand(MapRule map) {
-    for (UnicodeSet.EntryRange r : map.touched().ranges()) {
-      for (int cp = r.codepoint; cp <= r.codepointEnd; cp++) {
-        if (map.map(cp).indexOf('&') >= 0) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
 
   private Chain take() {
     Chain chain = chains.poll();
