@@ -745,9 +745,7 @@ final class Engine {
               break;
             }
             prevCcc = ccc;
-            int p0 = o.pos;
-            if (!emit(c, k)) {
-              o.rollback(p0);
+            if (!emitOrUndo(c, k)) {
               return k;
             }
             k++;
@@ -762,9 +760,7 @@ final class Engine {
             char m = table.map[c];
             segIn = k;
             prevCcc = cls[c] == DirectTable.MAP1 ? 0 : NO_MARKS;
-            int p0 = o.pos;
-            if (!emit(m, k)) {
-              o.rollback(p0);
+            if (!emitOrUndo(m, k)) {
               return k;
             }
             k++;
@@ -774,15 +770,10 @@ final class Engine {
             String m = table.strings[table.map[c]];
             segIn = k;
             prevCcc = NO_MARKS;
-            int p0 = o.pos;
             if (m.isEmpty()) {
               o.skip(k);
-            }
-            for (int x = 0; x < m.length(); x++) {
-              if (!emit(m.charAt(x), k)) {
-                o.rollback(p0);
-                return k;
-              }
+            } else if (!emitOrUndo(m, k)) {
+              return k;
             }
             k++;
             break;
@@ -982,6 +973,31 @@ final class Engine {
       }
       inWord = false;
       return true;
+    }
+
+    /**
+     * Writes the output {@code text} of the input char at {@code k} ({@link #emit} char by char); false, with
+     * nothing of it left written, when one of its chars needs the chain.
+     */
+    private boolean emitOrUndo(CharSequence text, int k) {
+      int p0 = out.pos;
+      for (int x = 0; x < text.length(); x++) {
+        if (!emit(text.charAt(x), k)) {
+          out.rollback(p0);
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** {@link #emitOrUndo(CharSequence, int)} for a single char. */
+    private boolean emitOrUndo(char c, int k) {
+      int p0 = out.pos;
+      if (emit(c, k)) {
+        return true;
+      }
+      out.rollback(p0);
+      return false;
     }
 
     /** Writes one char of output for the input char at {@code k}, after the checks that need context. */
