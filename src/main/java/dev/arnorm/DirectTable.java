@@ -32,21 +32,26 @@ final class DirectTable {
   static final byte COPY_WORD = 2;
   /** A space or tab under the whitespace step: copied unless it meets another blank. */
   static final byte COPY_BLANK = 3;
+  /**
+   * A base character replaced by the single blank {@code map[c]} (a no-break space under the whitespace
+   * step): copied like {@link #COPY_BLANK} unless it meets another blank.
+   */
+  static final byte MAP1_BLANK = 4;
   /** A base character replaced by the single character {@code map[c]}, neither a mark nor a blank. */
-  static final byte MAP1 = 4;
+  static final byte MAP1 = 5;
   /**
    * As {@link #MAP1}, for a character or replacement with a canonical decomposition: a kept mark after it
    * could interact with the marks inside it, so none may follow on the direct path.
    */
-  static final byte MAP1_CLOSED = 5;
+  static final byte MAP1_CLOSED = 6;
   /** A mark the pipeline deletes whatever its base. */
-  static final byte MARK_DEL = 6;
+  static final byte MARK_DEL = 7;
   /** A mark the pipeline leaves alone: copied when it keeps canonical order. */
-  static final byte MARK_KEEP = 7;
+  static final byte MARK_KEEP = 8;
   /** A base character replaced by {@code strings[map[c]]}: several characters, or none. */
-  static final byte MAPN = 8;
+  static final byte MAPN = 9;
   /** A high surrogate: the pair is copied when the code point is inert. */
-  static final byte HIGH = 9;
+  static final byte HIGH = 10;
 
   final byte[] cls = new byte[0x10000];
   /**
@@ -184,6 +189,11 @@ final class DirectTable {
           || UnicodeData.isMark(first)) {
         return SPECIAL; // could compose or reorder with what comes before it
       }
+    }
+    if (out.length() == 1 && blankSensitive && WhitespaceRule.isBlank(out.charAt(0))
+        && UnicodeData.decomposition(c) == null) {
+      m[c] = out.charAt(0);
+      return MAP1_BLANK;
     }
     if (out.length() == 1 && !UnicodeData.isMark(out.charAt(0)) && !WhitespaceRule.isBlank(out.charAt(0))) {
       m[c] = out.charAt(0);

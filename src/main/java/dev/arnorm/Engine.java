@@ -21,7 +21,8 @@ import java.util.List;
 final class Engine {
   private final Rule[] rules;
   private final Rule[] unfused;
-  private final DirectTable table;
+  /** Package-private for tests that check how a character is classed. */
+  final DirectTable table;
   private final byte[] cls;
   private final UnicodeSet touched;
   private final boolean blankSensitive;
@@ -755,11 +756,12 @@ final class Engine {
             o.skip(k);
             k++;
             break;
+          case DirectTable.MAP1_BLANK:
           case DirectTable.MAP1:
           case DirectTable.MAP1_CLOSED: {
             char m = table.map[c];
             segIn = k;
-            prevCcc = cls[c] == DirectTable.MAP1 ? 0 : NO_MARKS;
+            prevCcc = cls[c] == DirectTable.MAP1_CLOSED ? NO_MARKS : 0;
             if (!emitOrUndo(m, k)) {
               return k;
             }
@@ -923,7 +925,7 @@ final class Engine {
           break;
         }
         same = x == prev ? same + 1 : 1;
-        boolean isBlank = t == DirectTable.COPY_BLANK;
+        boolean isBlank = t == DirectTable.COPY_BLANK | t == DirectTable.MAP1_BLANK;
         // Three equal letters in a row are in one word, whatever else the word holds: elongation.
         if ((same >= 3 & elongate) | (isBlank & blank)) {
           if ((isBlank & blank) || WordStage.isWordChar(x)) {

@@ -128,4 +128,24 @@ class DirectPathTest {
       assertTrue(expected.equals(out), "at " + len); // the texts are too long for a readable diff
     }
   }
+
+  @Test
+  void aNoBreakSpaceIsABlankInTheHotLoop() {
+    // U+00A0 becomes a space there (DirectTable.MAP1_BLANK): it merges with a blank on either side, in
+    // either order, and a kept mark after it stays after it.
+    String s = "كلمة\u00A0كلمة\u00A0 كلمة \u00A0كلمة\u00A0\u00A0كلمة\u00A0\u0651 كلمة\u00A0";
+    sameAsChain(Preset.LIGHT.steps(), s);
+    sameAsChain(Preset.SEARCH.steps(), s);
+    assertEquals("كلمة كلمة كلمة كلمة كلمة \u0651 كلمة ", ArabicNormalizer.LIGHT.normalize(s));
+  }
+
+  @Test
+  void aNoBreakSpaceIsClassedAsABlankReplacement() {
+    Engine light = new Engine(Preset.LIGHT.steps(), null, true);
+    assertEquals(DirectTable.MAP1_BLANK, light.table.cls['\u00A0']);
+    assertEquals(' ', light.table.map['\u00A0']);
+    // Without the whitespace step nothing merges blanks: the no-break space stays what it is.
+    Engine noWhitespace = new Engine(List.of(Step.ALEF), null, true);
+    assertEquals(DirectTable.COPY, noWhitespace.table.cls['\u00A0']);
+  }
 }
