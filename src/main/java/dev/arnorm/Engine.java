@@ -153,18 +153,27 @@ final class Engine {
 
   /** {@link #scanClean(CharSequence)} from {@code from}, which must start a canonical segment. */
   int scanClean(CharSequence s, int from) {
-    return elongation || spellingTriggers != null ? scanCleanWords(s, from) : scanCleanChars(s, from);
+    // Elongation alone needs nothing beyond the clean scan's stop at three equal characters in a row.
+    return spellingTriggers != null ? scanCleanWords(s, from) : scanCleanChars(s, from);
   }
 
   private int scanCleanChars(CharSequence s, int from) {
-    return scanCleanChars(s, from, 0);
+    return scanCleanChars(s, from, 0, -1, 0);
   }
 
-  /** {@link #scanCleanChars(CharSequence, int)} after marks up to combining class {@code prevCcc}. */
-  private int scanCleanChars(CharSequence s, int from, int prevCcc) {
+  /**
+   * {@link #scanCleanChars(CharSequence, int)} after marks up to combining class {@code prevCcc}, and
+   * after output that ends with {@code prevRun} copies of {@code prev} (-1 for none). With elongation it
+   * also stops at the third of three equal characters in a row (a base after a mark starts a new run, as
+   * in {@link ElongationRule#hasRun}), whatever they are: the direct path then looks at them one by one.
+   */
+  private int scanCleanChars(CharSequence s, int from, int prevCcc, int prev, int prevRun) {
     final int n = s.length();
     final byte[] cls = this.cls; // a local: read from the field, it costs 2x inside the direct path
+    // A bit no char has: without elongation p1 never equals a char, and the check costs one compare.
+    final int noRuns = elongation ? 0 : 0x10000;
     int prevBlank = 0;
+    int p1 = (prev < 0 ? 0x10000 : prev) | noRuns; // the character before, for a run of equal ones
     int i = from;
     while (i < n) {
       // Letters, spaces and other characters copied as they are, with one branch per character that is
@@ -172,13 +181,16 @@ final class Engine {
       // them a character is would be mispredicted at every word boundary.
       int roundStart = i;
       int t = 0;
+      char c = 0;
       for (; i < n; i++) {
-        t = cls[s.charAt(i)];
+        c = s.charAt(i);
+        t = cls[c];
         int blank = t == DirectTable.COPY_BLANK ? 1 : 0;
-        if (t < DirectTable.COPY || t > DirectTable.COPY_BLANK || (blank & prevBlank) != 0) {
+        if (t < DirectTable.COPY || t > DirectTable.COPY_BLANK || (blank & prevBlank) != 0 || c == p1) {
           break;
         }
         prevBlank = blank;
+        p1 = c | noRuns;
       }
       if (i > roundStart) {
         prevCcc = 0; // after a base
@@ -186,20 +198,32 @@ final class Engine {
       if (i == n) {
         break;
       }
-      if (t == DirectTable.COPY_BLANK) {
-        return i - 1; // two blanks in a row: whitespace may merge them
+      if (t >= DirectTable.COPY && t <= DirectTable.COPY_BLANK) {
+        if (t == DirectTable.COPY_BLANK && prevBlank != 0) {
+          return i - 1; // two blanks in a row: whitespace may merge them, from the first
+        }
+        // The second of two equal characters: a third before them makes a run for elongation.
+        int before = i - 2 >= from ? s.charAt(i - 2) : i - 1 >= from || prevRun >= 2 ? prev : -1;
+        if (before == c) {
+          return i;
+        }
+        prevBlank = t == DirectTable.COPY_BLANK ? 1 : 0;
+        prevCcc = 0;
+        i++;
+        continue;
       }
       prevBlank = 0;
-      char c = s.charAt(i);
       if (t == DirectTable.MARK_KEEP) {
         int ccc = UnicodeData.ccc(c);
         if (ccc < prevCcc) {
           return i;
         }
         prevCcc = ccc;
+        p1 = c | noRuns;
         i++;
       } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))
           && astralInert(Character.toCodePoint(c, s.charAt(i + 1)))) {
+        p1 = s.charAt(i + 1) | noRuns;
         i += 2;
         prevCcc = 0;
       } else {
@@ -425,8 +449,11 @@ final class Engine {
      * stages read the start of a line (their context) without the stages after them seeing it again.
      */
     final Gate gate;
-    /** No word steps: clean stretches may be copied whole ({@link #bulkClean}). */
-    final boolean bulk = !elongation && !spelling;
+    /**
+     * No spelling: clean stretches may be copied whole ({@link #bulkClean}). (Elongation is seen by the
+     * clean scan, which stops at three equal characters.)
+     */
+    final boolean bulk = !spelling;
     /** Index of the html-entities stage, or -1. */
     final int html;
     /** The html stages can be primed by {@link HtmlEntitiesRule#skim}. */
@@ -814,7 +841,7 @@ final class Engine {
     }
 
     /**
-     * Without word steps, a stretch that needs no change at all is found by {@link #scanCleanChars} and
+     * Without spelling, a stretch that needs no change at all is found by {@link #scanCleanChars} and
      * copied whole, which costs less than {@link #copyRun}'s per-character work. Returns where the stretch
      * ends: {@code k} when it is shorter than {@link #BULK_MIN} (nothing written), or when what was written
      * before {@code k} forbids it (a blank the next blank would merge with; a mark that needs the chain).
@@ -829,7 +856,7 @@ final class Engine {
       if ((lastOutBlank && t == DirectTable.COPY_BLANK) || (prevCcc == NO_MARKS && t == DirectTable.MARK_KEEP)) {
         return k;
       }
-      int e = scanCleanChars(s, k, prevCcc == NO_MARKS ? 0 : prevCcc);
+      int e = scanCleanChars(s, k, prevCcc == NO_MARKS ? 0 : prevCcc, prevOut, run);
       if (e - k < BULK_MIN) {
         return k;
       }
@@ -855,7 +882,8 @@ final class Engine {
         lastBaseIn = b;
       }
       prevOut = lc;
-      run = 1;
+      // As copyRun counts: equal characters in a row, a mark ending the run (the scan saw no third).
+      run = !UnicodeData.isMark(lc) && s.charAt(last - 1) == lc ? 2 : 1;
       return e;
     }
 

@@ -128,4 +128,29 @@ class DirectPathProperties {
     Engine[] e = engines(steps);
     assertEquals(e[1].normalize(s), e[0].normalize(s), () -> steps + " on " + NormalizerProperties.codePoints(s));
   }
+
+  /**
+   * Long clean stretches, which the direct path copies whole, meeting letters that make a run of three with
+   * the letters at either end of them: from a ligature or a reference before, a mapped letter after.
+   */
+  private static final List<String> STRETCH_TOKENS = List.of(
+      "كلمه في من علي كلمه في من علي كلمه في من", "كلمه في من علي كلمه في من علي كلمه في مني",
+      "ييكلمه في من علي كلمه في من علي كلمه في من", "اكلمه في من علي كلمه في من علي كلمه في من اا",
+      "ااكلمه في من علي كلمه في من علي كلمه في من", "كلمه في من علي كلمه في من علي كلمه في من يي",
+      "ا", "اا", "ي", "يي", "ى", "ىى", "ﻻ", "ﻻا", "&#1575;", "&#1610;&#1610;", "\u064E", "ـ", "\u200F", "...");
+
+  @Provide
+  Arbitrary<String> stretches() {
+    Arbitrary<String> token = Arbitraries.of(STRETCH_TOKENS);
+    Arbitrary<String> separator = Arbitraries.of(" ", "", "", "", "\n");
+    return Combinators.combine(separator, token).as((a, b) -> a + b).list().ofMinSize(2).ofMaxSize(12)
+        .map(l -> String.join("", l));
+  }
+
+  @Property(tries = 2000)
+  void runsAcrossStretchesCopiedWholeElongateAsTheChainWould(@ForAll("pipeline") List<Step> steps,
+      @ForAll("stretches") String s) {
+    Engine[] e = engines(steps);
+    assertEquals(e[1].normalize(s), e[0].normalize(s), () -> steps + " on " + NormalizerProperties.codePoints(s));
+  }
 }
