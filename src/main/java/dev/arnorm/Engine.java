@@ -463,6 +463,8 @@ final class Engine {
      * free maps come before html-entities (a gate exists) and none of them touches ASCII.
      */
     final boolean entities;
+    /** Judges a stray {@code &} on the direct path, or null when the chain must ({@link #strayVerdict}). */
+    final HtmlEntitiesRule.StrayAmpersands stray;
 
     Chain() {
       Stage h = sink;
@@ -497,6 +499,20 @@ final class Engine {
       // it never makes an &.
       skimmable = at == 0 || (at == 1 && table.mapsBeforeHtmlMakeNoAmpersand);
       entities = g != null && !table.beforeHtmlTouched.containsSome(0, 0x7F);
+      stray = entities && skimmable
+          ? ((HtmlEntitiesRule) rules[at]).new StrayAmpersands(at == 0 ? null : (MapRule) rules[0]) : null;
+    }
+
+    /**
+     * What the pipeline makes of the stray {@code &} at {@code k} (no reference starts there), as a chain
+     * would: {@link HtmlEntitiesRule#KEEP}, {@code SPACE} or {@code DROP}; {@code UNDECIDED} when the chain
+     * must judge it ({@link HtmlEntitiesRule.StrayAmpersands#verdict}).
+     */
+    int strayVerdict(int k) {
+      if (stray == null || !lines.ampersandAhead(in, k)) {
+        return HtmlEntitiesRule.UNDECIDED;
+      }
+      return stray.verdict(in, lines.start, k);
     }
 
     /**
@@ -545,6 +561,10 @@ final class Engine {
     /** Output length of a reference the direct path decoded at {@code k}, and its input length. */
     private long entityLengths(int k) {
       HtmlEntitiesRule.Match m = HtmlEntitiesRule.terminated(in, k);
+      if (m == null) {
+        // A stray & the direct path judged: the same verdict again (it depends on the text alone).
+        return (1L << 32) | (strayVerdict(k) == HtmlEntitiesRule.DROP ? 0 : 1);
+      }
       int outLen = 0;
       for (int x = 0; x < m.text.length(); x++) {
         outLen += table.outputLength(m.text.charAt(x));
@@ -561,13 +581,19 @@ final class Engine {
       if (!entities) {
         return r;
       }
-      for (int a = r - 1; a >= 0 && r - a < 96; a--) {
+      // A lookahead holds at most MAX_LOOK code points: twice as many chars, for surrogate pairs.
+      for (int a = r - 1; a >= 0 && r - a <= 2 * HtmlEntitiesRule.MAX_LOOK; a--) {
         char c = in.charAt(a);
         if (c == '&') {
           HtmlEntitiesRule.Match m = HtmlEntitiesRule.terminated(in, a);
-          return m != null && a + m.length >= r && entityIsDirect(m.text) ? a : r;
+          if (m == null) {
+            // A stray & the direct path judged: until the word after it ends, the residue stage holds it
+            // in its lookahead, and a chain started inside that word could not be primed.
+            return stray != null ? a : r;
+          }
+          return a + m.length >= r && entityIsDirect(m.text) ? a : r;
         }
-        if (!HtmlEntitiesRule.isAsciiAlnum(c) && c != '#' && c != ';') {
+        if (HtmlEntitiesRule.isBlank(c) || HtmlEntitiesRule.isLineBreak(c)) {
           return r;
         }
       }
@@ -615,7 +641,7 @@ final class Engine {
 
     /**
      * Starts the chain at {@code from} with the html stages primed by the line before it, when they end up
-     * holding nothing back; false (and nothing changed) when they cannot be.
+     * holding nothing back; false, with the chain reset, when they cannot be.
      */
     boolean primeFrom(int lineStart, int from) {
       if (gate == null) {
@@ -830,6 +856,19 @@ final class Engine {
                 break;
               }
               o.rollback(p0);
+              int v = strayVerdict(k);
+              if (v != HtmlEntitiesRule.UNDECIDED) {
+                segIn = k;
+                prevCcc = NO_MARKS;
+                if (v == HtmlEntitiesRule.DROP) {
+                  o.skip(k);
+                } else if (!emitOrUndo((char) v, k)) {
+                  return k;
+                }
+                k++;
+                tryBulk = bulk; // stray residue sits in prose: what follows is likely clean
+                break;
+              }
             }
             return k;
         }
@@ -1382,10 +1421,12 @@ final class Engine {
           from = r;
         } else if (suspended && lineStart <= phase && ch.primeOn(phase, r)) {
           from = r;
+        } else if (suspended && lineStart < phase) {
+          // The chain wrote the start of this line: only it has the context. (Before primeFrom, which resets
+          // the chain when it fails.)
+          from = -1;
         } else if (ch.primeFrom(lineStart, r)) {
           from = r;
-        } else if (suspended && lineStart < phase) {
-          from = -1;
         } else {
           ch.reset();
           from = lineStart;
@@ -1400,7 +1441,8 @@ final class Engine {
           for (int k = from; k < j; k++) {
             char c = in.charAt(k);
             if (c == '&' && ch.entities) {
-              // Between a phase start and j, an & is a reference the direct path decoded whole.
+              // Between a phase start and j, an & is a reference the direct path decoded whole, or a stray one
+              // it judged.
               long lengths = ch.entityLengths(k);
               back += (int) lengths;
               k += (int) (lengths >>> 32) - 1;

@@ -20,7 +20,7 @@ final class HtmlEntitiesRule extends Rule {
   /** Layers of nested escaping decoded at one position ({@code &amp;amp;amp;quot;} has four). */
   static final int MAX_DEPTH = 8;
   /** Lookahead after an {@code &}: the longest reference, or the word that follows a bare one. */
-  private static final int MAX_LOOK = 96;
+  static final int MAX_LOOK = 96;
   /** How much of the word before an {@code &} the residue rules see (UTF-16 units): bounded memory. */
   static final int MAX_LEFT = 64;
   private static final UnicodeSet TOUCHED = new UnicodeSet('&', '&').freeze();
@@ -403,6 +403,73 @@ final class HtmlEntitiesRule extends Rule {
     static final MapRule FORMS = MapRule.of(null, Rules.presentationForms());
   }
 
+  /** Verdicts on a stray {@code &}: kept, turned into a space, dropped; or not decided here. */
+  static final int KEEP = '&';
+  static final int SPACE = ' ';
+  static final int DROP = 0;
+  static final int UNDECIDED = -1;
+
+  /**
+   * Judges stray {@code &}s (ones that start no reference) for the engine's direct path, exactly as the
+   * residue stage in a chain would, without feeding the line through the stages: the left context is
+   * skimmed, the right is the word after each. Keeps the residue state after the last verdict, so that the
+   * {@code &}s of a line, asked about in order, cost a skim of the text between them. One per engine chain;
+   * not thread-safe.
+   */
+  final class StrayAmpersands {
+    private final Residue residue = new Residue(new Stage(null) {
+      @Override
+      void put(int cp) {} // the verdict is returned, not passed on
+    }, StepCounter.NONE);
+    /** The text and line the residue state belongs to, and the & it is after (-1: the line start). */
+    private CharSequence text;
+    private int line = -1;
+    private int last = -1;
+
+    /** @param before the map the engine applies before this step (it never makes an {@code &}), or null */
+    StrayAmpersands(MapRule before) {
+      residue.before = before;
+    }
+
+    /**
+     * The verdict on {@code s[k] == '&'}, on the line that starts at {@code lineStart}: {@link #KEEP},
+     * {@link #SPACE} or {@link #DROP}; {@link #UNDECIDED} when it or an {@code &} before it on its line is
+     * not for the direct path ({@link Residue#strayVerdict}).
+     */
+    int verdict(CharSequence s, int lineStart, int k) {
+      int from;
+      if (s == text && lineStart == line && last < k) {
+        from = last + 1;
+      } else {
+        residue.reset();
+        text = s;
+        line = lineStart;
+        last = -1;
+        from = lineStart;
+      }
+      while (true) {
+        int amp = from;
+        while (s.charAt(amp) != '&') {
+          amp++;
+        }
+        residue.skim(s, from, amp);
+        int v = residue.strayVerdict(s, amp);
+        if (v == UNDECIDED) {
+          text = null; // and every later & on the line
+          return v;
+        }
+        if (v != DROP) {
+          residue.seeViewed(v); // the left context of what follows holds the verdict
+        }
+        last = amp;
+        if (amp == k) {
+          return v;
+        }
+        from = amp + 1;
+      }
+    }
+  }
+
   /**
    * Phase two, on decoded text: judges every {@code &} by its neighbours (keep, drop, or make a space). The
    * word after it is read first, so the judgement sees decoded text on both sides, as a second run would.
@@ -497,6 +564,20 @@ final class HtmlEntitiesRule extends Rule {
     }
 
     private void judge(int[] la, int n) {
+      int v = verdict(la, n);
+      if (v != KEEP) {
+        removed++;
+      }
+      if (v != DROP) {
+        emit(v);
+      }
+    }
+
+    /**
+     * What becomes of the {@code &} in {@code la[0]}, with the {@code n} code points after it gathered:
+     * {@link #KEEP}, {@link #SPACE} or {@link #DROP}.
+     */
+    private int verdict(int[] la, int n) {
       viewAfter(la, n);
       int[] r = viewed;
       int rn = viewedLen;
@@ -518,12 +599,10 @@ final class HtmlEntitiesRule extends Rule {
         }
       }
       if (lineBlank && (firstBase < 0 || isLineBreak(firstBase))) {
-        removed++; // alone on its line
-        return;
+        return DROP; // alone on its line
       }
       if ((leftBlank && rightBlank) || right == '#') {
-        emit('&');
-        return;
+        return KEEP;
       }
       int tokenEnd = 0;
       while (tokenEnd < rn && !isBlank(r[tokenEnd]) && !isLineBreak(r[tokenEnd])) {
@@ -533,29 +612,60 @@ final class HtmlEntitiesRule extends Rule {
       if ((isAsciiAlnum(lastBase) && isAsciiAlnum(right)) || urlLike(r, tokenEnd)
           || (LATIN_LETTER_NAMES.contains(trailingWord())
               && LATIN_LETTER_NAMES.contains(leadingWord(r, tokenEnd)))) {
-        emit('&');
-        return;
+        return KEEP;
       }
       if (!leftBlank && !rightBlank) {
-        if ((clusterArabic || rightArabic)
+        return (clusterArabic || rightArabic)
             && (clusterArabic || isPunctuation(lastBase))
-            && (rightArabic || isPunctuation(right))) {
-          removed++;
-          emit(' ');
-        } else {
-          emit('&');
-        }
-        return;
+            && (rightArabic || isPunctuation(right)) ? SPACE : KEEP;
       }
       boolean gluedArabic = leftBlank ? rightArabic : clusterArabic;
       int glued = leftBlank ? right : lastBase;
       boolean arabicContext = lastLetterArabic || firstLetterIsArabic(r, tokenEnd);
-      if (gluedArabic || (isPunctuation(glued) && arabicContext)) {
-        removed++;
-      } else {
-        emit('&');
-      }
+      return gluedArabic || (isPunctuation(glued) && arabicContext) ? DROP : KEEP;
     }
+
+    /**
+     * The verdict on the stray {@code &} at {@code s[k]}, this stage having read the line up to it; or
+     * {@link #UNDECIDED} when the decoder could take it (a name character follows), or when another
+     * {@code &} comes before the end of the word after it.
+     */
+    int strayVerdict(CharSequence s, int k) {
+      // The code points the residue rules would gather after the &: each decomposed and mapped as the engine
+      // feeds them, up to the end of the word after it.
+      int[] la = strayLook;
+      int n = 0;
+      la[n++] = '&';
+      int i = k + 1;
+      gather:
+      while (i < s.length()) {
+        int cp = Character.codePointAt(s, i);
+        i += Character.charCount(cp);
+        String d = UnicodeData.decomposition(cp);
+        for (int a = 0; a < (d == null ? 1 : d.length()); ) {
+          int c = d == null ? cp : d.codePointAt(a);
+          a += d == null ? 1 : Character.charCount(c);
+          String m = before == null ? null : before.map(c);
+          for (int b = 0; b < (m == null ? 1 : m.length()); ) {
+            int x = m == null ? c : m.codePointAt(b);
+            b += m == null ? 1 : Character.charCount(x);
+            if (x == '&') {
+              return UNDECIDED; // the decoder would hold it: its own reference, or residue to judge first
+            }
+            la[n++] = x;
+            if (n == MAX_LOOK || endsWord(x)) {
+              break gather;
+            }
+          }
+        }
+      }
+      if (n > 1 && isNameChar(la[1])) {
+        return UNDECIDED;
+      }
+      return verdict(la, n);
+    }
+
+    private final int[] strayLook = new int[MAX_LOOK];
 
     /** The word before holds {@code ?}, {@code =} or {@code /}, or the right token {@code r[0, end)} holds {@code =}. */
     private boolean urlLike(int[] r, int end) {

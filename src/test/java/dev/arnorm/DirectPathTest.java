@@ -148,4 +148,35 @@ class DirectPathTest {
     Engine noWhitespace = new Engine(List.of(Step.ALEF), null, true);
     assertEquals(DirectTable.COPY, noWhitespace.table.cls['\u00A0']);
   }
+
+  @Test
+  void strayAmpersandsAreJudgedOnTheDirectPathAsTheChainWould() {
+    // Kept between spaces, a space between Arabic words, dropped when glued to one word or to punctuation
+    // in Arabic text; several on one line, each judged with the verdicts before it in its left context.
+    String s = "قال & عقد النصرة،&عقد والعمل&معا ضد هنية& ذكر ثم &- ولو كانوا . &الى";
+    sameAsChain(Preset.SEARCH.steps(), s);
+    sameAsChain(Preset.LIGHT.steps(), s);
+    sameAsChain(List.of(Step.HTML_ENTITIES), s);
+    assertEquals("قال & عقد النصرة، عقد والعمل معا ضد هنية ذكر ثم - ولو كانوا . الى",
+        ArabicNormalizer.LIGHT.normalize(s));
+  }
+
+  @Test
+  void anAmpersandTheDecoderCouldTakeLeavesTheRestOfItsLineToTheChain() {
+    // AT&T starts no reference but a name character follows the &: the chain judges it, and the & after it.
+    sameAsChain(Preset.SEARCH.steps(), "كلمة&كلمة AT&T كلمة&كلمة R&D&amp;x كلمة&");
+    sameAsChain(Preset.SEARCH.steps(), "كلمة&كلمة&كلمة كلمة&&كلمة");
+  }
+
+  @Test
+  void aChainStartedRightAfterAJudgedAmpersandHasItsLine() {
+    // The chain (for the tatweel) stops at the space after كلمة; the direct path drops the & after the dot;
+    // the & in كلمة&x (a name character follows) is the chain's, and it would start right after the first &,
+    // whose word the residue stage still waits for: it starts at that & instead, or resumes.
+    for (String tail : List.of("كلمة&x", "كلمة &amp", "كلمة &#")) {
+      String s = " \u0640 كلمة .& " + tail;
+      sameAsChain(Preset.SEARCH.steps(), s);
+      assertEquals(" كلمه . " + ArabicNormalizer.SEARCH.normalize(tail), ArabicNormalizer.SEARCH.normalize(s));
+    }
+  }
 }
