@@ -430,6 +430,15 @@ final class Engine {
 
   /** {@code prevCcc} after a base that a following kept mark could interact with: no mark may follow. */
   private static final int NO_MARKS = 256;
+  /**
+   * {@code prevCcc} after a base of each {@link DirectTable} class, as a table: a branch on the class would
+   * be mispredicted in text where closed and open replacements alternate (أ and ى, say).
+   */
+  private static final int[] CCC_AFTER = new int[16];
+
+  static {
+    CCC_AFTER[DirectTable.MAP1_CLOSED] = NO_MARKS;
+  }
   /** The shortest clean stretch the direct path copies whole ({@code Chain.bulkClean}). */
   private static final int BULK_MIN = 32;
 
@@ -1015,7 +1024,7 @@ final class Engine {
         blank = isBlank;
         blankAt = isBlank ? k : blankAt;
         prev = x;
-        ccc = t == DirectTable.MAP1_CLOSED ? NO_MARKS : 0;
+        ccc = CCC_AFTER[t];
         starter = k;
         if (!ident) {
           b[p++] = x;
