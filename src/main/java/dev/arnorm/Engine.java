@@ -170,10 +170,9 @@ final class Engine {
   private int scanCleanChars(CharSequence s, int from, int prevCcc, int prev, int prevRun) {
     final int n = s.length();
     final byte[] cls = this.cls; // a local: read from the field, it costs 2x inside the direct path
-    // A bit no char has: without elongation p1 never equals a char, and the check costs one compare.
-    final int noRuns = elongation ? 0 : 0x10000;
+    final boolean runs = elongation;
     int prevBlank = 0;
-    int p1 = (prev < 0 ? 0x10000 : prev) | noRuns; // the character before, for a run of equal ones
+    int p1 = prev; // the character before, for a run of equal ones (-1: none)
     int i = from;
     while (i < n) {
       // Letters, spaces and other characters copied as they are, with one branch per character that is
@@ -186,11 +185,16 @@ final class Engine {
         c = s.charAt(i);
         t = cls[c];
         int blank = t == DirectTable.COPY_BLANK ? 1 : 0;
-        if (t < DirectTable.COPY || t > DirectTable.COPY_BLANK || (blank & prevBlank) != 0 || c == p1) {
+        if (t < DirectTable.COPY || t > DirectTable.COPY_BLANK || (blank & prevBlank) != 0) {
           break;
         }
+        if (runs) { // invariant: the JIT makes a copy of the loop without this for the other pipelines
+          if (c == p1) {
+            break;
+          }
+          p1 = c;
+        }
         prevBlank = blank;
-        p1 = c | noRuns;
       }
       if (i > roundStart) {
         prevCcc = 0; // after a base
@@ -219,11 +223,11 @@ final class Engine {
           return i;
         }
         prevCcc = ccc;
-        p1 = c | noRuns;
+        p1 = c;
         i++;
       } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))
           && astralInert(Character.toCodePoint(c, s.charAt(i + 1)))) {
-        p1 = s.charAt(i + 1) | noRuns;
+        p1 = s.charAt(i + 1);
         i += 2;
         prevCcc = 0;
       } else {
