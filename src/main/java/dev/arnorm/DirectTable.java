@@ -133,8 +133,15 @@ final class DirectTable {
     }
     Map<String, Integer> multi = new HashMap<>();
     char[] m = new char[0x10000];
+    // This loop runs when a normalizer is first used: set lookups are read from an array, not searched.
+    boolean[] touchedBmp = new boolean[0x10000];
+    for (UnicodeSet.EntryRange r : touched.ranges()) {
+      for (int c = r.codepoint; c <= r.codepointEnd && c < 0x10000; c++) {
+        touchedBmp[c] = true;
+      }
+    }
     for (int c = 0; c < 0x10000; c++) {
-      cls[c] = classify(c, touched, blankSensitive, words, deleted, beforeHtml, html >= 0, isolated, m,
+      cls[c] = classify(c, touched, touchedBmp, blankSensitive, words, deleted, beforeHtml, html >= 0, isolated, m,
           multi);
       if (cls[c] == COPY || cls[c] == COPY_WORD || cls[c] == COPY_BLANK || cls[c] == MARK_KEEP) {
         m[c] = (char) c;
@@ -149,7 +156,7 @@ final class DirectTable {
     return r instanceof ElongationRule || r instanceof SpellingRule;
   }
 
-  private byte classify(int c, UnicodeSet touched, boolean blankSensitive, boolean words, UnicodeSet deleted,
+  private byte classify(int c, UnicodeSet touched, boolean[] touchedBmp, boolean blankSensitive, boolean words, UnicodeSet deleted,
       UnicodeSet beforeHtml, boolean html, IntFunction<String> isolated, char[] m, Map<String, Integer> multi) {
     if (Character.isHighSurrogate((char) c)) {
       return HIGH;
@@ -160,7 +167,7 @@ final class DirectTable {
     if (blankSensitive && (c == ' ' || c == '\t')) {
       return COPY_BLANK;
     }
-    if (untouched(c, touched)) {
+    if (untouchedBmp(c, touched, touchedBmp)) {
       if (UnicodeData.isMark(c)) {
         return UnicodeData.nfcYes(c) && UnicodeData.ccc(c) != 0 ? MARK_KEEP : SPECIAL;
       }
@@ -205,6 +212,23 @@ final class DirectTable {
     }
     m[c] = (char) (int) multi.computeIfAbsent(out, k -> multi.size());
     return MAPN;
+  }
+
+  /** {@link #untouched} for a BMP character, with the set's BMP part as an array. */
+  private static boolean untouchedBmp(int c, UnicodeSet touched, boolean[] touchedBmp) {
+    if (touchedBmp[c]) {
+      return false;
+    }
+    String d = UnicodeData.decomposition(c);
+    if (d != null) {
+      for (int i = 0; i < d.length(); i++) {
+        char x = d.charAt(i);
+        if (Character.isSurrogate(x) ? !untouched(c, touched) : touchedBmp[x]) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** True when no step touches {@code cp} or any part of its canonical decomposition. */
