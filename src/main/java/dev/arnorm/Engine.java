@@ -1597,39 +1597,34 @@ final class Engine {
       streamThroughChain(in, out, counter);
       return;
     }
+    // Whole lines at a time, a block of up to 64 Ki chars each: lines read in full go to the engine as one
+    // String, made straight from the read buffer when no line was left over from the read before.
     StringBuilder pending = new StringBuilder();
-    char[] buf = new char[8192];
+    char[] buf = new char[1 << 16];
     int read;
     while ((read = in.read(buf)) >= 0) {
-      int from = pending.length();
-      pending.append(buf, 0, read);
-      int lastBreak = -1;
-      for (int k = pending.length() - 1; k >= from; k--) {
-        if (pending.charAt(k) == '\n') {
-          lastBreak = k;
-          break;
+      int lastBreak = read - 1;
+      while (lastBreak >= 0 && buf[lastBreak] != '\n') {
+        lastBreak--;
+      }
+      if (lastBreak < 0) {
+        pending.append(buf, 0, read);
+        if (pending.length() > LONG_LINE) {
+          streamLongLine(in, out, pending);
         }
+        continue;
       }
-      if (lastBreak < 0 && from > 0) {
-        lastBreak = lastIndexOf(pending, from);
+      String lines;
+      if (pending.length() == 0) {
+        lines = new String(buf, 0, lastBreak + 1);
+      } else {
+        lines = pending.append(buf, 0, lastBreak + 1).toString();
+        pending.setLength(0);
       }
-      if (lastBreak >= 0) {
-        normalize(pending.subSequence(0, lastBreak + 1), out, StepCounter.NONE);
-        pending.delete(0, lastBreak + 1);
-      } else if (pending.length() > LONG_LINE) {
-        streamLongLine(in, out, pending);
-      }
+      normalize(lines, out, StepCounter.NONE);
+      pending.append(buf, lastBreak + 1, read - lastBreak - 1);
     }
     normalize(pending, out, StepCounter.NONE);
-  }
-
-  private static int lastIndexOf(StringBuilder sb, int before) {
-    for (int k = before - 1; k >= 0; k--) {
-      if (sb.charAt(k) == '\n') {
-        return k;
-      }
-    }
-    return -1;
   }
 
   /**
