@@ -641,21 +641,15 @@ final class HtmlEntitiesRule extends Rule {
       while (i < s.length()) {
         int cp = Character.codePointAt(s, i);
         i += Character.charCount(cp);
-        String d = UnicodeData.decomposition(cp);
-        for (int a = 0; a < (d == null ? 1 : d.length()); ) {
-          int c = d == null ? cp : d.codePointAt(a);
-          a += d == null ? 1 : Character.charCount(c);
-          String m = before == null ? null : before.map(c);
-          for (int b = 0; b < (m == null ? 1 : m.length()); ) {
-            int x = m == null ? c : m.codePointAt(b);
-            b += m == null ? 1 : Character.charCount(x);
-            if (x == '&') {
-              return UNDECIDED; // the decoder would hold it: its own reference, or residue to judge first
-            }
-            la[n++] = x;
-            if (n == MAX_LOOK || endsWord(x)) {
-              break gather;
-            }
+        int f = feedOf(cp);
+        for (int j = 0; j < f; j++) {
+          int x = fed[j];
+          if (x == '&') {
+            return UNDECIDED; // the decoder would hold it: its own reference, or residue to judge first
+          }
+          la[n++] = x;
+          if (n == MAX_LOOK || endsWord(x)) {
+            break gather;
           }
         }
       }
@@ -782,12 +776,11 @@ final class HtmlEntitiesRule extends Rule {
     }
 
     /**
-     * The code points input {@code cp} reaches {@link #see} as, in {@link #expanded}; returns how many. Three
-     * layers, each a string or the code point itself (null): its canonical decomposition, what the map
-     * before these stages makes of each part, and how the residue rules view each of those.
+     * The code points the engine feeds these stages for input {@code cp}, in {@link #fed}; returns how many:
+     * its canonical decomposition, each part mapped by the map before these stages.
      */
-    private int expand(int cp) {
-      expandedLen = 0;
+    private int feedOf(int cp) {
+      fedLen = 0;
       String d = UnicodeData.decomposition(cp);
       for (int i = 0; i < (d == null ? 1 : d.length()); ) {
         int c = d == null ? cp : d.codePointAt(i);
@@ -796,15 +789,36 @@ final class HtmlEntitiesRule extends Rule {
         for (int j = 0; j < (m == null ? 1 : m.length()); ) {
           int x = m == null ? c : m.codePointAt(j);
           j += m == null ? 1 : Character.charCount(x);
-          String v = view(x);
-          for (int k = 0; k < (v == null ? 1 : v.length()); ) {
-            int y = v == null ? x : v.codePointAt(k);
-            k += v == null ? 1 : Character.charCount(y);
-            if (expandedLen == expanded.length) {
-              expanded = java.util.Arrays.copyOf(expanded, expandedLen * 2);
-            }
-            expanded[expandedLen++] = y;
+          if (fedLen == fed.length) {
+            fed = java.util.Arrays.copyOf(fed, fedLen * 2);
           }
+          fed[fedLen++] = x;
+        }
+      }
+      return fedLen;
+    }
+
+    /** See {@link #feedOf}; reused, so that skimming and judging allocate nothing. */
+    private int[] fed = new int[32];
+    private int fedLen;
+
+    /**
+     * The code points input {@code cp} reaches {@link #see} as, in {@link #expanded}; returns how many: what
+     * {@link #feedOf} gives, each as the residue rules view it.
+     */
+    private int expand(int cp) {
+      int n = feedOf(cp);
+      expandedLen = 0;
+      for (int i = 0; i < n; i++) {
+        int x = fed[i];
+        String v = view(x);
+        for (int k = 0; k < (v == null ? 1 : v.length()); ) {
+          int y = v == null ? x : v.codePointAt(k);
+          k += v == null ? 1 : Character.charCount(y);
+          if (expandedLen == expanded.length) {
+            expanded = java.util.Arrays.copyOf(expanded, expandedLen * 2);
+          }
+          expanded[expandedLen++] = y;
         }
       }
       return expandedLen;
