@@ -1405,6 +1405,9 @@ final class Engine {
     Output out = ch.out;
     ch.in = in;
     ch.lines.forget();
+    if (ch.stray != null) {
+      ch.stray.forget();
+    }
     int p = safeStart(in, first, ch.lines);
     // [0, p) is clean and copied as it is.
     out.start(in, target, p);

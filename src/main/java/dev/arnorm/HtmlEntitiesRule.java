@@ -431,6 +431,11 @@ final class HtmlEntitiesRule extends Rule {
       residue.before = before;
     }
 
+    /** Drops the kept state: a new text may be the same CharSequence object with other contents. */
+    void forget() {
+      text = null;
+    }
+
     /**
      * The verdict on {@code s[k] == '&'}, on the line that starts at {@code lineStart}: {@link #KEEP},
      * {@link #SPACE} or {@link #DROP}; {@link #UNDECIDED} when it or an {@code &} before it on its line is
