@@ -153,19 +153,4 @@ class DirectPathProperties {
     Engine[] e = engines(steps);
     assertEquals(e[1].normalize(s), e[0].normalize(s), () -> steps + " on " + NormalizerProperties.codePoints(s));
   }
-
-  /**
-   * The direct path keeps the residue state of the last stray {@code &} it judged: a CharSequence object
-   * normalized again with other contents (a reused StringBuilder) must not meet the old state.
-   */
-  @Property(tries = 1500)
-  void aCharSequenceReusedWithOtherContentsIsJudgedAfresh(@ForAll("ampersandLines") String a,
-      @ForAll("ampersandLines") String b) {
-    Engine[] e = engines(Preset.SEARCH.steps());
-    StringBuilder reused = new StringBuilder(a);
-    e[0].normalize(reused);
-    reused.setLength(0);
-    reused.append(b);
-    assertEquals(e[1].normalize(b), e[0].normalize(reused), () -> "after " + a + " on " + b);
-  }
 }

@@ -179,4 +179,17 @@ class DirectPathTest {
       assertEquals(" كلمه . " + ArabicNormalizer.SEARCH.normalize(tail), ArabicNormalizer.SEARCH.normalize(s));
     }
   }
+
+  @Test
+  void aStringBuilderNormalizedAgainWithOtherContentsIsJudgedAfresh() {
+    // Found by random search with the state kept across calls: the & of the first contents was judged,
+    // and the & of the second, further along the same line, was judged on from that stale state.
+    Engine direct = new Engine(Preset.SEARCH.steps(), null, true);
+    StringBuilder reused = new StringBuilder("&.\n.-\n\u0301");
+    direct.normalize(reused);
+    reused.setLength(0);
+    reused.append(" &-\u064E-\n\u0301");
+    assertEquals(new Engine(Preset.SEARCH.steps(), null, false).normalize(reused.toString()),
+        direct.normalize(reused));
+  }
 }
