@@ -33,11 +33,11 @@ final class DirectTable {
   /** A space or tab under the whitespace step: copied unless it meets another blank. */
   static final byte COPY_BLANK = 3;
   /**
-   * A base character replaced by the single blank {@code map[c]} (a no-break space under the whitespace
+   * A base character replaced by the single blank {@code map(c)} (a no-break space under the whitespace
    * step): copied like {@link #COPY_BLANK} unless it meets another blank.
    */
   static final byte MAP1_BLANK = 4;
-  /** A base character replaced by the single character {@code map[c]}, neither a mark nor a blank. */
+  /** A base character replaced by the single character {@code map(c)}, neither a mark nor a blank. */
   static final byte MAP1 = 5;
   /**
    * As {@link #MAP1}, for a character or replacement with a canonical decomposition: a kept mark after it
@@ -48,17 +48,18 @@ final class DirectTable {
   static final byte MARK_DEL = 7;
   /** A mark the pipeline leaves alone: copied when it keeps canonical order. */
   static final byte MARK_KEEP = 8;
-  /** A base character replaced by {@code strings[map[c]]}: several characters, or none. */
+  /** A base character replaced by {@code strings[map(c)]}: several characters, or none. */
   static final byte MAPN = 9;
   /** A high surrogate: the pair is copied when the code point is inert. */
   static final byte HIGH = 10;
 
   final byte[] cls = new byte[0x10000];
   /**
-   * For the copy classes and kept marks the character itself, for MAP1 its replacement, for MAPN an index
-   * into strings.
+   * {@code map(c) << 8 | cls[c]}: the hot loop's one read per character. The map is, for the copy classes
+   * and kept marks, the character itself; for MAP1 and MAP1_BLANK its replacement; for MAPN an index into
+   * strings.
    */
-  final char[] map;
+  final int[] classAndMap = new int[0x10000];
   final String[] strings;
   /** True when replacements and deletions are on: every word step comes after all other steps. */
   final boolean replacing;
@@ -147,7 +148,9 @@ final class DirectTable {
         m[c] = (char) c;
       }
     }
-    this.map = m;
+    for (int c = 0; c < 0x10000; c++) {
+      classAndMap[c] = m[c] << 8 | (cls[c] & 0xFF);
+    }
     this.strings = new String[multi.size()];
     multi.forEach((s, i) -> strings[i] = s);
   }
@@ -240,11 +243,16 @@ final class DirectTable {
     return d == null || d.codePoints().noneMatch(touched::contains);
   }
 
+  /** See {@link #classAndMap}. */
+  char map(char c) {
+    return (char) (classAndMap[c] >>> 8);
+  }
+
   /** How many characters of output the direct path writes for {@code c} when it handles it. */
   int outputLength(char c) {
     switch (cls[c]) {
       case MAPN:
-        return strings[map[c]].length();
+        return strings[map(c)].length();
       case MARK_DEL:
         return 0;
       default:

@@ -438,7 +438,7 @@ final class Engine {
    * {@code prevCcc} after a base of each {@link DirectTable} class, as a table: a branch on the class would
    * be mispredicted in text where closed and open replacements alternate (أ and ى, say).
    */
-  private static final int[] CCC_AFTER = new int[16];
+  private static final int[] CCC_AFTER = new int[256];
 
   static {
     CCC_AFTER[DirectTable.MAP1_CLOSED] = NO_MARKS;
@@ -545,13 +545,13 @@ final class Engine {
         char c = m.text.charAt(x);
         byte t = cls[c];
         if (t == DirectTable.MAPN) {
-          String to = table.strings[table.map[c]];
+          String to = table.strings[table.map(c)];
           for (int y = 0; y < to.length(); y++) {
             if (!emit(to.charAt(y), k)) {
               return 0;
             }
           }
-        } else if (!emit(table.map[c], k)) {
+        } else if (!emit(table.map(c), k)) {
           return 0;
         }
       }
@@ -825,7 +825,7 @@ final class Engine {
           case DirectTable.MAP1_BLANK:
           case DirectTable.MAP1:
           case DirectTable.MAP1_CLOSED: {
-            char m = table.map[c];
+            char m = table.map(c);
             segIn = k;
             prevCcc = cls[c] == DirectTable.MAP1_CLOSED ? NO_MARKS : 0;
             if (!emitOrUndo(m, k)) {
@@ -835,7 +835,7 @@ final class Engine {
             break;
           }
           case DirectTable.MAPN: {
-            String m = table.strings[table.map[c]];
+            String m = table.strings[table.map(c)];
             segIn = k;
             prevCcc = NO_MARKS;
             if (m.isEmpty()) {
@@ -948,8 +948,7 @@ final class Engine {
     private int copyRun(int k) {
       final CharSequence s = in;
       final int n = s.length();
-      final byte[] cls = Engine.this.cls;
-      final char[] map = table.map;
+      final int[] classAndMap = table.classAndMap;
       final boolean elongate = elongation;
       final boolean words = spelling;
       final Output o = out;
@@ -976,11 +975,12 @@ final class Engine {
       // kind of character would be mispredicted at every word boundary.
       for (; k < limit; k++) {
         char c = s.charAt(k);
-        int t = cls[c];
+        int v = classAndMap[c];
+        int t = v & 0xFF;
         if (t == DirectTable.SPECIAL || t > DirectTable.MARK_KEEP) {
           break;
         }
-        char x = map[c];
+        char x = (char) (v >>> 8);
         if (t >= DirectTable.MARK_DEL) {
           if (t == DirectTable.MARK_DEL) {
             if (ident) {

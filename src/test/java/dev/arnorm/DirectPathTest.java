@@ -143,7 +143,7 @@ class DirectPathTest {
   void aNoBreakSpaceIsClassedAsABlankReplacement() {
     Engine light = new Engine(Preset.LIGHT.steps(), null, true);
     assertEquals(DirectTable.MAP1_BLANK, light.table.cls['\u00A0']);
-    assertEquals(' ', light.table.map['\u00A0']);
+    assertEquals(' ', light.table.map('\u00A0'));
     // Without the whitespace step nothing merges blanks: the no-break space stays what it is.
     Engine noWhitespace = new Engine(List.of(Step.ALEF), null, true);
     assertEquals(DirectTable.COPY, noWhitespace.table.cls['\u00A0']);
