@@ -57,7 +57,8 @@ final class DirectTable {
   /**
    * {@code map(c) << 8 | cls[c]}: the hot loop's one read per character. The map is, for the copy classes
    * and kept marks, the character itself; for MAP1 and MAP1_BLANK its replacement; for MAPN an index into
-   * strings.
+   * strings. {@link #cls} holds the class again, a byte per char: the clean scans read only the class, and
+   * read it from a table a quarter the size.
    */
   final int[] classAndMap = new int[0x10000];
   final String[] strings;

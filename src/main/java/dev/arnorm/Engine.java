@@ -207,7 +207,7 @@ final class Engine {
           return i - 1; // two blanks in a row: whitespace may merge them, from the first
         }
         // The second of two equal characters: a third before them makes a run for elongation.
-        int before = i - 2 >= from ? s.charAt(i - 2) : i - 1 >= from || prevRun >= 2 ? prev : -1;
+        int before = i - 2 >= from ? s.charAt(i - 2) : (i - 1 >= from || prevRun >= 2) ? prev : -1;
         if (before == c) {
           return i;
         }

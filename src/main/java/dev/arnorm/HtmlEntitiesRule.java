@@ -403,6 +403,45 @@ final class HtmlEntitiesRule extends Rule {
     static final MapRule FORMS = MapRule.of(null, Rules.presentationForms());
   }
 
+  /** A reused, growable list of code points: the residue rules' views of what they read, without allocation. */
+  private static final class CodePoints {
+    int[] cps;
+    int length;
+
+    CodePoints(int capacity) {
+      cps = new int[capacity];
+    }
+
+    void clear() {
+      length = 0;
+    }
+
+    void add(int cp) {
+      if (length == cps.length) {
+        cps = java.util.Arrays.copyOf(cps, length * 2);
+      }
+      cps[length++] = cp;
+    }
+
+    void addAll(String s) {
+      for (int i = 0; i < s.length(); ) {
+        int cp = s.codePointAt(i);
+        i += Character.charCount(cp);
+        add(cp);
+      }
+    }
+
+    /** {@code cp} as the residue rules see it ({@link #view}). */
+    void addViewed(int cp) {
+      String v = view(cp);
+      if (v == null) {
+        add(cp);
+      } else {
+        addAll(v);
+      }
+    }
+  }
+
   /** Verdicts on a stray {@code &}: kept, turned into a space, dropped; or not decided here. */
   static final int KEEP = '&';
   static final int SPACE = ' ';
@@ -460,8 +499,7 @@ final class HtmlEntitiesRule extends Rule {
         residue.skim(s, from, amp);
         int v = residue.strayVerdict(s, amp);
         if (v == UNDECIDED) {
-          text = null; // and every later & on the line
-          return v;
+          return v; // and for every later & on the line: each call meets this one again first
         }
         if (v != DROP) {
           residue.seeViewed(v); // the left context of what follows holds the verdict
@@ -542,30 +580,13 @@ final class HtmlEntitiesRule extends Rule {
     }
 
     /** The code points after an {@code &} as they will end up; reused, so that a judgement allocates nothing. */
-    private int[] viewed = new int[MAX_LOOK];
-    private int viewedLen;
+    private final CodePoints viewed = new CodePoints(MAX_LOOK);
 
     private void viewAfter(int[] la, int n) {
-      viewedLen = 0;
+      viewed.clear();
       for (int i = 1; i < n; i++) {
-        String v = view(la[i]);
-        if (v == null) {
-          addViewed(la[i]);
-        } else {
-          for (int k = 0; k < v.length(); ) {
-            int c = v.codePointAt(k);
-            k += Character.charCount(c);
-            addViewed(c);
-          }
-        }
+        viewed.addViewed(la[i]);
       }
-    }
-
-    private void addViewed(int c) {
-      if (viewedLen == viewed.length) {
-        viewed = java.util.Arrays.copyOf(viewed, viewedLen * 2);
-      }
-      viewed[viewedLen++] = c;
     }
 
     private void judge(int[] la, int n) {
@@ -584,8 +605,8 @@ final class HtmlEntitiesRule extends Rule {
      */
     private int verdict(int[] la, int n) {
       viewAfter(la, n);
-      int[] r = viewed;
-      int rn = viewedLen;
+      int[] r = viewed.cps;
+      int rn = viewed.length;
       int right = rn > 0 ? r[0] : -1;
       boolean rightArabic = false;
       for (int i = 0; i < rn && (i == 0 || UnicodeData.isMark(r[i])); i++) {
@@ -648,7 +669,7 @@ final class HtmlEntitiesRule extends Rule {
         i += Character.charCount(cp);
         int f = feedOf(cp);
         for (int j = 0; j < f; j++) {
-          int x = fed[j];
+          int x = fed.cps[j];
           if (x == '&') {
             return UNDECIDED; // the decoder would hold it: its own reference, or residue to judge first
           }
@@ -776,7 +797,7 @@ final class HtmlEntitiesRule extends Rule {
     private void seeDecomposed(int cp) {
       int n = expand(cp);
       for (int i = 0; i < n; i++) {
-        see(expanded[i]);
+        see(expanded.cps[i]);
       }
     }
 
@@ -785,27 +806,28 @@ final class HtmlEntitiesRule extends Rule {
      * its canonical decomposition, each part mapped by the map before these stages.
      */
     private int feedOf(int cp) {
-      fedLen = 0;
+      fed.clear();
       String d = UnicodeData.decomposition(cp);
-      for (int i = 0; i < (d == null ? 1 : d.length()); ) {
-        int c = d == null ? cp : d.codePointAt(i);
-        i += d == null ? 1 : Character.charCount(c);
-        String m = before == null ? null : before.map(c);
-        for (int j = 0; j < (m == null ? 1 : m.length()); ) {
-          int x = m == null ? c : m.codePointAt(j);
-          j += m == null ? 1 : Character.charCount(x);
-          if (fedLen == fed.length) {
-            fed = java.util.Arrays.copyOf(fed, fedLen * 2);
-          }
-          fed[fedLen++] = x;
+      if (d == null) {
+        addMapped(cp);
+      } else {
+        for (int i = 0; i < d.length(); ) {
+          int c = d.codePointAt(i);
+          i += Character.charCount(c);
+          addMapped(c);
         }
       }
-      return fedLen;
+      return fed.length;
     }
 
-    /** See {@link #feedOf}; reused, so that skimming and judging allocate nothing. */
-    private int[] fed = new int[32];
-    private int fedLen;
+    private void addMapped(int c) {
+      String m = before == null ? null : before.map(c);
+      if (m == null) {
+        fed.add(c);
+      } else {
+        fed.addAll(m);
+      }
+    }
 
     /**
      * The code points input {@code cp} reaches {@link #see} as, in {@link #expanded}; returns how many: what
@@ -813,25 +835,16 @@ final class HtmlEntitiesRule extends Rule {
      */
     private int expand(int cp) {
       int n = feedOf(cp);
-      expandedLen = 0;
+      expanded.clear();
       for (int i = 0; i < n; i++) {
-        int x = fed[i];
-        String v = view(x);
-        for (int k = 0; k < (v == null ? 1 : v.length()); ) {
-          int y = v == null ? x : v.codePointAt(k);
-          k += v == null ? 1 : Character.charCount(y);
-          if (expandedLen == expanded.length) {
-            expanded = java.util.Arrays.copyOf(expanded, expandedLen * 2);
-          }
-          expanded[expandedLen++] = y;
-        }
+        expanded.addViewed(fed.cps[i]);
       }
-      return expandedLen;
+      return expanded.length;
     }
 
-    /** See {@link #expand}; reused, so that skimming allocates nothing. */
-    private int[] expanded = new int[32];
-    private int expandedLen;
+    /** See {@link #feedOf} and {@link #expand}; reused, so that skimming and judging allocate nothing. */
+    private final CodePoints fed = new CodePoints(32);
+    private final CodePoints expanded = new CodePoints(32);
 
     private void seeViewed(int cp) {
       String v = view(cp);
@@ -855,8 +868,8 @@ final class HtmlEntitiesRule extends Rule {
           break;
         }
         for (int i = expand(cp) - 1; i >= 0; i--) {
-          if (UnicodeData.isLetter(expanded[i])) {
-            return expanded[i];
+          if (UnicodeData.isLetter(expanded.cps[i])) {
+            return expanded.cps[i];
           }
         }
       }

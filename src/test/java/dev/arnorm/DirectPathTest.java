@@ -150,7 +150,7 @@ class DirectPathTest {
   }
 
   @Test
-  void strayAmpersandsAreJudgedOnTheDirectPathAsTheChainWould() {
+  void strayAmpersandsComeOutAsTheChainMakesThem() {
     // Kept between spaces, a space between Arabic words, dropped when glued to one word or to punctuation
     // in Arabic text; several on one line, each judged with the verdicts before it in its left context.
     String s = "قال & عقد النصرة،&عقد والعمل&معا ضد هنية& ذكر ثم &- ولو كانوا . &الى";
@@ -191,5 +191,36 @@ class DirectPathTest {
     reused.append(" &-\u064E-\n\u0301");
     assertEquals(new Engine(Preset.SEARCH.steps(), null, false).normalize(reused.toString()),
         direct.normalize(reused));
+  }
+
+  @Test
+  void strayAmpersandVerdictsCarryTheLineAndDoNotDependOnTheOrderAsked() {
+    String s = "قال & عقد النصرة\u060C&عقد والعمل&معا هنية& ذكر AT&T كلمة&كلمة";
+    int[] amps = s.chars().map(c -> 0).toArray();
+    int count = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) == '&') {
+        amps[count++] = i;
+      }
+    }
+    int[] expected = {HtmlEntitiesRule.KEEP, HtmlEntitiesRule.SPACE, HtmlEntitiesRule.SPACE,
+        HtmlEntitiesRule.DROP, HtmlEntitiesRule.UNDECIDED, HtmlEntitiesRule.UNDECIDED};
+    assertEquals(expected.length, count);
+    HtmlEntitiesRule rule = (HtmlEntitiesRule) Step.HTML_ENTITIES.rule();
+    HtmlEntitiesRule.StrayAmpersands inOrder = rule.new StrayAmpersands(null);
+    for (int i = 0; i < count; i++) {
+      assertEquals(expected[i], inOrder.verdict(s, 0, amps[i]), "& number " + i);
+    }
+    // A kept & makes the line hold text: the second & is then kept between blanks, not dropped as alone
+    // on its line.
+    HtmlEntitiesRule.StrayAmpersands carried = rule.new StrayAmpersands(null);
+    assertEquals(HtmlEntitiesRule.KEEP, carried.verdict("& &", 0, 0));
+    assertEquals(HtmlEntitiesRule.KEEP, carried.verdict("& &", 0, 2));
+    assertEquals("& &", ArabicNormalizer.LIGHT.normalize("& &"));
+    // From the last back to the first: each verdict computed afresh from the line start.
+    HtmlEntitiesRule.StrayAmpersands backwards = rule.new StrayAmpersands(null);
+    for (int i = count - 1; i >= 0; i--) {
+      assertEquals(expected[i], backwards.verdict(s, 0, amps[i]), "& number " + i);
+    }
   }
 }
