@@ -3,6 +3,7 @@ package dev.arnorm;
 import com.ibm.icu.text.UnicodeSet;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -1427,7 +1428,11 @@ final class Engine {
       }
       lastFlushed = lastChar();
       if (buf == null) {
-        target.append(in, flushed, pos);
+        appendRange(target, in, flushed, pos);
+      } else if (target instanceof Writer) {
+        ((Writer) target).write(buf, 0, pos - flushed);
+      } else if (target instanceof StringBuilder) {
+        ((StringBuilder) target).append(buf, 0, pos - flushed);
       } else {
         target.append(java.nio.CharBuffer.wrap(buf, 0, pos - flushed));
       }
@@ -1644,9 +1649,21 @@ final class Engine {
     return true;
   }
 
+  /**
+   * {@code target.append(s, from, to)}, without the substring {@link Writer#append(CharSequence, int, int)}
+   * makes of a String first: a Writer is handed the range itself (equivalent by Writer's contract).
+   */
+  private static void appendRange(Appendable target, CharSequence s, int from, int to) throws IOException {
+    if (target instanceof Writer && s instanceof String) {
+      ((Writer) target).write((String) s, from, to - from);
+    } else {
+      target.append(s, from, to);
+    }
+  }
+
   private static void append(Appendable target, CharSequence s, int from, int to) {
     try {
-      target.append(s, from, to);
+      appendRange(target, s, from, to);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -102,6 +102,15 @@ class ApiTest {
   }
 
   @Test
+  void anyAppendableGetsWhatAStringBuilderGets() throws Exception {
+    // Writers and StringBuilders are handed ranges directly; any other Appendable goes through append.
+    String text = "مـرحبا\u00A0بكم  في أحمد&amp;علي\n".repeat(2_000);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(text.length() * 2);
+    ArabicNormalizer.SEARCH.normalize(text, out);
+    assertEquals(ArabicNormalizer.SEARCH.normalize(text), out.flip().toString());
+  }
+
+  @Test
   void cleanTextAfterALegitimateAmpersandStaysOnTheFastPath() {
     String text = "AT&T\n" + "نص نظيف تماما\n".repeat(1000);
     assertSame(text, ArabicNormalizer.LIGHT.normalize(text));
