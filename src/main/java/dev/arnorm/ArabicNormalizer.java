@@ -1,6 +1,8 @@
 package dev.arnorm;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -156,6 +158,23 @@ public final class ArabicNormalizer {
    */
   public void normalize(Reader in, Writer out) throws IOException {
     normalize(in, out, null);
+  }
+
+  /**
+   * Streams UTF-8 {@code in} to UTF-8 {@code out} in bounded memory (a few hundred kilobytes, whatever the
+   * length of a line), giving the UTF-8 of {@link #normalize(CharSequence)} of the whole decoded input. The
+   * fastest way to normalize files: most lines are normalized on their bytes, without being decoded to
+   * chars and encoded again. Neither stream is closed; {@code out} is not flushed. Input is checked
+   * strictly: no replacement characters are made up.
+   *
+   * @throws MalformedUtf8Exception if {@code in} is not valid UTF-8 (what came before the block holding the
+   *     first bad byte has been written)
+   * @throws IOException if reading or writing fails
+   */
+  public void normalize(InputStream in, OutputStream out) throws IOException {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(out, "out");
+    new Utf8Stream(engine()).run(in, out);
   }
 
   /**

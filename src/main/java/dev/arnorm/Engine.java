@@ -86,6 +86,33 @@ final class Engine {
   }
 
   /**
+   * The direct path's hot loop may run on UTF-8 bytes ({@link Utf8Stream}): the direct path is on and no
+   * spelling (the loop has no words), and a line break is written as itself and nothing else becomes one.
+   */
+  boolean hotLoopOnBytes() {
+    if (!direct || spelling) {
+      return false;
+    }
+    int[] t = table.classAndMap;
+    for (int c = 0; c < t.length; c++) {
+      int cls = t[c] & 0xFF;
+      boolean single = cls >= DirectTable.COPY && cls <= DirectTable.MARK_KEEP && cls != DirectTable.MARK_DEL;
+      if (single && ((t[c] >>> 8) == '\n') != (c == '\n')) {
+        return false;
+      }
+      if (single && Character.isSurrogate((char) (t[c] >>> 8))) {
+        return false;
+      }
+    }
+    return (t['\n'] & 0xFF) == DirectTable.COPY;
+  }
+
+  /** Elongation is on: the hot loop stops at a letter that comes a third time. */
+  boolean elongates() {
+    return elongation;
+  }
+
+  /**
    * The order the steps run in: as given, except that {@code digits} and {@code punctuation} listed after
    * {@code html-entities} run just before it. They turn Arabic digits and the Arabic semicolon into ASCII,
    * which entity syntax is made of: run after the decoder, they could complete a reference it had left
@@ -434,12 +461,12 @@ final class Engine {
   }
 
   /** {@code prevCcc} after a base that a following kept mark could interact with: no mark may follow. */
-  private static final int NO_MARKS = 256;
+  static final int NO_MARKS = 256;
   /**
    * {@code prevCcc} after a base of each {@link DirectTable} class, as a table: a branch on the class would
    * be mispredicted in text where closed and open replacements alternate (أ and ى, say).
    */
-  private static final int[] CCC_AFTER = new int[256];
+  static final int[] CCC_AFTER = new int[256];
 
   static {
     CCC_AFTER[DirectTable.MAP1_CLOSED] = NO_MARKS;

@@ -22,7 +22,7 @@ import net.jqwik.api.Provide;
  * neighbours, {@code &} on some lines, presentation forms that expand to several words.
  */
 class DirectPathProperties {
-  private static final List<String> TOKENS = List.of(
+  static final List<String> TOKENS = List.of(
       // clean and changed words
       "كلمة", "الكتاب", "في", "من", "على", "والله", "أحمد", "إلى", "آمن", "مكتبة", "مستشفى", "سئل", "مؤمن",
       "پیام", "ی", "ک", "ە", "ۀ",

@@ -13,6 +13,12 @@ class DirectPathTest {
   }
 
   @Test
+  void aKeptMarkAfterAClosedReplacementGoesToTheChain() {
+    // ۀ decomposes (ە + hamza above): the combining class after it says no mark may follow on the direct path.
+    sameAsChain(List.of(Step.DIACRITICS), "كَۀ\u0483");
+  }
+
+  @Test
   void aTatweelInsideAWordDoesNotSplitItForSpelling() {
     // The word steps see كلمةان (the tatweel is gone): no phrase starts at ان.
     sameAsChain(Preset.SOCIAL.steps(), " كلمةـان شاء الله \u0651\u064E");

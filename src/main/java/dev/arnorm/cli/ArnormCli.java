@@ -1,10 +1,13 @@
 package dev.arnorm.cli;
 
 import dev.arnorm.ArabicNormalizer;
+import dev.arnorm.MalformedUtf8Exception;
 import dev.arnorm.Lexicon;
 import dev.arnorm.NormalizationStats;
 import dev.arnorm.Preset;
+import dev.arnorm.Utf8Reader;
 import dev.arnorm.Step;
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -251,22 +254,31 @@ public final class ArnormCli implements Callable<Integer> {
         }
       });
     }
-    Writer w = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), 1 << 16);
     for (String name : inputs) {
-      normalizeInput(n, name, w, tally);
+      normalizeInput(n, name, stdout, tally);
     }
     try {
-      w.flush();
+      stdout.flush();
     } catch (IOException e) {
       throw new InputError("cannot write to standard output: " + e.getMessage());
     }
     return OK;
   }
 
-  private void normalizeInput(ArabicNormalizer n, String name, Writer w, NormalizationStats tally)
+  /**
+   * Normalizes one input to {@code out}: on its UTF-8 bytes, or, to count changes for {@code --stats},
+   * through the chars.
+   */
+  private void normalizeInput(ArabicNormalizer n, String name, OutputStream out, NormalizationStats tally)
       throws InputError {
-    try (Reader r = open(name)) {
-      n.normalize(r, w, tally);
+    try (InputStream in = openBytes(name)) {
+      if (tally == null) {
+        n.normalize(in, out);
+      } else {
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        n.normalize(new Utf8Reader(in), w, tally);
+        w.flush(); // not closed: out goes on to the next input
+      }
     } catch (MalformedUtf8Exception e) {
       throw new InputError(display(name) + ": malformed UTF-8 at byte offset " + e.offset());
     } catch (IOException e) {
@@ -286,7 +298,7 @@ public final class ArnormCli implements Callable<Integer> {
   }
 
   private interface WriteAction {
-    void writeTo(Writer w) throws InputError;
+    void writeTo(OutputStream out) throws InputError;
   }
 
   /**
@@ -303,7 +315,7 @@ public final class ArnormCli implements Callable<Integer> {
     }
     boolean ok = false;
     try {
-      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+      try (OutputStream w = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
         action.writeTo(w);
       } catch (IOException e) {
         throw new InputError(target + ": cannot write: " + describe(e));
@@ -378,10 +390,14 @@ public final class ArnormCli implements Callable<Integer> {
   }
 
   private Reader open(String name) throws IOException {
+    return new Utf8Reader(openBytes(name));
+  }
+
+  private InputStream openBytes(String name) throws IOException {
     if (name.equals("-")) {
-      return new Utf8Reader(new NonClosingInputStream(stdin));
+      return new NonClosingInputStream(stdin);
     }
-    return new Utf8Reader(Files.newInputStream(Path.of(name)));
+    return Files.newInputStream(Path.of(name));
   }
 
   private static String display(String name) {

@@ -1,4 +1,4 @@
-package dev.arnorm.cli;
+package dev.arnorm;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,21 +13,29 @@ import java.nio.charset.StandardCharsets;
 /**
  * A strict UTF-8 reader that knows where it is: on the first malformed or truncated sequence it throws
  * {@link MalformedUtf8Exception} with the byte offset of the first bad byte. (An {@code InputStreamReader}
- * reads ahead and cannot say where the bad byte was.) Bounded memory: an 8 KiB byte buffer.
+ * replaces bad input with U+FFFD, or, told to report it, reads ahead and cannot say where the bad byte was.)
+ * Bounded memory: a 64 KiB byte buffer. Not thread-safe, like any Reader.
  */
-final class Utf8Reader extends Reader {
+public final class Utf8Reader extends Reader {
   private final InputStream in;
   private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
       .onMalformedInput(CodingErrorAction.REPORT)
       .onUnmappableCharacter(CodingErrorAction.REPORT);
-  private final ByteBuffer bytes = ByteBuffer.allocate(8192);
+  private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
   /** Bytes consumed before the current content of {@code bytes}. */
   private long consumed;
   private boolean eof;
   private boolean done;
 
-  Utf8Reader(InputStream in) {
-    this.in = in;
+  /** Reads {@code in}, which is closed with this reader. */
+  public Utf8Reader(InputStream in) {
+    this(in, 0);
+  }
+
+  /** As if {@code offset} bytes had been read before {@code in}: error offsets count them. */
+  Utf8Reader(InputStream in, long offset) {
+    this.in = java.util.Objects.requireNonNull(in, "in");
+    this.consumed = offset;
     bytes.flip();
   }
 

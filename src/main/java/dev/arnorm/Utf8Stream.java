@@ -1,0 +1,369 @@
+package dev.arnorm;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * UTF-8 in, UTF-8 out, a block of whole lines at a time ({@link ArabicNormalizer#normalize(InputStream,
+ * OutputStream)}). Most lines never become chars: the direct path's hot loop runs on the bytes themselves,
+ * one table lookup per character, and writes the output's bytes. A line it cannot finish is decoded
+ * (strictly), normalized as a String and encoded; so is every line of a pipeline the loop does not serve.
+ *
+ * <p>Why this is the same text: normalizing is line by line (a line break ends every context, which is
+ * also what {@link Engine#normalize(java.io.Reader, Appendable, StepCounter)} relies on), and the byte loop
+ * is {@code Engine.Chain.copyRunWriting} on code points read from the bytes: the same table, the same
+ * state, the same checks, and it gives up on a line wherever that loop would hand over to the chain. Each
+ * of its lines starts in the state of a direct phase starting there. {@code Utf8StreamProperties} compares
+ * it with {@link ArabicNormalizer#normalize(CharSequence)}.
+ *
+ * <p>Memory is bounded: a 64 KiB input block and an output block three times its size (a character of
+ * one byte may become one of three). A line longer than the block is streamed through a {@link Utf8Reader}.
+ */
+final class Utf8Stream {
+  static final int BLOCK = 1 << 16;
+
+  private final Engine engine;
+  private final int[] classAndMap;
+  private final boolean elongate;
+  /** The byte loop serves this pipeline; when false every line goes through the engine as a String. */
+  private final boolean bytes;
+  private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+      .onMalformedInput(CodingErrorAction.REPORT)
+      .onUnmappableCharacter(CodingErrorAction.REPORT);
+
+  private final int block;
+  private byte[] out;
+  private char[] chars;
+  /** Stream offset of the current block's first byte. */
+  private long base;
+
+  Utf8Stream(Engine engine) {
+    this(engine, BLOCK);
+  }
+
+  /** With input blocks of {@code block} bytes: tests use small ones to reach every boundary. */
+  Utf8Stream(Engine engine, int block) {
+    this.block = block;
+    this.out = new byte[3 * block];
+    this.chars = new char[block];
+    this.engine = engine;
+    this.classAndMap = engine.table.classAndMap;
+    this.elongate = engine.elongates();
+    this.bytes = engine.hotLoopOnBytes();
+  }
+
+  void run(InputStream in, OutputStream os) throws IOException {
+    byte[] b = new byte[block];
+    int len = 0;
+    while (true) {
+      int r = in.read(b, len, b.length - len);
+      if (r < 0) {
+        if (len > 0) {
+          int n = lines(b, 0, len); // before reading the field: lines may grow out
+          os.write(out, 0, n);
+        }
+        return;
+      }
+      len += r;
+      int end = len;
+      while (end > 0 && b[end - 1] != '\n') {
+        end--;
+      }
+      if (end == 0) {
+        if (len == b.length) {
+          // A line longer than the block: streamed in bounded memory, then on with what follows it.
+          len = longLine(b, len, in, os);
+        }
+        continue;
+      }
+      int n = lines(b, 0, end);
+      os.write(out, 0, n);
+      System.arraycopy(b, end, b, 0, len - end);
+      base += end;
+      len -= end;
+    }
+  }
+
+  /**
+   * Normalizes the lines {@code b[from, to)} (whole lines; at the end of the input the last may have no
+   * line break) into {@code out}; returns the length written.
+   */
+  private int lines(byte[] b, int from, int to) throws IOException {
+    int p = 0;
+    int i = from;
+    while (i < to) {
+      ensure(p + 3 * (to - i));
+      int q = bytes ? hotLoop(b, i, to, p) : -1;
+      if (q >= 0) {
+        return q;
+      }
+      // The loop gave up at ~q: that line goes through the engine, and the loop goes on after it.
+      int at = bytes ? ~q : i;
+      int lineIn = at;
+      while (lineIn > i && b[lineIn - 1] != '\n') {
+        lineIn--;
+      }
+      int lineEnd = at;
+      while (lineEnd < to && b[lineEnd++] != '\n') {
+        // to the line break, included
+      }
+      p = lineOut(b, i, lineIn, p);
+      p = slowLine(b, lineIn, lineEnd, p);
+      i = lineEnd;
+    }
+    return p;
+  }
+
+  /**
+   * Where in {@code out} the line starting at {@code b[lineIn]} starts: the hot loop wrote the lines
+   * {@code b[from, lineIn)} from {@code out[p]} on, and part of this one, and each line break it met it wrote as
+   * one {@code '\n'} byte (checked when the loop is on: no other character becomes one).
+   */
+  private int lineOut(byte[] b, int from, int lineIn, int p) {
+    int breaks = 0;
+    for (int k = from; k < lineIn; k++) {
+      if (b[k] == '\n') {
+        breaks++;
+      }
+    }
+    int o = p;
+    while (breaks > 0) {
+      if (out[o++] == '\n') {
+        breaks--;
+      }
+    }
+    return o;
+  }
+
+  /**
+   * The direct path's hot loop on UTF-8: from a line start {@code b[i]} to {@code to}, writing at
+   * {@code out[p]}. Returns the end of what it wrote, or {@code ~k} when the character at {@code b[k]}
+   * needs the chain (or is not valid UTF-8, which the strict decoding of its line then reports).
+   */
+  private int hotLoop(byte[] b, int i, int to, int p) {
+    final int[] table = classAndMap;
+    final byte[] o = out;
+    int same = 0;
+    char prev = 0;
+    boolean blank = false;
+    int ccc = Engine.NO_MARKS;
+    while (i < to) {
+      int c = b[i];
+      int len;
+      if (c >= 0) {
+        len = 1;
+      } else {
+        c &= 0xFF;
+        if (c >= 0xC2 && c <= 0xDF && i + 1 < to && (b[i + 1] & 0xC0) == 0x80) {
+          c = (c & 0x1F) << 6 | (b[i + 1] & 0x3F);
+          len = 2;
+        } else if (c >= 0xE0 && c <= 0xEF && i + 2 < to && (b[i + 1] & 0xC0) == 0x80
+            && (b[i + 2] & 0xC0) == 0x80) {
+          c = (c & 0x0F) << 12 | (b[i + 1] & 0x3F) << 6 | (b[i + 2] & 0x3F);
+          if (c < 0x800 || Character.isSurrogate((char) c)) {
+            return ~i; // overlong, or a surrogate (which the table would also stop at): malformed
+          }
+          len = 3;
+        } else {
+          return ~i; // four bytes (the chain takes astral code points), or malformed
+        }
+      }
+      int v = table[c];
+      int t = v & 0xFF;
+      if (t == DirectTable.SPECIAL || t > DirectTable.MARK_KEEP) {
+        return ~i;
+      }
+      char x = (char) (v >>> 8);
+      if (t >= DirectTable.MARK_DEL) {
+        if (t == DirectTable.MARK_KEEP) {
+          int cc = UnicodeData.ccc(c);
+          if (cc >= ccc) {
+            ccc = cc;
+            blank = false;
+            prev = x;
+            p = put(o, p, x);
+          } else if (ccc == Engine.NO_MARKS) {
+            return ~i;
+          } else {
+            p = insertMark(o, p, x, cc); // out of canonical order among the kept marks: as NFC would put it
+          }
+          same = 1;
+        }
+        i += len;
+        continue;
+      }
+      same = x == prev ? same + 1 : 1;
+      boolean isBlank = t == DirectTable.COPY_BLANK | t == DirectTable.MAP1_BLANK;
+      if ((isBlank & blank) || (same >= 3 && elongate && WordStage.isWordChar(x))) {
+        return ~i; // two blanks meet, or a letter comes a third time: the chain's
+      }
+      blank = isBlank;
+      prev = x;
+      ccc = Engine.CCC_AFTER[t];
+      p = put(o, p, x);
+      i += len;
+    }
+    return p;
+  }
+
+  /** Makes {@code out} hold at least {@code size} bytes, keeping what it holds. */
+  private void ensure(int size) {
+    if (out.length < size) {
+      out = java.util.Arrays.copyOf(out, Math.max(out.length * 2, size));
+    }
+  }
+
+  /** Writes {@code x} (not a surrogate: the table maps to none) as UTF-8. */
+  private static int put(byte[] o, int p, char x) {
+    if (x < 0x80) {
+      o[p] = (byte) x;
+      return p + 1;
+    }
+    if (x < 0x800) {
+      o[p] = (byte) (0xC0 | x >> 6);
+      o[p + 1] = (byte) (0x80 | x & 0x3F);
+      return p + 2;
+    }
+    o[p] = (byte) (0xE0 | x >> 12);
+    o[p + 1] = (byte) (0x80 | x >> 6 & 0x3F);
+    o[p + 2] = (byte) (0x80 | x & 0x3F);
+    return p + 3;
+  }
+
+  /**
+   * Puts the kept mark {@code x} of combining class {@code cc} after the marks of its cluster whose class
+   * is not greater (what {@code Engine.Output.insertMark} does to chars): a base has class 0.
+   */
+  private static int insertMark(byte[] o, int p, char x, int cc) {
+    int at = p;
+    while (at > 0) {
+      int s = at - 1;
+      while (s > 0 && (o[s] & 0xC0) == 0x80) {
+        s--;
+      }
+      if (UnicodeData.ccc(decode(o, s)) <= cc) {
+        break;
+      }
+      at = s;
+    }
+    int n = x < 0x80 ? 1 : x < 0x800 ? 2 : 3;
+    System.arraycopy(o, at, o, at + n, p - at);
+    put(o, at, x);
+    return p + n;
+  }
+
+  /** The BMP code point whose UTF-8 (as {@link #put} writes it) starts at {@code o[s]}. */
+  private static int decode(byte[] o, int s) {
+    int c = o[s];
+    if (c >= 0) {
+      return c;
+    }
+    if ((c & 0xE0) == 0xC0) {
+      return (c & 0x1F) << 6 | (o[s + 1] & 0x3F);
+    }
+    return (c & 0x0F) << 12 | (o[s + 1] & 0x3F) << 6 | (o[s + 2] & 0x3F);
+  }
+
+  /** Decodes the line {@code b[from, to)} strictly, normalizes it and writes it at {@code out[p]}. */
+  private int slowLine(byte[] b, int from, int to, int p) throws IOException {
+    if (chars.length < to - from) {
+      chars = new char[to - from];
+    }
+    ByteBuffer bb = ByteBuffer.wrap(b, from, to - from);
+    CharBuffer cb = CharBuffer.wrap(chars);
+    decoder.reset();
+    CoderResult r = decoder.decode(bb, cb, true);
+    if (!r.isError()) {
+      r = decoder.flush(cb);
+    }
+    if (r.isError()) {
+      throw new MalformedUtf8Exception(base + bb.position());
+    }
+    String line = new String(chars, 0, cb.position());
+    byte[] done = engine.normalize(line).getBytes(StandardCharsets.UTF_8);
+    ensure(p + done.length);
+    System.arraycopy(done, 0, out, p, done.length);
+    return p + done.length;
+  }
+
+  /**
+   * The line that starts at {@code b[0]} fills the block: it is streamed through the engine by a strict
+   * reader that stops after its line break. Returns how many bytes of what follows it are now in {@code b}.
+   */
+  private int longLine(byte[] b, int len, InputStream in, OutputStream os) throws IOException {
+    LineRest rest = new LineRest(b, len, in);
+    Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8); // flushed, not closed: os stays open
+    engine.normalize(new Utf8Reader(rest, base), w, StepCounter.NONE);
+    w.flush();
+    base += rest.served;
+    int after = rest.lim - rest.pos;
+    System.arraycopy(rest.buf, rest.pos, b, 0, after);
+    return after;
+  }
+
+  /**
+   * The bytes of a block holding the start of a line and no line break, then those of {@code in}, up to and
+   * including the first line break; what was read past it stays in {@code buf[pos, lim)}.
+   */
+  private static final class LineRest extends InputStream {
+    final byte[] buf;
+    int pos;
+    int lim;
+    private final InputStream in;
+    private boolean done;
+    /** Bytes handed out so far. */
+    long served;
+
+    LineRest(byte[] block, int len, InputStream in) {
+      this.buf = block.clone();
+      this.lim = len;
+      this.in = in;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] dst, int off, int len) throws IOException {
+      if (len == 0) {
+        return 0;
+      }
+      if (done) {
+        return -1;
+      }
+      if (pos == lim) {
+        int r = in.read(buf, 0, buf.length);
+        if (r < 0) {
+          done = true;
+          return -1;
+        }
+        pos = 0;
+        lim = r;
+      }
+      int n = Math.min(len, lim - pos);
+      for (int k = pos; k < pos + n; k++) {
+        if (buf[k] == '\n') {
+          n = k - pos + 1;
+          done = true;
+          break;
+        }
+      }
+      System.arraycopy(buf, pos, dst, off, n);
+      pos += n;
+      served += n;
+      return n;
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package dev.arnorm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Cases of {@link ArabicNormalizer#normalize(java.io.InputStream, java.io.OutputStream)} worth naming. */
+class Utf8StreamTest {
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] bytesThrough(ArabicNormalizer n, byte[] in) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    n.normalize(new ByteArrayInputStream(in), out);
+    return out.toByteArray();
+  }
+
+  private static void sameAsString(ArabicNormalizer n, String s) throws IOException {
+    assertEquals(n.normalize(s), new String(bytesThrough(n, utf8(s)), StandardCharsets.UTF_8));
+  }
+
+  private static long offsetOf(ArabicNormalizer n, byte[] in) {
+    return assertThrows(MalformedUtf8Exception.class, () -> bytesThrough(n, in)).offset();
+  }
+
+  @Test
+  void emptyInputGivesNothing() throws IOException {
+    assertArrayEquals(new byte[0], bytesThrough(ArabicNormalizer.SEARCH, new byte[0]));
+  }
+
+  @Test
+  void lineBreaksAndAMissingFinalBreakAreKept() throws IOException {
+    String s = "أحمد\r\nكلمة\n\nآخر سطر بلا نهاية";
+    assertEquals("احمد\r\nكلمه\n\nاخر سطر بلا نهايه",
+        new String(bytesThrough(ArabicNormalizer.SEARCH, utf8(s)), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void marksOutOfCanonicalOrderAreReorderedOnTheBytes() throws IOException {
+    // Shadda before fatha, as typed: NFC puts the fatha (class 30) before the shadda (33).
+    assertEquals("مُحَمَّد\n", new String(
+        bytesThrough(ArabicNormalizer.LIGHT, utf8("مُحَمَّد\n")), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aMarkAfterAClosedReplacementGoesToTheChain() throws IOException {
+    // ۀ has a canonical decomposition (ە + hamza above): a kept mark after it is the chain's to place.
+    sameAsString(ArabicNormalizer.of(Step.DIACRITICS), "كَۀ\u0483\nۀ\u0483");
+  }
+
+  @Test
+  void aLineThatGrowsPastThreeTimesItsBytesIsFollowedByMoreLines() throws IOException {
+    // ﷺ (3 bytes) becomes صلى الله عليه وسلم (33 bytes): the output block grows within a block.
+    sameAsString(ArabicNormalizer.LIGHT, "ﷺ".repeat(3000) + "\n" + "كلمة أخرى\n".repeat(3000));
+  }
+
+  @Test
+  void aLineLongerThanTheBlockIsStreamedAndTheLinesAfterItAreNot() throws IOException {
+    String longLine = "العمل&معا مـرحبا\u00A0 أحمد AT&T ".repeat(4000); // about 130 KB, no line break
+    for (ArabicNormalizer n : List.of(ArabicNormalizer.LIGHT, ArabicNormalizer.SEARCH, ArabicNormalizer.SOCIAL)) {
+      sameAsString(n, "سطر أول\n" + longLine + "\nسطر أخير&\n" + "نص نظيف\n".repeat(100));
+      sameAsString(n, longLine);
+    }
+  }
+
+  @Test
+  void fourByteCharactersPass() throws IOException {
+    sameAsString(ArabicNormalizer.SEARCH, "أهلا \uD83D\uDE00 بكم\n\uD83D\uDE00");
+  }
+
+  @Test
+  void malformedInputNamesTheOffsetOfItsFirstBadByte() {
+    ArabicNormalizer n = ArabicNormalizer.SEARCH;
+    byte[] clean = utf8("أحمد\n"); // 9 bytes: the bad sequences below start at offset 9
+    assertEquals(9, offsetOf(n, concat(clean, new byte[] {(byte) 0xC0, (byte) 0xAF}))); // overlong /
+    assertEquals(9, offsetOf(n, concat(clean, new byte[] {(byte) 0xE0, (byte) 0x80, (byte) 0xAF}))); // overlong
+    assertEquals(9, offsetOf(n, concat(clean, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}))); // surrogate
+    assertEquals(9, offsetOf(n, concat(clean, new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80})));
+    assertEquals(9, offsetOf(n, concat(clean, new byte[] {(byte) 0x80, 'a'}))); // a stray continuation
+    assertEquals(9, offsetOf(n, concat(clean, new byte[] {(byte) 0xD9}))); // cut off at the end
+    assertEquals(9, offsetOf(n, concat(clean, new byte[] {(byte) 0xD9, '\n', 'a'}))); // cut off by a line break
+  }
+
+  @Test
+  void malformedInputInALongLineNamesItsOffsetToo() {
+    byte[] line = utf8("كلمة ".repeat(20_000)); // 180,000 bytes
+    byte[] in = concat(line, new byte[] {(byte) 0xFF, '\n'});
+    assertEquals(line.length, offsetOf(ArabicNormalizer.LIGHT, in));
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, c, a.length, b.length);
+    return c;
+  }
+}
