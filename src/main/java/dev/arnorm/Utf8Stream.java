@@ -116,7 +116,7 @@ final class Utf8Stream {
       while (lineEnd < to && b[lineEnd++] != '\n') {
         // to the line break, included
       }
-      p = lineOut(b, i, lineIn, p);
+      p = bytes ? lineOut(p) : p;
       p = slowLine(b, lineIn, lineEnd, p);
       i = lineEnd;
     }
@@ -124,25 +124,20 @@ final class Utf8Stream {
   }
 
   /**
-   * Where in {@code out} the line starting at {@code b[lineIn]} starts: the hot loop wrote the lines
-   * {@code b[from, lineIn)} from {@code out[p]} on, and part of this one, and each line break it met it wrote as
-   * one {@code '\n'} byte (checked when the loop is on: no other character becomes one).
+   * Where in {@code out} the line holding the character the hot loop stopped at starts: the loop wrote from
+   * {@code out[p]} to {@link #stopOut}, and a line break it met it wrote as one {@code '\n'} byte (checked
+   * when the loop is on: no other character becomes one).
    */
-  private int lineOut(byte[] b, int from, int lineIn, int p) {
-    int breaks = 0;
-    for (int k = from; k < lineIn; k++) {
-      if (b[k] == '\n') {
-        breaks++;
-      }
-    }
-    int o = p;
-    while (breaks > 0) {
-      if (out[o++] == '\n') {
-        breaks--;
-      }
+  private int lineOut(int p) {
+    int o = stopOut;
+    while (o > p && out[o - 1] != '\n') {
+      o--;
     }
     return o;
   }
+
+  /** Where the output was when {@link #hotLoop} stopped. */
+  private int stopOut;
 
   /**
    * The direct path's hot loop on UTF-8: from a line start {@code b[i]} to {@code to}, writing at
@@ -170,17 +165,17 @@ final class Utf8Stream {
             && (b[i + 2] & 0xC0) == 0x80) {
           c = (c & 0x0F) << 12 | (b[i + 1] & 0x3F) << 6 | (b[i + 2] & 0x3F);
           if (c < 0x800 || Character.isSurrogate((char) c)) {
-            return ~i; // overlong, or a surrogate (which the table would also stop at): malformed
+            return stopAt(i, p); // overlong, or a surrogate (which the table would also stop at): malformed
           }
           len = 3;
         } else {
-          return ~i; // four bytes (the chain takes astral code points), or malformed
+          return stopAt(i, p); // four bytes (the chain takes astral code points), or malformed
         }
       }
       int v = table[c];
       int t = v & 0xFF;
       if (t == DirectTable.SPECIAL || t > DirectTable.MARK_KEEP) {
-        return ~i;
+        return stopAt(i, p);
       }
       char x = (char) (v >>> 8);
       if (t >= DirectTable.MARK_DEL) {
@@ -192,7 +187,7 @@ final class Utf8Stream {
             prev = x;
             p = put(o, p, x);
           } else if (ccc == Engine.NO_MARKS) {
-            return ~i;
+            return stopAt(i, p);
           } else {
             p = insertMark(o, p, x, cc); // out of canonical order among the kept marks: as NFC would put it
           }
@@ -204,7 +199,7 @@ final class Utf8Stream {
       same = x == prev ? same + 1 : 1;
       boolean isBlank = t == DirectTable.COPY_BLANK | t == DirectTable.MAP1_BLANK;
       if ((isBlank & blank) || (same >= 3 && elongate && WordStage.isWordChar(x))) {
-        return ~i; // two blanks meet, or a letter comes a third time: the chain's
+        return stopAt(i, p); // two blanks meet, or a letter comes a third time: the chain's
       }
       blank = isBlank;
       prev = x;
@@ -213,6 +208,12 @@ final class Utf8Stream {
       i += len;
     }
     return p;
+  }
+
+  /** The hot loop stops at {@code b[i]} with its output at {@code p}. */
+  private int stopAt(int i, int p) {
+    stopOut = p;
+    return ~i;
   }
 
   /** Makes {@code out} hold at least {@code size} bytes, keeping what it holds. */
