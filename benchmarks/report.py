@@ -49,6 +49,8 @@ def ratio(a, b, key):
 corpora = ["elaph", "wikinews-plain", "wikinews-vocalized", "ud", "web-residue"]
 print("## CorporaBenchmark\n")
 print(table("CorporaBenchmark", corpora))
+print("\n## StreamBenchmark\n")
+print(table("StreamBenchmark", corpora))
 print("\n## ChangeShareBenchmark\n")
 print(table("ChangeShareBenchmark", ["%=0", "%=10", "%=50", "%=100"]))
 print("\n## Ratios (throughput of the first over the second; above 1 means the first is faster)\n")
@@ -62,6 +64,11 @@ line("search / table-lookup loop", ">= 0.67", C + "arnormSearch", C + "floorTabl
 line("light / regex chain (light)", ">= 10", C + "arnormLight", C + "regexChainLight", corpora)
 line("html-entities / Commons Text", ">= 3", C + "stepHtmlEntities", C + "commonsTextUnescapeHtml4", corpora)
 line("lucene preset / Lucene token by token", "", C + "arnormLucene", C + "luceneTokenByToken", corpora)
+T = "StreamBenchmark."
+line("streams: search bytes / Lucene per token", "(CLI: >= 1.6)", T + "arnormSearchBytes", T + "luceneStream", corpora)
+line("streams: light bytes / UTF-8 copy", "(CLI: >= 0.77)", T + "arnormLightBytes", T + "floorUtf8Copy", corpora)
+line("streams: search bytes / search chars", "", T + "arnormSearchBytes", T + "arnormSearchChars", corpora)
+line("streams: light bytes / light chars", "", T + "arnormLightBytes", T + "arnormLightChars", corpora)
 print()
 shares = ["%=0", "%=10", "%=50", "%=100"]
 print("| ratio | target | 0% | 10% | 50% | 100% |")

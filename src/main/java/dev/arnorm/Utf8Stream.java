@@ -98,30 +98,45 @@ final class Utf8Stream {
    * line break) into {@code out}; returns the length written.
    */
   private int lines(byte[] b, int from, int to) throws IOException {
+    if (!bytes) {
+      return slowLines(b, from, to, 0);
+    }
     int p = 0;
     int i = from;
     while (i < to) {
       ensure(p + 3 * (to - i));
-      int q = bytes ? hotLoop(b, i, to, p) : -1;
+      int q = hotLoop(b, i, to, p);
       if (q >= 0) {
         return q;
       }
-      // The loop gave up at ~q: that line goes through the engine, and the loop goes on after it.
-      int at = bytes ? ~q : i;
+      // The loop gave up at ~q. The engine takes that line and the lines after it, slowSpan bytes at least,
+      // in one call; then the loop tries again. Where it keeps giving up soon (every line of some web text
+      // has an entity), the span doubles, so that little of the loop's work is thrown away.
+      int at = ~q;
       int lineIn = at;
       while (lineIn > i && b[lineIn - 1] != '\n') {
         lineIn--;
       }
-      int lineEnd = at;
-      while (lineEnd < to && b[lineEnd++] != '\n') {
-        // to the line break, included
+      int end = at;
+      while (end < to) {
+        if (b[end++] == '\n' && end - lineIn >= slowSpan) {
+          break;
+        }
       }
-      p = bytes ? lineOut(p) : p;
-      p = slowLine(b, lineIn, lineEnd, p);
-      i = lineEnd;
+      slowSpan = lineIn - i < Math.max(slowSpan, SLOW_SPAN_STEP)
+          ? Math.min(Math.max(2 * slowSpan, SLOW_SPAN_STEP), block) : 0;
+      p = slowLines(b, lineIn, end, lineOut(p));
+      i = end;
     }
     return p;
   }
+
+  /**
+   * After the hot loop gives up, the engine takes at least slowSpan bytes of lines: none past the line
+   * it gave up on while that happens rarely, then from SLOW_SPAN_STEP on, doubling.
+   */
+  private int slowSpan;
+  static final int SLOW_SPAN_STEP = 512;
 
   /**
    * Where in {@code out} the line holding the character the hot loop stopped at starts: the loop wrote from
@@ -274,8 +289,8 @@ final class Utf8Stream {
     return (c & 0x0F) << 12 | (o[s + 1] & 0x3F) << 6 | (o[s + 2] & 0x3F);
   }
 
-  /** Decodes the line {@code b[from, to)} strictly, normalizes it and writes it at {@code out[p]}. */
-  private int slowLine(byte[] b, int from, int to, int p) throws IOException {
+  /** Decodes the lines {@code b[from, to)} strictly, normalizes them and writes them at {@code out[p]}. */
+  private int slowLines(byte[] b, int from, int to, int p) throws IOException {
     if (chars.length < to - from) {
       chars = new char[to - from];
     }
