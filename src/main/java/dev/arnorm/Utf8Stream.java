@@ -25,8 +25,10 @@ import java.nio.charset.StandardCharsets;
  * of its lines starts in the state of a direct phase starting there. {@code Utf8StreamProperties} compares
  * it with {@link ArabicNormalizer#normalize(CharSequence)}.
  *
- * <p>Memory is bounded: a 64 KiB input block and an output block three times its size (a character of
- * one byte may become one of three). A line longer than the block is streamed through a {@link Utf8Reader}.
+ * <p>Memory is bounded by the block, 64 KiB of input: the output of a block is up to three times its
+ * size on the hot loop (a character of one byte may become one of three), more only where a step expands
+ * a character (ﷺ becomes 18), and the buffers grow only as far as the input needs. A line longer than the
+ * block is streamed through a {@link Utf8Reader}.
  */
 final class Utf8Stream {
   static final int BLOCK = 1 << 16;
@@ -53,8 +55,9 @@ final class Utf8Stream {
   /** With input blocks of {@code block} bytes: tests use small ones to reach every boundary. */
   Utf8Stream(Engine engine, int block) {
     this.block = block;
-    this.out = new byte[3 * block];
-    this.chars = new char[block];
+    // Grown to what the input needs: a short stream does not pay for a full block's buffers.
+    this.out = new byte[256];
+    this.chars = new char[0];
     this.engine = engine;
     this.classAndMap = engine.table.classAndMap;
     this.elongate = engine.elongates();
@@ -292,7 +295,7 @@ final class Utf8Stream {
   /** Decodes the lines {@code b[from, to)} strictly, normalizes them and writes them at {@code out[p]}. */
   private int slowLines(byte[] b, int from, int to, int p) throws IOException {
     if (chars.length < to - from) {
-      chars = new char[to - from];
+      chars = new char[Math.max(to - from, Math.min(2 * chars.length, block))];
     }
     ByteBuffer bb = ByteBuffer.wrap(b, from, to - from);
     CharBuffer cb = CharBuffer.wrap(chars);
