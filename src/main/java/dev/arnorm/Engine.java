@@ -90,6 +90,18 @@ final class Engine {
    * spelling (the loop has no words), and a line break is written as itself and nothing else becomes one.
    */
   boolean hotLoopOnBytes() {
+    int known = hotLoopOnBytes;
+    if (known == 0) {
+      known = hotLoopFitsBytes() ? 1 : 2;
+      hotLoopOnBytes = known; // a benign race: every thread computes the same answer
+    }
+    return known == 1;
+  }
+
+  /** {@link #hotLoopOnBytes}, computed: 0 not yet, 1 yes, 2 no. */
+  private volatile int hotLoopOnBytes;
+
+  private boolean hotLoopFitsBytes() {
     if (!direct || spelling) {
       return false;
     }

@@ -32,6 +32,14 @@ class Utf8StreamTest {
   }
 
   @Test
+  void theByteLoopServesEveryPresetButTheOneWithSpelling() {
+    assertEquals(true, ArabicNormalizer.LIGHT.engine().hotLoopOnBytes());
+    assertEquals(true, ArabicNormalizer.SEARCH.engine().hotLoopOnBytes());
+    assertEquals(true, ArabicNormalizer.LUCENE.engine().hotLoopOnBytes());
+    assertEquals(false, ArabicNormalizer.SOCIAL.engine().hotLoopOnBytes());
+  }
+
+  @Test
   void emptyInputGivesNothing() throws IOException {
     assertArrayEquals(new byte[0], bytesThrough(ArabicNormalizer.SEARCH, new byte[0]));
   }
