@@ -308,10 +308,44 @@ final class Utf8Stream {
       throw new MalformedUtf8Exception(base + bb.position());
     }
     String line = new String(chars, 0, cb.position());
-    byte[] done = engine.normalize(line).getBytes(StandardCharsets.UTF_8);
-    ensure(p + done.length);
-    System.arraycopy(done, 0, out, p, done.length);
-    return p + done.length;
+    String done = engine.normalize(line);
+    if (done == line) { // unchanged (a legitimate AT&T): the input's bytes are the output's
+      ensure(p + to - from);
+      System.arraycopy(b, from, out, p, to - from);
+      return p + to - from;
+    }
+    return encode(done, p);
+  }
+
+  /**
+   * Writes {@code s} as UTF-8 at {@code out[p]}; returns the end. A lone surrogate, which valid input
+   * cannot give, becomes {@code '?'}, as {@link String#getBytes} makes it.
+   */
+  private int encode(String s, int p) {
+    ensure(p + 3 * s.length());
+    byte[] o = out;
+    for (int k = 0, n = s.length(); k < n; k++) {
+      char c = s.charAt(k);
+      if (c < 0x80) {
+        o[p++] = (byte) c;
+      } else if (c < 0x800) {
+        o[p++] = (byte) (0xC0 | c >> 6);
+        o[p++] = (byte) (0x80 | c & 0x3F);
+      } else if (!Character.isSurrogate(c)) {
+        o[p++] = (byte) (0xE0 | c >> 12);
+        o[p++] = (byte) (0x80 | c >> 6 & 0x3F);
+        o[p++] = (byte) (0x80 | c & 0x3F);
+      } else if (Character.isHighSurrogate(c) && k + 1 < n && Character.isLowSurrogate(s.charAt(k + 1))) {
+        int cp = Character.toCodePoint(c, s.charAt(++k));
+        o[p++] = (byte) (0xF0 | cp >> 18);
+        o[p++] = (byte) (0x80 | cp >> 12 & 0x3F);
+        o[p++] = (byte) (0x80 | cp >> 6 & 0x3F);
+        o[p++] = (byte) (0x80 | cp & 0x3F);
+      } else {
+        o[p++] = '?';
+      }
+    }
+    return p;
   }
 
   /**

@@ -82,6 +82,8 @@ class Utf8StreamTest {
   @Test
   void fourByteCharactersPass() throws IOException {
     sameAsString(ArabicNormalizer.SEARCH, "أهلا \uD83D\uDE00 بكم\n\uD83D\uDE00");
+    // U+20BB7 and U+10FFFD: lines the String path writes, with a change, so they are encoded anew.
+    sameAsString(ArabicNormalizer.SEARCH, "أ\uD842\uDFB7&amp;\n\uDBFF\uDFFDأ");
   }
 
   @Test
