@@ -40,6 +40,24 @@ class Utf8StreamTest {
   }
 
   @Test
+  void realTextComesOutAsTheStringPathMakesIt() throws IOException {
+    // Every corpus under every preset, with the default block and with blocks shorter than many lines.
+    List<String> corpora = new java.util.ArrayList<>(Corpora.NEWS);
+    corpora.add("quran-uthmani.txt");
+    for (String name : corpora) {
+      String text = Corpora.text(name);
+      byte[] in = utf8(text);
+      for (Preset preset : Preset.values()) {
+        ArabicNormalizer n = preset.normalizer();
+        byte[] expected = utf8(n.normalize(text));
+        assertArrayEquals(expected, bytesThrough(n, in), name + " under " + preset);
+        assertArrayEquals(expected, Utf8StreamProperties.run(n, in, 200, List.of(4096)),
+            name + " under " + preset + " in blocks of 200 bytes");
+      }
+    }
+  }
+
+  @Test
   void emptyInputGivesNothing() throws IOException {
     assertArrayEquals(new byte[0], bytesThrough(ArabicNormalizer.SEARCH, new byte[0]));
   }
