@@ -127,10 +127,17 @@ class Utf8StreamProperties {
         .list().ofMinSize(1).ofMaxSize(3);
   }
 
+  /**
+   * Through a {@link Utf8Stream} with the given block and reads, twice: starting with runs of unchanged
+   * input copied whole, and with the loop that writes every character. Both must give the same bytes.
+   */
   static byte[] run(ArabicNormalizer n, byte[] in, int block, List<Integer> reads) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new Utf8Stream(n.engine(), block).run(new ChunkedInputStream(in, reads), out);
-    return out.toByteArray();
+    ByteArrayOutputStream runs = new ByteArrayOutputStream();
+    new Utf8Stream(n.engine(), block, true).run(new ChunkedInputStream(in, reads), runs);
+    ByteArrayOutputStream written = new ByteArrayOutputStream();
+    new Utf8Stream(n.engine(), block, false).run(new ChunkedInputStream(in, reads), written);
+    assertArrayEquals(runs.toByteArray(), written.toByteArray(), "the two forms of the byte loop differ");
+    return runs.toByteArray();
   }
 
   /** Hands out at most the next of {@code sizes} bytes per read, as a pipe may. */

@@ -23,8 +23,11 @@ class Utf8StreamTest {
     return out.toByteArray();
   }
 
+  /** Through the public entry point, and through both forms of the byte loop. */
   private static void sameAsString(ArabicNormalizer n, String s) throws IOException {
     assertEquals(n.normalize(s), new String(bytesThrough(n, utf8(s)), StandardCharsets.UTF_8));
+    assertEquals(n.normalize(s), new String(Utf8StreamProperties.run(n, utf8(s), Utf8Stream.BLOCK,
+        List.of(Integer.MAX_VALUE)), StandardCharsets.UTF_8));
   }
 
   private static long offsetOf(ArabicNormalizer n, byte[] in) {
