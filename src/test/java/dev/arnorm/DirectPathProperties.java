@@ -64,10 +64,7 @@ class DirectPathProperties {
 
   @Provide
   Arbitrary<List<Step>> pipeline() {
-    Arbitrary<List<Step>> presets = Arbitraries.of(Preset.class).map(Preset::steps);
-    return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(2, presets),
-        net.jqwik.api.Tuple.of(1, ArabicText.stepLists()));
+    return ArabicText.pipelines();
   }
 
   @Provide

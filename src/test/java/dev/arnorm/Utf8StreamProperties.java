@@ -30,10 +30,7 @@ class Utf8StreamProperties {
 
   @Provide
   Arbitrary<List<Step>> pipeline() {
-    Arbitrary<List<Step>> presets = Arbitraries.of(Preset.class).map(Preset::steps);
-    return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(2, presets),
-        net.jqwik.api.Tuple.of(1, ArabicText.stepLists()));
+    return ArabicText.pipelines();
   }
 
   /** Lines of the direct path's tokens, without lone surrogates (UTF-8 cannot hold them). */

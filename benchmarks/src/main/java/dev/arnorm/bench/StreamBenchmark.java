@@ -70,9 +70,20 @@ public class StreamBenchmark {
     return out.count;
   }
 
+  /** The input through the JDK's UTF-8 decoder, as the alternatives read it. */
+  private BufferedReader jdkReader() {
+    return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(utf8), StandardCharsets.UTF_8),
+        1 << 16);
+  }
+
+  /** The JDK's UTF-8 encoder to {@code out}, buffered as the CLI's was. */
+  private static Writer jdkWriter(OutputStream out) {
+    return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+  }
+
   private long chars(ArabicNormalizer n) throws IOException {
     Sink out = new Sink();
-    Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    Writer w = jdkWriter(out);
     n.normalize(new Utf8Reader(new ByteArrayInputStream(utf8)), w);
     w.flush();
     return out.count;
@@ -101,9 +112,8 @@ public class StreamBenchmark {
   @Benchmark
   public long luceneStream() throws IOException {
     Sink out = new Sink();
-    BufferedReader in = new BufferedReader(
-        new InputStreamReader(new ByteArrayInputStream(utf8), StandardCharsets.UTF_8), 1 << 16);
-    Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    BufferedReader in = jdkReader();
+    Writer w = jdkWriter(out);
     String line;
     while ((line = in.readLine()) != null) {
       w.write(Alternatives.luceneTokens(line));
@@ -116,9 +126,8 @@ public class StreamBenchmark {
   @Benchmark
   public long floorUtf8Copy() throws IOException {
     Sink out = new Sink();
-    Reader in = new BufferedReader(
-        new InputStreamReader(new ByteArrayInputStream(utf8), StandardCharsets.UTF_8), 1 << 16);
-    Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    Reader in = jdkReader();
+    Writer w = jdkWriter(out);
     char[] buf = new char[1 << 16];
     int n;
     while ((n = in.read(buf)) >= 0) {
