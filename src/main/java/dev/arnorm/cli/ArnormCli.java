@@ -1,12 +1,12 @@
 package dev.arnorm.cli;
 
 import dev.arnorm.ArabicNormalizer;
-import dev.arnorm.MalformedUtf8Exception;
 import dev.arnorm.Lexicon;
+import dev.arnorm.MalformedUtf8Exception;
 import dev.arnorm.NormalizationStats;
 import dev.arnorm.Preset;
-import dev.arnorm.Utf8Reader;
 import dev.arnorm.Step;
+import dev.arnorm.Utf8Reader;
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
