@@ -49,15 +49,13 @@ final class Utf8Stream {
   private long base;
 
   Utf8Stream(Engine engine) {
-    this(engine, BLOCK);
+    this(engine, BLOCK, true);
   }
 
-  /** With input blocks of {@code block} bytes: tests use small ones to reach every boundary. */
-  Utf8Stream(Engine engine, int block) {
-    this(engine, block, true);
-  }
-
-  /** Tests start with {@code sparse} false to take a whole stream through the writing loop. */
+  /**
+   * With input blocks of {@code block} bytes (tests use small ones to reach every boundary), starting with
+   * the loop that copies runs ({@code sparse}) or, for tests of the other one, the writing loop.
+   */
   Utf8Stream(Engine engine, int block, boolean sparse) {
     this.sparse = sparse;
     this.block = block;
@@ -344,14 +342,7 @@ final class Utf8Stream {
 
   /** Copies the input's {@code b[from, to)}, which comes out unchanged, to {@code out[p]}; returns the end. */
   private int copy(byte[] b, int from, int to, int p) {
-    byte[] o = out;
-    if (to - from <= 32) {
-      for (int k = from; k < to; k++) {
-        o[p++] = b[k];
-      }
-      return p;
-    }
-    System.arraycopy(b, from, o, p, to - from);
+    System.arraycopy(b, from, out, p, to - from);
     return p + to - from;
   }
 
@@ -368,7 +359,7 @@ final class Utf8Stream {
     }
   }
 
-  /** Writes {@code x} (not a surrogate: the table maps to none) as UTF-8. */
+  /** Writes {@code x} (not a surrogate: the table maps to none) as UTF-8; returns the end. */
   private static int put(byte[] o, int p, char x) {
     if (x < 0x80) {
       o[p] = (byte) x;
@@ -453,15 +444,8 @@ final class Utf8Stream {
     byte[] o = out;
     for (int k = 0, n = s.length(); k < n; k++) {
       char c = s.charAt(k);
-      if (c < 0x80) {
-        o[p++] = (byte) c;
-      } else if (c < 0x800) {
-        o[p++] = (byte) (0xC0 | c >> 6);
-        o[p++] = (byte) (0x80 | c & 0x3F);
-      } else if (!Character.isSurrogate(c)) {
-        o[p++] = (byte) (0xE0 | c >> 12);
-        o[p++] = (byte) (0x80 | c >> 6 & 0x3F);
-        o[p++] = (byte) (0x80 | c & 0x3F);
+      if (!Character.isSurrogate(c)) {
+        p = put(o, p, c);
       } else if (Character.isHighSurrogate(c) && k + 1 < n && Character.isLowSurrogate(s.charAt(k + 1))) {
         int cp = Character.toCodePoint(c, s.charAt(++k));
         o[p++] = (byte) (0xF0 | cp >> 18);
