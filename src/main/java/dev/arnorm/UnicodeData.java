@@ -4,10 +4,19 @@ import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UProperty;
 import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.UnicodeSet;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * Unicode facts the engine looks up per character, precomputed once from ICU4J for the BMP so that the hot
- * loops do array reads instead of ICU calls. Astral code points fall back to ICU.
+ * Unicode facts the engine looks up per character, precomputed from ICU4J for the BMP so that the hot loops do
+ * array reads instead of ICU calls. The tables are made ahead of time and read from {@link Definitions#RESOURCE};
+ * astral
+ * code points fall back to ICU at run time.
  */
 final class UnicodeData {
   static final Normalizer2 NFC = Normalizer2.getNFCInstance();
@@ -15,33 +24,70 @@ final class UnicodeData {
   static final Normalizer2 NFKD = Normalizer2.getNFKDInstance();
 
   /**
-   * Every Arabic combining mark: general category Mn in the Arabic blocks (Arabic, Supplement, Extended-A/B/C,
-   * Presentation Forms-A/B), as ICU reports them. U+08E2 (disputed end of ayah) is a format character, not a
-   * mark, and is not included.
+   * What the stored tables are made of. A class of its own so that the code writing {@link #RESOURCE} can
+   * read it without loading {@link UnicodeData}, which reads that file.
    */
-  static final UnicodeSet ARABIC_MARKS = new UnicodeSet(
-          "[[:Mn:]&[[:Block=Arabic:][:Block=Arabic_Supplement:][:Block=Arabic_Extended_A:]"
-              + "[:Block=Arabic_Extended_B:][:Block=Arabic_Extended_C:]"
-              + "[:Block=Arabic_Presentation_Forms_A:][:Block=Arabic_Presentation_Forms_B:]]]")
-      .freeze();
+  static final class Definitions {
+    private Definitions() {}
 
-  /**
-   * Arabic letters: general category L in the Arabic blocks, without tatweel. Closed under canonical
-   * decomposition (ۀ is ە + U+0654, both here or marks).
-   */
-  static final UnicodeSet ARABIC_LETTERS = new UnicodeSet(
-          "[[:L:]&[[:Block=Arabic:][:Block=Arabic_Supplement:][:Block=Arabic_Extended_A:]"
-              + "[:Block=Arabic_Extended_B:]]-[\\u0640]]")
-      .freeze();
+    /**
+     * Every Arabic combining mark: general category Mn in the Arabic blocks (Arabic, Supplement, Extended-A/B/C,
+     * Presentation Forms-A/B), as ICU reports them. U+08E2 (disputed end of ayah) is a format character, not a
+     * mark, and is not included.
+     */
+    static final String ARABIC_MARKS_PATTERN =
+        "[[:Mn:]&[[:Block=Arabic:][:Block=Arabic_Supplement:][:Block=Arabic_Extended_A:]"
+            + "[:Block=Arabic_Extended_B:][:Block=Arabic_Extended_C:]"
+            + "[:Block=Arabic_Presentation_Forms_A:][:Block=Arabic_Presentation_Forms_B:]]]";
+    /**
+     * Arabic letters: general category L in the Arabic blocks, without tatweel. Closed under canonical
+     * decomposition (ۀ is ە + U+0654, both here or marks).
+     */
+    static final String ARABIC_LETTERS_PATTERN =
+        "[[:L:]&[[:Block=Arabic:][:Block=Arabic_Supplement:][:Block=Arabic_Extended_A:]"
+            + "[:Block=Arabic_Extended_B:]]-[\\u0640]]";
+    static final String SPACE_SEPARATORS_PATTERN = "[:Zs:]";
+    /** Arabic letters and marks, including presentation forms: what the html residue rules call Arabic. */
+    static final String ARABIC_SCRIPT_PATTERN =
+        "[[[:sc=Arabic:][:Block=Arabic:][:Block=Arabic_Supplement:][:Block=Arabic_Extended_A:]]"
+            + "&[[:L:][:M:]]]";
+    static final String LETTERS_PATTERN = "[:L:]";
+    /** The precomposed Hangul syllables, whose decompositions are computed, not stored. */
+    static final int HANGUL_FIRST = 0xAC00;
+    static final int HANGUL_LAST = 0xD7A3;
+    /** The sets stored in {@link #RESOURCE}, in the order stored. */
+    static final List<String> SET_PATTERNS = List.of(ARABIC_MARKS_PATTERN, ARABIC_LETTERS_PATTERN,
+        SPACE_SEPARATORS_PATTERN, ARABIC_SCRIPT_PATTERN, LETTERS_PATTERN);
+    /**
+     * {@link UnicodeData}'s sets and BMP tables, made from ICU4J ahead of time: {@code UnicodeDataResourceTest} checks the
+     * file against the ICU4J on the classpath and rewrites it when asked. Making them from ICU's property data
+     * each time the class loaded took about 100 ms, most of the CLI's start-up.
+     *
+     * <p>The layout, as {@link DataInputStream} reads it: {@link #FORMAT} and the Unicode version (UTF); for
+     * each of {@link #SET_PATTERNS}, a range count and the ranges (int first, int last); for the combining
+     * class, boundary-before and NFC_Quick_Check=Yes tables, the default value (byte), a run count and the runs
+     * of other values (char first, char last, byte value); a count of decompositions and each one (char, byte
+     * length, chars).
+     */
+    static final String RESOURCE = "unicode-data.bin";
+    /** The first entry of {@link #RESOURCE}: the format, bumped when the layout changes. */
+    static final String FORMAT = "arnorm unicode data 1";
+  }
+
+  /** {@link Definitions#ARABIC_MARKS_PATTERN}. */
+  static final UnicodeSet ARABIC_MARKS;
+  /** {@link Definitions#ARABIC_LETTERS_PATTERN}. */
+  static final UnicodeSet ARABIC_LETTERS;
+  static final UnicodeSet SPACE_SEPARATORS;
+  /** {@link Definitions#ARABIC_SCRIPT_PATTERN}. */
+  static final UnicodeSet ARABIC_SCRIPT;
+  private static final UnicodeSet LETTERS;
+  /** The Unicode version the stored tables were made from. */
+  static final String UNICODE_VERSION;
 
   /** The format controls the invisible step removes (ZWNJ and ZWJ are not among them). */
   static final UnicodeSet INVISIBLE = new UnicodeSet(
       "[\\u00AD\\u061C\\u180E\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF]")
-      .freeze();
-  static final UnicodeSet SPACE_SEPARATORS = new UnicodeSet("[:Zs:]").freeze();
-  /** Arabic letters and marks, including presentation forms: what the html residue rules call Arabic. */
-  static final UnicodeSet ARABIC_SCRIPT = new UnicodeSet(
-      "[[[:sc=Arabic:][:Block=Arabic:][:Block=Arabic_Supplement:][:Block=Arabic_Extended_A:]]&[[:L:][:M:]]]")
       .freeze();
 
   private static final int F_ARABIC_MARK = 1;
@@ -54,46 +100,86 @@ final class UnicodeData {
   private static final byte[] FLAGS = new byte[0x10000];
 
   private static final byte[] CCC = new byte[0x10000];
-  private static final boolean[] BOUNDARY_BEFORE = new boolean[0x10000];
-  private static final boolean[] NFC_YES = new boolean[0x10000];
+  private static final byte[] BOUNDARY_BEFORE = new byte[0x10000];
+  private static final byte[] NFC_YES = new byte[0x10000];
+  /** Canonical decompositions of the BMP, Hangul syllables left out: {@link #decomposition} computes those. */
   private static final String[] DECOMPOSITION = new String[0x10000];
+  /** {@link #isMark} for the BMP: a nonzero combining class or an Arabic mark. */
   private static final boolean[] MARK = new boolean[0x10000];
 
-  /**
-   * The BMP characters whose normalization facts are not the default (combining class 0, NFC_Quick_Check
-   * Yes, a boundary before, no decomposition): those with a nonzero class, NFC_QC No or Maybe, or a
-   * canonical decomposition. Only they are asked of ICU one by one; {@code UnicodeDataTest} checks the
-   * result against asking ICU about every character.
-   */
-  private static final UnicodeSet NORMALIZATION_SPECIAL = new UnicodeSet(
-      "[[:^ccc=0:][:NFC_QC=N:][:NFC_QC=M:][:NFD_QC=N:]]").freeze();
-
   static {
-    // Filled range by range from the sets, rather than a lookup per character: this runs at start-up,
-    // where a loop of ICU calls over 65,536 characters took about 150 ms.
+    UnicodeSet[] sets = new UnicodeSet[Definitions.SET_PATTERNS.size()];
+    String version;
+    String resource = Definitions.RESOURCE;
+    try (InputStream raw = UnicodeData.class.getResourceAsStream(resource)) {
+      if (raw == null) {
+        throw new IllegalStateException("missing resource dev/arnorm/" + resource);
+      }
+      DataInputStream in = new DataInputStream(new BufferedInputStream(raw));
+      String format = in.readUTF();
+      if (!format.equals(Definitions.FORMAT)) {
+        throw new IllegalStateException(resource + ": format '" + format + "', expected '" + Definitions.FORMAT + "'");
+      }
+      version = in.readUTF();
+      for (int i = 0; i < sets.length; i++) {
+        UnicodeSet set = new UnicodeSet();
+        for (int n = in.readInt(); n > 0; n--) {
+          set.add(in.readInt(), in.readInt());
+        }
+        sets[i] = set.freeze();
+      }
+      for (byte[] table : new byte[][] {CCC, BOUNDARY_BEFORE, NFC_YES}) {
+        Arrays.fill(table, in.readByte());
+        for (int n = in.readInt(); n > 0; n--) {
+          int from = in.readChar();
+          int to = in.readChar();
+          byte value = in.readByte();
+          Arrays.fill(table, from, to + 1, value);
+          if (table == CCC && value != 0) {
+            Arrays.fill(MARK, from, to + 1, true);
+          }
+        }
+      }
+      for (int n = in.readInt(); n > 0; n--) {
+        char c = in.readChar();
+        char[] d = new char[in.readUnsignedByte()];
+        for (int i = 0; i < d.length; i++) {
+          d[i] = in.readChar();
+        }
+        DECOMPOSITION[c] = new String(d);
+      }
+      if (in.read() != -1) {
+        throw new IllegalStateException(resource + ": data after the last table");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read dev/arnorm/" + resource, e);
+    }
+    ARABIC_MARKS = sets[0];
+    ARABIC_LETTERS = sets[1];
+    SPACE_SEPARATORS = sets[2];
+    ARABIC_SCRIPT = sets[3];
+    LETTERS = sets[4];
+    UNICODE_VERSION = version;
+    // Range by range, with Arrays.fill where it can: this runs at start-up, in the interpreter, where a
+    // plain loop over the 65,536 characters took about 20 ms.
+    for (UnicodeSet.EntryRange r : LETTERS.ranges()) {
+      if (r.codepoint < 0x10000) {
+        Arrays.fill(FLAGS, r.codepoint, Math.min(r.codepointEnd, 0xFFFF) + 1, (byte) F_LETTER);
+      }
+    }
     setFlag(ARABIC_MARKS, F_ARABIC_MARK);
     setFlag(ARABIC_LETTERS, F_ARABIC_LETTER);
     setFlag(SPACE_SEPARATORS, F_SPACE_SEPARATOR);
     setFlag(INVISIBLE, F_INVISIBLE);
     setFlag(ARABIC_SCRIPT, F_ARABIC_SCRIPT);
-    setFlag(new UnicodeSet("[:L:]"), F_LETTER);
-    java.util.Arrays.fill(BOUNDARY_BEFORE, true);
-    java.util.Arrays.fill(NFC_YES, true);
-    for (UnicodeSet.EntryRange r : NORMALIZATION_SPECIAL.ranges()) {
-      for (int c = r.codepoint; c <= r.codepointEnd && c < 0x10000; c++) {
-        CCC[c] = (byte) NFC.getCombiningClass(c);
-        BOUNDARY_BEFORE[c] = NFC.hasBoundaryBefore(c);
-        NFC_YES[c] = UCharacter.getIntPropertyValue(c, UProperty.NFC_QUICK_CHECK) == 1;
-        if (!Character.isSurrogate((char) c)) {
-          DECOMPOSITION[c] = NFD.getDecomposition(c);
-        }
+    for (UnicodeSet.EntryRange r : ARABIC_MARKS.ranges()) {
+      if (r.codepoint < 0x10000) {
+        Arrays.fill(MARK, r.codepoint, Math.min(r.codepointEnd, 0xFFFF) + 1, true);
       }
-    }
-    for (int c = 0; c < 0x10000; c++) {
-      MARK[c] = CCC[c] != 0 || (FLAGS[c] & F_ARABIC_MARK) != 0;
     }
   }
 
+  /** Adds {@code flag} to the BMP characters of {@code set}: small sets, the large one is filled above. */
   private static void setFlag(UnicodeSet set, int flag) {
     for (UnicodeSet.EntryRange r : set.ranges()) {
       for (int c = r.codepoint; c <= r.codepointEnd && c < 0x10000; c++) {
@@ -107,7 +193,7 @@ final class UnicodeData {
   private static int flags(int c) {
     return (ARABIC_MARKS.contains(c) ? F_ARABIC_MARK : 0) | (ARABIC_LETTERS.contains(c) ? F_ARABIC_LETTER : 0)
         | (SPACE_SEPARATORS.contains(c) ? F_SPACE_SEPARATOR : 0) | (INVISIBLE.contains(c) ? F_INVISIBLE : 0)
-        | (ARABIC_SCRIPT.contains(c) ? F_ARABIC_SCRIPT : 0) | (UCharacter.isLetter(c) ? F_LETTER : 0);
+        | (ARABIC_SCRIPT.contains(c) ? F_ARABIC_SCRIPT : 0) | (LETTERS.contains(c) ? F_LETTER : 0);
   }
 
   private static boolean has(int cp, int flag) {
@@ -142,19 +228,38 @@ final class UnicodeData {
 
   /** True when an NFC segment starts at {@code cp}: nothing before it can compose or reorder with it. */
   static boolean hasBoundaryBefore(int cp) {
-    return cp < 0x10000 ? BOUNDARY_BEFORE[cp] : NFC.hasBoundaryBefore(cp);
+    return cp < 0x10000 ? BOUNDARY_BEFORE[cp] != 0 : NFC.hasBoundaryBefore(cp);
   }
 
   /** True when {@code cp} has NFC_Quick_Check = Yes. */
   static boolean nfcYes(int cp) {
     return cp < 0x10000
-        ? NFC_YES[cp]
+        ? NFC_YES[cp] != 0
         : UCharacter.getIntPropertyValue(cp, UProperty.NFC_QUICK_CHECK) == 1;
   }
 
   /** The full canonical decomposition of {@code cp}, or null when it has none. */
   static String decomposition(int cp) {
+    if (cp >= HANGUL_FIRST && cp <= HANGUL_LAST) {
+      return hangulDecomposition(cp);
+    }
     return cp < 0x10000 ? DECOMPOSITION[cp] : NFD.getDecomposition(cp);
+  }
+
+  private static final int HANGUL_FIRST = Definitions.HANGUL_FIRST;
+  private static final int HANGUL_LAST = Definitions.HANGUL_LAST;
+
+  /**
+   * A precomposed Hangul syllable's canonical decomposition, by the arithmetic of The Unicode Standard,
+   * section 3.12 (Conjoining Jamo Behavior): its leading consonant, vowel and, for an LVT syllable, trailing
+   * consonant.
+   */
+  private static String hangulDecomposition(int s) {
+    int index = s - HANGUL_FIRST;
+    char l = (char) (0x1100 + index / 588);
+    char v = (char) (0x1161 + index % 588 / 28);
+    int t = index % 28;
+    return t == 0 ? new String(new char[] {l, v}) : new String(new char[] {l, v, (char) (0x11A7 + t)});
   }
 
   /**
