@@ -143,6 +143,13 @@ final class DirectTable {
       }
     }
     for (int c = 0; c < 0x10000; c++) {
+      // Most characters are untouched and plain, and end as COPY: told here without classify's calls, as this
+      // loop runs in the interpreter when a CLI run starts.
+      if (!touchedBmp[c] && UnicodeData.isPlain((char) c) && !(blankSensitive && (c == ' ' || c == '\t'))) {
+        cls[c] = words && WordStage.isWordChar(c) ? COPY_WORD : COPY;
+        m[c] = (char) c;
+        continue;
+      }
       cls[c] = classify(c, touched, touchedBmp, blankSensitive, words, deleted, beforeHtml, html >= 0, isolated, m,
           multi);
       if (cls[c] == COPY || cls[c] == COPY_WORD || cls[c] == COPY_BLANK || cls[c] == MARK_KEEP) {

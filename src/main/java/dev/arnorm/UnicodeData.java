@@ -106,6 +106,8 @@ final class UnicodeData {
   private static final String[] DECOMPOSITION = new String[0x10000];
   /** {@link #isMark} for the BMP: a nonzero combining class or an Arabic mark. */
   private static final boolean[] MARK = new boolean[0x10000];
+  /** {@link #isPlain} for the BMP. */
+  private static final boolean[] PLAIN = new boolean[0x10000];
 
   static {
     UnicodeSet[] sets = new UnicodeSet[Definitions.SET_PATTERNS.size()];
@@ -121,6 +123,7 @@ final class UnicodeData {
         throw new IllegalStateException(resource + ": format '" + format + "', expected '" + Definitions.FORMAT + "'");
       }
       version = in.readUTF();
+      Arrays.fill(PLAIN, true);
       for (int i = 0; i < sets.length; i++) {
         UnicodeSet set = new UnicodeSet();
         for (int n = in.readInt(); n > 0; n--) {
@@ -135,6 +138,7 @@ final class UnicodeData {
           int to = in.readChar();
           byte value = in.readByte();
           Arrays.fill(table, from, to + 1, value);
+          Arrays.fill(PLAIN, from, to + 1, false); // a run holds other values than the plain default
           if (table == CCC && value != 0) {
             Arrays.fill(MARK, from, to + 1, true);
           }
@@ -147,6 +151,7 @@ final class UnicodeData {
           d[i] = in.readChar();
         }
         DECOMPOSITION[c] = new String(d);
+        PLAIN[c] = false;
       }
       if (in.read() != -1) {
         throw new IllegalStateException(resource + ": data after the last table");
@@ -175,8 +180,11 @@ final class UnicodeData {
     for (UnicodeSet.EntryRange r : ARABIC_MARKS.ranges()) {
       if (r.codepoint < 0x10000) {
         Arrays.fill(MARK, r.codepoint, Math.min(r.codepointEnd, 0xFFFF) + 1, true);
+        Arrays.fill(PLAIN, r.codepoint, Math.min(r.codepointEnd, 0xFFFF) + 1, false);
       }
     }
+    Arrays.fill(PLAIN, Definitions.HANGUL_FIRST, Definitions.HANGUL_LAST + 1, false);
+    Arrays.fill(PLAIN, Character.MIN_SURROGATE, Character.MAX_SURROGATE + 1, false);
   }
 
   /** Adds {@code flag} to the BMP characters of {@code set}: small sets, the large one is filled above. */
@@ -268,6 +276,15 @@ final class UnicodeData {
    */
   static boolean isMark(int cp) {
     return cp < 0x10000 ? MARK[cp] : NFC.getCombiningClass(cp) != 0 || ARABIC_MARKS.contains(cp);
+  }
+
+  /**
+   * True for a BMP character with every default normalization fact and no mark: not a surrogate, combining
+   * class 0, NFC_Quick_Check Yes, a boundary before, no canonical decomposition, not an Arabic mark. One read
+   * for what would be six lookups, for the loops that classify every BMP character when a normalizer is built.
+   */
+  static boolean isPlain(char c) {
+    return PLAIN[c];
   }
 
   static boolean isArabicMark(int cp) {

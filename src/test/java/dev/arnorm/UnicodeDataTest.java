@@ -61,6 +61,16 @@ class UnicodeDataTest {
     assertEquals(List.of(), wrong);
   }
 
+  @Test
+  void plainIsEveryDefaultFactAtOnce() {
+    for (int c = 0; c < 0x10000; c++) {
+      boolean plain = !Character.isSurrogate((char) c) && NFC.getCombiningClass(c) == 0 && NFC.hasBoundaryBefore(c)
+          && UCharacter.getIntPropertyValue(c, UProperty.NFC_QUICK_CHECK) == 1 && NFD.getDecomposition(c) == null
+          && !ARABIC_MARKS.contains(c);
+      assertEquals(plain, UnicodeData.isPlain((char) c), String.format("U+%04X", c));
+    }
+  }
+
   private static String facts(int c, boolean arabicMark, boolean arabicLetter, boolean space, boolean invisible,
       boolean arabicScript, boolean letter, int ccc, boolean boundary, boolean nfcYes, String decomposition,
       boolean mark) {
