@@ -142,22 +142,26 @@ final class DirectTable {
         touchedBmp[c] = true;
       }
     }
+    // Hangul syllables are plain but for their decomposition into conjoining jamo: when no step touches a
+    // jamo, they are copies like the plain characters (and 11,172 calls fewer to classify).
+    boolean hangulCopies = touched.containsNone(0x1100, 0x11FF);
+    boolean[] plain = UnicodeData.plainBmp();
     for (int c = 0; c < 0x10000; c++) {
       // Most characters are untouched and plain, and end as COPY: told here without classify's calls, as this
-      // loop runs in the interpreter when a CLI run starts.
-      if (!touchedBmp[c] && UnicodeData.isPlain((char) c) && !(blankSensitive && (c == ' ' || c == '\t'))) {
-        cls[c] = words && WordStage.isWordChar(c) ? COPY_WORD : COPY;
-        m[c] = (char) c;
-        continue;
+      // loop runs in the interpreter when a CLI run starts (and so it is one loop, not two).
+      byte k;
+      if (!touchedBmp[c] && (plain[c] || hangulCopies && c >= 0xAC00 && c <= 0xD7A3)
+          && !(blankSensitive && (c == ' ' || c == '\t'))) {
+        k = words && WordStage.isWordChar(c) ? COPY_WORD : COPY;
+      } else {
+        k = classify(c, touched, touchedBmp, blankSensitive, words, deleted, beforeHtml, html >= 0, isolated, m,
+            multi);
       }
-      cls[c] = classify(c, touched, touchedBmp, blankSensitive, words, deleted, beforeHtml, html >= 0, isolated, m,
-          multi);
-      if (cls[c] == COPY || cls[c] == COPY_WORD || cls[c] == COPY_BLANK || cls[c] == MARK_KEEP) {
+      if (k == COPY || k == COPY_WORD || k == COPY_BLANK || k == MARK_KEEP) {
         m[c] = (char) c;
       }
-    }
-    for (int c = 0; c < 0x10000; c++) {
-      classAndMap[c] = m[c] << 8 | (cls[c] & 0xFF);
+      cls[c] = k;
+      classAndMap[c] = m[c] << 8 | (k & 0xFF);
     }
     this.strings = new String[multi.size()];
     multi.forEach((s, i) -> strings[i] = s);

@@ -1,6 +1,5 @@
 package dev.arnorm;
 
-import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.text.UnicodeSet;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -88,20 +87,11 @@ final class Rules {
 
   /**
    * Every character of the two presentation-form blocks that has a compatibility decomposition, mapped to
-   * it; currency symbols (the rial sign) are kept.
+   * it; currency symbols (the rial sign) are kept. Read from the stored Unicode tables
+   * ({@link UnicodeData.Definitions#PRESENTATION_FORMS}).
    */
   static Map<Integer, String> presentationForms() {
-    Map<Integer, String> m = new HashMap<>();
-    UnicodeSet blocks = new UnicodeSet(0xFB50, 0xFDFF).add(0xFE70, 0xFEFF);
-    for (UnicodeSet.EntryRange r : blocks.ranges()) {
-      for (int cp = r.codepoint; cp <= r.codepointEnd; cp++) {
-        String d = UnicodeData.NFKD.getDecomposition(cp);
-        if (d != null && UCharacter.getType(cp) != UCharacter.CURRENCY_SYMBOL) {
-          m.put(cp, d);
-        }
-      }
-    }
-    return m;
+    return UnicodeData.PRESENTATION_FORM_DECOMPOSITIONS;
   }
 
   private static Map<Integer, String> delete(UnicodeSet set) {

@@ -10,7 +10,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Unicode facts the engine looks up per character, precomputed from ICU4J for the BMP so that the hot loops do
@@ -21,7 +24,6 @@ import java.util.List;
 final class UnicodeData {
   static final Normalizer2 NFC = Normalizer2.getNFCInstance();
   static final Normalizer2 NFD = Normalizer2.getNFDInstance();
-  static final Normalizer2 NFKD = Normalizer2.getNFKDInstance();
 
   /**
    * What the stored tables are made of. A class of its own so that the code writing {@link #RESOURCE} can
@@ -52,6 +54,11 @@ final class UnicodeData {
         "[[[:sc=Arabic:][:Block=Arabic:][:Block=Arabic_Supplement:][:Block=Arabic_Extended_A:]]"
             + "&[[:L:][:M:]]]";
     static final String LETTERS_PATTERN = "[:L:]";
+    /**
+     * The two Arabic presentation-form blocks, whose compatibility decompositions (NFKD) are stored for the
+     * presentation-forms step; currency symbols (the rial sign) are left out, as that step keeps them.
+     */
+    static final String PRESENTATION_FORMS = "[[\\uFB50-\\uFDFF][\\uFE70-\\uFEFF]-[:Sc:]]";
     /** The precomposed Hangul syllables, whose decompositions are computed, not stored. */
     static final int HANGUL_FIRST = 0xAC00;
     static final int HANGUL_LAST = 0xD7A3;
@@ -67,7 +74,7 @@ final class UnicodeData {
      * each of {@link #SET_PATTERNS}, a range count and the ranges (int first, int last); for the combining
      * class, boundary-before and NFC_Quick_Check=Yes tables, the default value (byte), a run count and the runs
      * of other values (char first, char last, byte value); a count of decompositions and each one (char, byte
-     * length, chars).
+     * length, chars); the same for the compatibility decompositions of {@link #PRESENTATION_FORMS}.
      */
     static final String RESOURCE = "unicode-data.bin";
     /** The first entry of {@link #RESOURCE}: the format, bumped when the layout changes. */
@@ -84,6 +91,8 @@ final class UnicodeData {
   private static final UnicodeSet LETTERS;
   /** The Unicode version the stored tables were made from. */
   static final String UNICODE_VERSION;
+  /** Each character of {@link Definitions#PRESENTATION_FORMS} that has one, mapped to its NFKD form. */
+  static final Map<Integer, String> PRESENTATION_FORM_DECOMPOSITIONS;
 
   /** The format controls the invisible step removes (ZWNJ and ZWJ are not among them). */
   static final UnicodeSet INVISIBLE = new UnicodeSet(
@@ -111,6 +120,7 @@ final class UnicodeData {
 
   static {
     UnicodeSet[] sets = new UnicodeSet[Definitions.SET_PATTERNS.size()];
+    Map<Integer, String> forms = new HashMap<>();
     String version;
     String resource = Definitions.RESOURCE;
     try (InputStream raw = UnicodeData.class.getResourceAsStream(resource)) {
@@ -146,12 +156,12 @@ final class UnicodeData {
       }
       for (int n = in.readInt(); n > 0; n--) {
         char c = in.readChar();
-        char[] d = new char[in.readUnsignedByte()];
-        for (int i = 0; i < d.length; i++) {
-          d[i] = in.readChar();
-        }
-        DECOMPOSITION[c] = new String(d);
+        DECOMPOSITION[c] = readChars(in);
         PLAIN[c] = false;
+      }
+      for (int n = in.readInt(); n > 0; n--) {
+        char c = in.readChar();
+        forms.put((int) c, readChars(in));
       }
       if (in.read() != -1) {
         throw new IllegalStateException(resource + ": data after the last table");
@@ -165,6 +175,7 @@ final class UnicodeData {
     ARABIC_SCRIPT = sets[3];
     LETTERS = sets[4];
     UNICODE_VERSION = version;
+    PRESENTATION_FORM_DECOMPOSITIONS = Collections.unmodifiableMap(forms);
     // Range by range, with Arrays.fill where it can: this runs at start-up, in the interpreter, where a
     // plain loop over the 65,536 characters took about 20 ms.
     for (UnicodeSet.EntryRange r : LETTERS.ranges()) {
@@ -185,6 +196,14 @@ final class UnicodeData {
     }
     Arrays.fill(PLAIN, Definitions.HANGUL_FIRST, Definitions.HANGUL_LAST + 1, false);
     Arrays.fill(PLAIN, Character.MIN_SURROGATE, Character.MAX_SURROGATE + 1, false);
+  }
+
+  private static String readChars(DataInputStream in) throws IOException {
+    char[] d = new char[in.readUnsignedByte()];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = in.readChar();
+    }
+    return new String(d);
   }
 
   /** Adds {@code flag} to the BMP characters of {@code set}: small sets, the large one is filled above. */
@@ -285,6 +304,11 @@ final class UnicodeData {
    */
   static boolean isPlain(char c) {
     return PLAIN[c];
+  }
+
+  /** {@link #isPlain} as the table itself, for loops over every BMP character; not to be written to. */
+  static boolean[] plainBmp() {
+    return PLAIN;
   }
 
   static boolean isArabicMark(int cp) {

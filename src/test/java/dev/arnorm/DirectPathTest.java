@@ -19,6 +19,18 @@ class DirectPathTest {
   }
 
   @Test
+  void hangulSyllablesAreCopiedAndStillComposeWithAFollowingJamo() {
+    // 각 (LVT) and 가 (LV) are copies on the direct path; 가 + U+11A8 composes to 각, as NFC does.
+    String text = "각 가 \uAC00\u11A8 \u1100\u1161";
+    for (Preset p : Preset.values()) {
+      sameAsChain(p.steps(), text);
+    }
+    assertEquals("각 가 각 가", ArabicNormalizer.SEARCH.normalize(text));
+    String clean = "كلمة 각 가";
+    assertTrue(ArabicNormalizer.LIGHT.normalize(clean) == clean);
+  }
+
+  @Test
   void aTatweelInsideAWordDoesNotSplitItForSpelling() {
     // The word steps see كلمةان (the tatweel is gone): no phrase starts at ان.
     sameAsChain(Preset.SOCIAL.steps(), " كلمةـان شاء الله \u0651\u064E");

@@ -85,6 +85,24 @@ class UnicodeDataResourceTest {
     }
     out.writeInt(count);
     decompositions.writeTo(out);
+    Normalizer2 nfkd = Normalizer2.getNFKDInstance();
+    UnicodeSet forms = new UnicodeSet(UnicodeData.Definitions.PRESENTATION_FORMS);
+    ByteArrayOutputStream formBytes = new ByteArrayOutputStream();
+    DataOutputStream f = new DataOutputStream(formBytes);
+    count = 0;
+    for (UnicodeSet.EntryRange r : forms.ranges()) {
+      for (int c = r.codepoint; c <= r.codepointEnd; c++) {
+        String s = nfkd.getDecomposition(c);
+        if (s != null) {
+          f.writeChar(c);
+          f.writeByte(s.length());
+          f.writeChars(s);
+          count++;
+        }
+      }
+    }
+    out.writeInt(count);
+    formBytes.writeTo(out);
     out.flush();
     return bytes.toByteArray();
   }
