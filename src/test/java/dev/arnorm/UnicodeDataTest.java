@@ -28,6 +28,8 @@ class UnicodeDataTest {
     assertEquals(ARABIC_LETTERS, UnicodeData.ARABIC_LETTERS);
     assertEquals(SPACES, UnicodeData.SPACE_SEPARATORS);
     assertEquals(ARABIC_SCRIPT, UnicodeData.ARABIC_SCRIPT);
+    assertEquals(new UnicodeSet("[\\u00AD\\u061C\\u180E\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2060-\\u2064"
+        + "\\u2066-\\u206F\\uFEFF]"), UnicodeData.INVISIBLE);
   }
 
   @Test
