@@ -4,16 +4,21 @@ import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UProperty;
 import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.UnicodeSet;
-import java.io.BufferedInputStream;
+import com.ibm.icu.util.VersionInfo;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Unicode facts the engine looks up per character, precomputed from ICU4J for the BMP so that the hot loops do
@@ -66,19 +71,107 @@ final class UnicodeData {
     static final List<String> SET_PATTERNS = List.of(ARABIC_MARKS_PATTERN, ARABIC_LETTERS_PATTERN,
         SPACE_SEPARATORS_PATTERN, ARABIC_SCRIPT_PATTERN, LETTERS_PATTERN);
     /**
-     * {@link UnicodeData}'s sets and BMP tables, made from ICU4J ahead of time: {@code UnicodeDataResourceTest} checks the
-     * file against the ICU4J on the classpath and rewrites it when asked. Making them from ICU's property data
-     * each time the class loaded took about 100 ms, most of the CLI's start-up.
+     * {@link UnicodeData}'s sets and BMP tables, made from ICU4J ahead of time by {@link #fromIcu}: computing
+     * them from ICU's property data each time the class loaded took about 100 ms, most of the CLI's start-up.
+     * {@code UnicodeDataResourceTest} checks the file against the ICU4J on the classpath and rewrites it when
+     * asked. A file made with another ICU4J version than the one running is not used: the tables are then
+     * computed as the file would be, so that they always agree with the ICU4J that normalizes.
      *
-     * <p>The layout, as {@link DataInputStream} reads it: {@link #FORMAT} and the Unicode version (UTF); for
-     * each of {@link #SET_PATTERNS}, a range count and the ranges (int first, int last); for the combining
-     * class, boundary-before and NFC_Quick_Check=Yes tables, the default value (byte), a run count and the runs
-     * of other values (char first, char last, byte value); a count of decompositions and each one (char, byte
-     * length, chars); the same for the compatibility decompositions of {@link #PRESENTATION_FORMS}.
+     * <p>The layout, as {@link DataInputStream} reads it: {@link #FORMAT}, the ICU4J version and the Unicode
+     * version (UTF); for each of {@link #SET_PATTERNS}, a range count and the ranges (int first, int last);
+     * for the combining class, boundary-before and NFC_Quick_Check=Yes tables, the default value (byte), a
+     * run count and the runs of other values (char first, char last, byte value); a count of decompositions
+     * and each one (char, byte length, chars); the same for the compatibility decompositions of
+     * {@link #PRESENTATION_FORMS}.
      */
     static final String RESOURCE = "unicode-data.bin";
     /** The first entry of {@link #RESOURCE}: the format, bumped when the layout changes. */
-    static final String FORMAT = "arnorm unicode data 1";
+    static final String FORMAT = "arnorm unicode data 2";
+
+    /** The bytes of {@link #RESOURCE}, computed from the ICU4J that is running. */
+    static byte[] fromIcu() {
+      Normalizer2 nfc = Normalizer2.getNFCInstance();
+      Normalizer2 nfd = Normalizer2.getNFDInstance();
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try (DataOutputStream out = new DataOutputStream(bytes)) {
+        out.writeUTF(FORMAT);
+        out.writeUTF(VersionInfo.ICU_VERSION.toString());
+        out.writeUTF(UCharacter.getUnicodeVersion().toString());
+        for (String pattern : SET_PATTERNS) {
+          UnicodeSet set = new UnicodeSet(pattern);
+          out.writeInt(set.getRangeCount());
+          for (UnicodeSet.EntryRange r : set.ranges()) {
+            out.writeInt(r.codepoint);
+            out.writeInt(r.codepointEnd);
+          }
+        }
+        byte[] ccc = new byte[0x10000];
+        byte[] boundary = new byte[0x10000];
+        byte[] nfcYes = new byte[0x10000];
+        for (int c = 0; c < 0x10000; c++) {
+          ccc[c] = (byte) nfc.getCombiningClass(c);
+          boundary[c] = (byte) (nfc.hasBoundaryBefore(c) ? 1 : 0);
+          nfcYes[c] = (byte) (UCharacter.getIntPropertyValue(c, UProperty.NFC_QUICK_CHECK) == 1 ? 1 : 0);
+        }
+        writeRuns(out, ccc, (byte) 0);
+        writeRuns(out, boundary, (byte) 1);
+        writeRuns(out, nfcYes, (byte) 1);
+        Map<Integer, String> decompositions = new TreeMap<>();
+        for (int c = 0; c < 0x10000; c++) {
+          boolean hangul = c >= HANGUL_FIRST && c <= HANGUL_LAST;
+          String d = Character.isSurrogate((char) c) || hangul ? null : nfd.getDecomposition(c);
+          if (d != null) {
+            decompositions.put(c, d);
+          }
+        }
+        writeStrings(out, decompositions);
+        Normalizer2 nfkd = Normalizer2.getNFKDInstance();
+        Map<Integer, String> forms = new TreeMap<>();
+        for (UnicodeSet.EntryRange r : new UnicodeSet(PRESENTATION_FORMS).ranges()) {
+          for (int c = r.codepoint; c <= r.codepointEnd; c++) {
+            String d = nfkd.getDecomposition(c);
+            if (d != null) {
+              forms.put(c, d);
+            }
+          }
+        }
+        writeStrings(out, forms);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // a ByteArrayOutputStream does not throw
+      }
+      return bytes.toByteArray();
+    }
+
+    /** {@code table}'s runs of values other than {@code usual}. */
+    private static void writeRuns(DataOutputStream out, byte[] table, byte usual) throws IOException {
+      List<int[]> runs = new ArrayList<>();
+      for (int c = 0; c < table.length; ) {
+        int end = c;
+        while (end + 1 < table.length && table[end + 1] == table[c]) {
+          end++;
+        }
+        if (table[c] != usual) {
+          runs.add(new int[] {c, end, table[c]});
+        }
+        c = end + 1;
+      }
+      out.writeByte(usual);
+      out.writeInt(runs.size());
+      for (int[] r : runs) {
+        out.writeChar(r[0]);
+        out.writeChar(r[1]);
+        out.writeByte(r[2]);
+      }
+    }
+
+    private static void writeStrings(DataOutputStream out, Map<Integer, String> strings) throws IOException {
+      out.writeInt(strings.size());
+      for (Map.Entry<Integer, String> e : strings.entrySet()) {
+        out.writeChar(e.getKey());
+        out.writeByte(e.getValue().length());
+        out.writeChars(e.getValue());
+      }
+    }
   }
 
   /** {@link Definitions#ARABIC_MARKS_PATTERN}. */
@@ -89,7 +182,7 @@ final class UnicodeData {
   /** {@link Definitions#ARABIC_SCRIPT_PATTERN}. */
   static final UnicodeSet ARABIC_SCRIPT;
   private static final UnicodeSet LETTERS;
-  /** The Unicode version the stored tables were made from. */
+  /** The Unicode version of the tables. */
   static final String UNICODE_VERSION;
   /** Each character of {@link Definitions#PRESENTATION_FORMS} that has one, mapped to its NFKD form. */
   static final Map<Integer, String> PRESENTATION_FORM_DECOMPOSITIONS;
@@ -123,16 +216,12 @@ final class UnicodeData {
     UnicodeSet[] sets = new UnicodeSet[Definitions.SET_PATTERNS.size()];
     Map<Integer, String> forms = new HashMap<>();
     String version;
-    String resource = Definitions.RESOURCE;
-    try (InputStream raw = UnicodeData.class.getResourceAsStream(resource)) {
-      if (raw == null) {
-        throw new IllegalStateException("missing resource dev/arnorm/" + resource);
-      }
-      DataInputStream in = new DataInputStream(new BufferedInputStream(raw));
-      String format = in.readUTF();
-      if (!format.equals(Definitions.FORMAT)) {
-        throw new IllegalStateException(resource + ": format '" + format + "', expected '" + Definitions.FORMAT + "'");
-      }
+    byte[] data = stored(UnicodeData.class.getResourceAsStream(Definitions.RESOURCE),
+        VersionInfo.ICU_VERSION.toString());
+    try {
+      DataInputStream in = new DataInputStream(new ByteArrayInputStream(data != null ? data : Definitions.fromIcu()));
+      in.readUTF(); // the format and the ICU4J version, checked by stored()
+      in.readUTF();
       version = in.readUTF();
       Arrays.fill(PLAIN, true);
       for (int i = 0; i < sets.length; i++) {
@@ -165,10 +254,10 @@ final class UnicodeData {
         forms.put((int) c, readChars(in));
       }
       if (in.read() != -1) {
-        throw new IllegalStateException(resource + ": data after the last table");
+        throw new IllegalStateException("dev/arnorm/" + Definitions.RESOURCE + ": data after the last table");
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read dev/arnorm/" + resource, e);
+      throw new UncheckedIOException("cannot read dev/arnorm/" + Definitions.RESOURCE, e);
     }
     ARABIC_MARKS = sets[0];
     ARABIC_LETTERS = sets[1];
@@ -197,6 +286,23 @@ final class UnicodeData {
     }
     Arrays.fill(PLAIN, Definitions.HANGUL_FIRST, Definitions.HANGUL_LAST + 1, false);
     Arrays.fill(PLAIN, Character.MIN_SURROGATE, Character.MAX_SURROGATE + 1, false);
+  }
+
+  /**
+   * All of {@code resource}, or null when it is missing, of another format, or made with another ICU4J
+   * version than {@code icuVersion}.
+   */
+  static byte[] stored(InputStream resource, String icuVersion) {
+    if (resource == null) {
+      return null;
+    }
+    try (InputStream in = resource) {
+      byte[] data = in.readAllBytes();
+      DataInputStream header = new DataInputStream(new ByteArrayInputStream(data));
+      return header.readUTF().equals(Definitions.FORMAT) && header.readUTF().equals(icuVersion) ? data : null;
+    } catch (IOException e) {
+      return null; // unreadable or cut short: computed instead
+    }
   }
 
   private static String readChars(DataInputStream in) throws IOException {
