@@ -150,7 +150,9 @@ final class DirectTable {
       // Most characters are untouched and plain, and end as COPY: told here without classify's calls, as this
       // loop runs in the interpreter when a CLI run starts (and so it is one loop, not two).
       byte k;
-      if (!touchedBmp[c] && (plain[c] || hangulCopies && c >= 0xAC00 && c <= 0xD7A3)
+      if (!touchedBmp[c]
+          && (plain[c] || hangulCopies && c >= UnicodeData.Definitions.HANGUL_FIRST
+              && c <= UnicodeData.Definitions.HANGUL_LAST)
           && !(blankSensitive && (c == ' ' || c == '\t'))) {
         k = words && WordStage.isWordChar(c) ? COPY_WORD : COPY;
       } else {

@@ -241,6 +241,8 @@ final class Utf8Stream {
       if (!elongate) {
         int j = cleanRun(b, i, to, kinds, blank, ccc);
         if (j != i) {
+          // The run's last character (one or two bytes: cleanRun takes no longer ones) sets what the loop
+          // carries on with; same and prev are elongation's, which is off here.
           i = j;
           int c = b[j - 1];
           if (c < 0) {
