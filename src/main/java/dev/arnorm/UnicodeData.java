@@ -209,7 +209,7 @@ final class UnicodeData {
   private static final String[] DECOMPOSITION = new String[0x10000];
   /** {@link #isMark} for the BMP: a nonzero combining class or an Arabic mark. */
   private static final boolean[] MARK = new boolean[0x10000];
-  /** {@link #isPlain} for the BMP. */
+  /** {@link #plainBmp}. */
   private static final boolean[] PLAIN = new boolean[0x10000];
 
   static {
@@ -374,14 +374,11 @@ final class UnicodeData {
 
   /** The full canonical decomposition of {@code cp}, or null when it has none. */
   static String decomposition(int cp) {
-    if (cp >= HANGUL_FIRST && cp <= HANGUL_LAST) {
+    if (cp >= Definitions.HANGUL_FIRST && cp <= Definitions.HANGUL_LAST) {
       return hangulDecomposition(cp);
     }
     return cp < 0x10000 ? DECOMPOSITION[cp] : NFD.getDecomposition(cp);
   }
-
-  private static final int HANGUL_FIRST = Definitions.HANGUL_FIRST;
-  private static final int HANGUL_LAST = Definitions.HANGUL_LAST;
 
   /**
    * A precomposed Hangul syllable's canonical decomposition, by the arithmetic of The Unicode Standard,
@@ -389,7 +386,7 @@ final class UnicodeData {
    * consonant.
    */
   private static String hangulDecomposition(int s) {
-    int index = s - HANGUL_FIRST;
+    int index = s - Definitions.HANGUL_FIRST;
     char l = (char) (0x1100 + index / 588);
     char v = (char) (0x1161 + index % 588 / 28);
     int t = index % 28;
@@ -405,15 +402,11 @@ final class UnicodeData {
   }
 
   /**
-   * True for a BMP character with every default normalization fact and no mark: not a surrogate, combining
-   * class 0, NFC_Quick_Check Yes, a boundary before, no canonical decomposition, not an Arabic mark. One read
-   * for what would be six lookups, for the loops that classify every BMP character when a normalizer is built.
+   * For each BMP character, true when it has every default normalization fact and is no mark: not a
+   * surrogate, combining class 0, NFC_Quick_Check Yes, a boundary before, no canonical decomposition, not an
+   * Arabic mark. One read for what would be six lookups, for the loop that classes every BMP character when
+   * a normalizer is built. The table itself, not a copy: not to be written to.
    */
-  static boolean isPlain(char c) {
-    return PLAIN[c];
-  }
-
-  /** {@link #isPlain} as the table itself, for loops over every BMP character; not to be written to. */
   static boolean[] plainBmp() {
     return PLAIN;
   }

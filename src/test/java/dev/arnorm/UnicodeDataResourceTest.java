@@ -35,7 +35,7 @@ class UnicodeDataResourceTest {
   }
 
   @Test
-  void theTablesInUseAreTheStoredOnes() throws IOException {
+  void theStoredFileIsTakenWithTheRunningIcu() throws IOException {
     byte[] stored = storedBytes();
     assertArrayEquals(stored, UnicodeData.stored(new ByteArrayInputStream(stored), VersionInfo.ICU_VERSION.toString()));
     assertEquals(UCharacter.getUnicodeVersion().toString(), UnicodeData.UNICODE_VERSION);
