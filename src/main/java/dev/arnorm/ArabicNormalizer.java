@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  * fuses them so the text is read once. One exception: {@code digits} and {@code punctuation} listed after
  * {@code html-entities} run just before it, so that the entity decoder sees the ASCII digits and {@code ;}
  * they make ({@code &#٣٢} is a reference once digits are folded); no other step treats those characters. Canonically equivalent inputs (NFC, NFD, decomposed hamza, marks in
- * any canonical order) give identical output, and output is NFC. Text that needs no change is returned as
+ * any canonical order) give identical output, and output is NFC, with one documented exception: the
+ * {@code lucene} step alone reproduces Lucene on the code units as written (see {@link Step#LUCENE}). Text that needs no change is returned as
  * the very same {@code String} instance without allocation. Data is never rejected: odd text passes through,
  * lone surrogates included, and no step splits a surrogate pair.
  *
@@ -40,11 +41,16 @@ public final class ArabicNormalizer {
   public static final ArabicNormalizer SEARCH = new ArabicNormalizer(Preset.SEARCH.steps());
   /** Light plus elongation and spelling: for user-generated text shown to readers. */
   public static final ArabicNormalizer SOCIAL = new ArabicNormalizer(Preset.SOCIAL.steps());
-  /** Exactly what Lucene's {@code ArabicNormalizer} does. */
+  /** Exactly what Lucene's {@code ArabicNormalizer} does, on any input (not canonically: see {@link Step#LUCENE}). */
   public static final ArabicNormalizer LUCENE = new ArabicNormalizer(Preset.LUCENE.steps());
 
   private final List<Step> steps;
   private final Lexicon lexicon;
+  /**
+   * For a pipeline of {@code lucene} alone: Lucene's map applied to the code units as written, in place of
+   * the engine (which works on canonical equivalence classes); null otherwise.
+   */
+  private final boolean luceneAlone;
   /** Compiled on first use, so that the presets cost nothing until used. */
   private volatile Engine engine;
 
@@ -66,6 +72,7 @@ public final class ArabicNormalizer {
   private ArabicNormalizer(List<Step> steps, Lexicon lexicon) {
     this.steps = List.copyOf(steps);
     this.lexicon = lexicon;
+    this.luceneAlone = this.steps.stream().allMatch(s -> s == Step.LUCENE);
   }
 
   /**
@@ -135,7 +142,7 @@ public final class ArabicNormalizer {
    */
   public String normalize(CharSequence text) {
     Objects.requireNonNull(text, "text");
-    return engine().normalize(text);
+    return luceneAlone ? CodeUnitMap.LUCENE.apply(text) : engine().normalize(text);
   }
 
   /**
@@ -146,6 +153,10 @@ public final class ArabicNormalizer {
   public void normalize(CharSequence text, Appendable out) throws IOException {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(out, "out");
+    if (luceneAlone) {
+      CodeUnitMap.LUCENE.apply(text, out, StepCounter.NONE);
+      return;
+    }
     engine().normalize(text, out, StepCounter.NONE);
   }
 
@@ -174,6 +185,10 @@ public final class ArabicNormalizer {
   public void normalize(InputStream in, OutputStream out) throws IOException {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(out, "out");
+    if (luceneAlone) {
+      CodeUnitMap.LUCENE.apply(in, out);
+      return;
+    }
     new Utf8Stream(engine()).run(in, out);
   }
 
@@ -186,7 +201,12 @@ public final class ArabicNormalizer {
   public void normalize(Reader in, Writer out, NormalizationStats stats) throws IOException {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(out, "out");
-    engine().normalize(in, out, stats == null ? StepCounter.NONE : stats.counter());
+    StepCounter counter = stats == null ? StepCounter.NONE : stats.counter();
+    if (luceneAlone) {
+      CodeUnitMap.LUCENE.apply(in, out, counter);
+      return;
+    }
+    engine().normalize(in, out, counter);
   }
 
   /**
@@ -197,6 +217,10 @@ public final class ArabicNormalizer {
     Objects.requireNonNull(stats, "stats");
     StringBuilder sb = new StringBuilder(text.length());
     try {
+      if (luceneAlone) {
+        CodeUnitMap.LUCENE.apply(text, sb, stats.counter());
+        return sb.toString();
+      }
       engine().normalize(text, sb, stats.counter());
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a StringBuilder does not throw
@@ -207,6 +231,9 @@ public final class ArabicNormalizer {
   /** True when {@link #normalize(CharSequence)} would return {@code text} unchanged. */
   public boolean isNormalized(CharSequence text) {
     Objects.requireNonNull(text, "text");
+    if (luceneAlone) {
+      return CodeUnitMap.LUCENE.scan(text) == text.length();
+    }
     if (engine().scanClean(text) == text.length()) {
       return true;
     }

@@ -118,8 +118,10 @@ public enum Step {
   /**
    * Exactly the rules of Lucene's {@code ArabicNormalizer}, for indexes built with it: {@code آ أ إ} to
    * {@code ا}, {@code ى} to {@code ي}, {@code ة} to {@code ه}, and removes tatweel U+0640 and the eight
-   * harakat U+064B..U+0652. Unlike Lucene it treats canonically equivalent input alike (Lucene keeps a
-   * decomposed {@code ا} + U+0654 and folds {@code أ}); on NFC input the two agree exactly.
+   * harakat U+064B..U+0652. The one exception to canonical equivalence and NFC output: alone (the
+   * {@code lucene} preset), it maps the UTF-16 code units as written, as Lucene does, so that it gives the
+   * terms Lucene gave on any input, raw or NFC ({@code ا} + U+0654 keeps its U+0654, {@code أ} folds). In a
+   * pipeline with other steps it sees their output, which is NFC, and gives what Lucene gives on that text.
    */
   LUCENE("lucene", Safety.FOLDING);
 

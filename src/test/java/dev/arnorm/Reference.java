@@ -22,6 +22,9 @@ final class Reference {
   private Reference() {}
 
   static String apply(List<Step> steps, String text) {
+    if (steps.stream().allMatch(step -> step == Step.LUCENE)) {
+      return luceneOnCodeUnits(text); // alone, lucene works on the text as written (Step.LUCENE)
+    }
     String s = NFC.normalize(text);
     // The one ordering rule of the engine, documented on Engine.runOrder; everything else is independent.
     for (Step step : Engine.runOrder(steps)) {
@@ -107,6 +110,23 @@ final class Reference {
       default:
         throw new AssertionError(step);
     }
+  }
+
+  /** Lucene's switch, char by char, as its ArabicNormalizer runs it: no normalization before or after. */
+  static String luceneOnCodeUnits(String s) {
+    StringBuilder sb = new StringBuilder();
+    for (char c : s.toCharArray()) {
+      if (c == '\u0622' || c == '\u0623' || c == '\u0625') {
+        sb.append('\u0627');
+      } else if (c == '\u0649') {
+        sb.append('\u064A');
+      } else if (c == '\u0629') {
+        sb.append('\u0647');
+      } else if (c != '\u0640' && (c < '\u064B' || c > '\u0652')) {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
   }
 
   private static String diacritics(Cluster c) {

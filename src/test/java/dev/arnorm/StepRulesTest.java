@@ -254,11 +254,23 @@ class StepRulesTest {
   }
 
   @Test
-  void luceneFoldsOnlyTheComposedMarkOfAnAlefLikeLucene() {
-    // NFC U+0623 U+0653: Lucene folds the hamza-alef and keeps the madda, which NFC writes as آ. A second
-    // pass folds that, so the lucene step, like Lucene on composed text, is not idempotent here.
-    assertEquals("آخره", ArabicNormalizer.LUCENE.normalize("أٓخرة"));
-    assertEquals("اخره", ArabicNormalizer.LUCENE.normalize("آخره"));
+  void luceneAloneMapsTheCodeUnitsAsWrittenAndKeepsAnyOtherMark() {
+    // U+0623 U+0653 (the NFC of ا U+0654 U+0653): Lucene folds the hamza-alef and keeps the madda as a mark.
+    assertEquals("\u0627\u0653خره", ArabicNormalizer.LUCENE.normalize("\u0623\u0653خرة"));
+    assertEquals("\u0627\u0653خره", ArabicNormalizer.LUCENE.normalize("\u0627\u0653خره"));
+  }
+
+  @Test
+  void luceneAloneKeepsADecomposedHamzaAsLuceneDoes() {
+    assertEquals("\u0627\u0654حمد", ArabicNormalizer.LUCENE.normalize("\u0627\u0654حمد"));
+    assertEquals("\u0627\u0654", ArabicNormalizer.LUCENE.normalize("\u0627\u0640\u0654"));
+    assertEquals("احمد", ArabicNormalizer.LUCENE.normalize("\u0623حمد"));
+  }
+
+  @Test
+  void luceneInAPipelineSeesTheNfcOutputOfTheStepsBefore() {
+    // After tatweel (whose output is NFC), ا U+0654 is أ and folds.
+    assertEquals("احمد", run("tatweel,lucene", "\u0627\u0654حمد"));
   }
 
   /** Lucene's published Arabic normalization vectors (TestArabicNormalizationFilter). */
