@@ -21,7 +21,8 @@ import java.util.function.IntFunction;
  * </ul>
  * What still depends on context is left to the caller, per character of output: two blanks meeting (the
  * whitespace step), a word that is elongated or may start a spelling fix (the word steps), and {@code &}
- * (the html-entities step, which is never direct).
+ * (the html-entities step, which is never direct). A rule's {@link Rule#contextual} characters, and those
+ * that become one of them, are never direct.
  */
 final class DirectTable {
   /** Needs the chain (or, for a low surrogate, is copied as part of a pair the high surrogate checked). */
@@ -133,6 +134,11 @@ final class DirectTable {
         deleted.removeAll(rules[r].touched());
       }
     }
+    UnicodeSet contextual = new UnicodeSet();
+    for (Rule r : rules) {
+      contextual.addAll(r.contextual());
+    }
+    contextual.freeze();
     Map<String, Integer> multi = new HashMap<>();
     char[] m = new char[0x10000];
     // This loop runs when a normalizer is first used: set lookups are read from an array, not searched.
@@ -156,8 +162,8 @@ final class DirectTable {
           && !(blankSensitive && (c == ' ' || c == '\t'))) {
         k = words && WordStage.isWordChar(c) ? COPY_WORD : COPY;
       } else {
-        k = classify(c, touched, touchedBmp, blankSensitive, words, deleted, beforeHtml, html >= 0, isolated, m,
-            multi);
+        k = classify(c, touched, touchedBmp, blankSensitive, words, deleted, beforeHtml, html >= 0, contextual,
+            isolated, m, multi);
       }
       if (k == COPY || k == COPY_WORD || k == COPY_BLANK || k == MARK_KEEP) {
         m[c] = (char) c;
@@ -173,8 +179,9 @@ final class DirectTable {
     return r instanceof ElongationRule || r instanceof SpellingRule;
   }
 
-  private byte classify(int c, UnicodeSet touched, boolean[] touchedBmp, boolean blankSensitive, boolean words, UnicodeSet deleted,
-      UnicodeSet beforeHtml, boolean html, IntFunction<String> isolated, char[] m, Map<String, Integer> multi) {
+  private byte classify(int c, UnicodeSet touched, boolean[] touchedBmp, boolean blankSensitive, boolean words,
+      UnicodeSet deleted, UnicodeSet beforeHtml, boolean html, UnicodeSet contextual, IntFunction<String> isolated,
+      char[] m, Map<String, Integer> multi) {
     if (Character.isHighSurrogate((char) c)) {
       return HIGH;
     }
@@ -193,7 +200,7 @@ final class DirectTable {
       }
       return SPECIAL;
     }
-    if (!replacing) {
+    if (!replacing || contextual.contains(c)) {
       return SPECIAL;
     }
     if (deleted.contains(c) && UnicodeData.decomposition(c) == null) {
@@ -204,8 +211,8 @@ final class DirectTable {
       return SPECIAL;
     }
     String out = isolated.apply(c);
-    if (out.indexOf('&') >= 0 && html) {
-      return SPECIAL;
+    if ((out.indexOf('&') >= 0 && html) || contextual.containsSome(out)) {
+      return SPECIAL; // an & to judge, or a character that becomes one the chain must see in context (ﹱ)
     }
     if (!out.isEmpty()) {
       char first = out.charAt(0);

@@ -35,6 +35,11 @@ final class Engine {
   private final CharRangeSet spellingTriggers;
   /** A spelling lexicon is on: its conditions look at the word before a match. */
   private final boolean spelling;
+  /**
+   * A rule decides on characters by the letters around them ({@link Rule#contextual}: the tatweel step): a
+   * chain starts after a character that reaches that rule as itself and is no letter.
+   */
+  private final boolean letterContext;
   /** Use the direct path between changes; off only to compare it with the chain in tests. */
   private final boolean direct;
 
@@ -53,6 +58,7 @@ final class Engine {
     boolean blanks = false;
     boolean line = false;
     boolean elongate = false;
+    boolean letters = false;
     java.util.Set<String> triggers = new java.util.HashSet<>();
     for (Step s : runOrder(steps)) {
       Rule r = s == Step.SPELLING && spelling != null ? spelling : s.rule();
@@ -64,6 +70,7 @@ final class Engine {
       t.addAll(r.touched());
       blanks |= r.blankSensitive();
       line |= r.needsLineContext();
+      letters |= !r.contextual().isEmpty();
       int last = fused.size() - 1;
       if (r instanceof MapRule && last >= 0 && fused.get(last) instanceof MapRule) {
         fused.set(last, ((MapRule) fused.get(last)).then((MapRule) r));
@@ -80,6 +87,7 @@ final class Engine {
     this.elongation = elongate;
     this.spelling = steps.contains(Step.SPELLING);
     this.spellingTriggers = this.spelling ? new CharRangeSet(triggers) : null;
+    this.letterContext = letters;
     this.direct = direct;
     this.table = new DirectTable(rules, touched, blanks, elongate || this.spelling, new Isolated()::apply);
     this.cls = table.cls;
@@ -331,6 +339,16 @@ final class Engine {
       }
       i = segmentStart(s, i);
     }
+    if (letterContext) {
+      // Back to a character every step leaves as it is and that is no letter: the rule then knows, from
+      // empty state, that no letter stands before where it starts.
+      while (i > 0 && !startsWithoutLetter(s.charAt(i - 1))) {
+        i--;
+      }
+      if (i > 0) {
+        i--;
+      }
+    }
     while (blankSensitive && i > 0 && (s.charAt(i - 1) == ' ' || s.charAt(i - 1) == '\t')) {
       i--;
     }
@@ -340,6 +358,13 @@ final class Engine {
       i = lines.start;
     }
     return i;
+  }
+
+  /** A base that reaches every stage as itself and is no Arabic letter, or a line break. */
+  private boolean startsWithoutLetter(char c) {
+    byte t = cls[c];
+    return (t == DirectTable.COPY || t == DirectTable.COPY_BLANK || HtmlEntitiesRule.isLineBreak(c))
+        && !TatweelRule.joins(c);
   }
 
   /**

@@ -26,6 +26,15 @@ abstract class Rule {
    */
   abstract UnicodeSet touched();
 
+  /**
+   * Code points whose treatment depends on their neighbours in a way the engine's table cannot record (the
+   * tatweel step asks whether a letter stands on either side): the direct path always hands them to the
+   * chain, which starts before the word they are in.
+   */
+  UnicodeSet contextual() {
+    return UnicodeSet.EMPTY;
+  }
+
   /** True when spaces and tabs take part in the rule (the whitespace step). */
   boolean blankSensitive() {
     return false;

@@ -3,14 +3,23 @@ package dev.arnorm;
 import com.ibm.icu.text.UnicodeSet;
 
 /**
- * Removes tatweel (U+0640), except where it is the seat of a hamza or madda mark (U+0653..U+0655), as in the
- * Quranic spelling {@code يَسۡـَٔلُونَ}: there it is not elongation, and removing it would move the hamza onto
- * the letter before. The marks between a tatweel and its possible hamza are held back until the question is
- * settled (at most {@link #MAX_HELD} of them; a longer run of marks drops the tatweel).
+ * Removes tatweel (U+0640) where it stretches a word, and keeps it where it is not elongation:
+ * <ul>
+ *   <li>a run of tatweels joined to no letter, with no Arabic letter right before it or right after it
+ *       (marks aside), is a dash: {@code 3 ـ تعيين}, {@code اللازمة ـ شفاه الله ـ،} keep theirs;
+ *   <li>a tatweel that carries a hamza or madda mark (U+0653..U+0655), as in the Quranic spelling
+ *       {@code يَسۡـَٔلُونَ}, is the seat of that hamza: removing it would move the hamza onto the letter before.
+ * </ul>
+ * Everywhere else (inside a word, at its edge, between a word and digits as in {@code الـ84}) it goes.
+ *
+ * <p>The stage holds a run that may be a dash until the character after it says (at most {@link #MAX_RUN}
+ * code points of tatweels and their marks: a longer run standing after a non-letter is settled as a dash
+ * part by part), and the marks after one tatweel until they say whether it is a seat.
  */
 final class TatweelRule extends Rule {
   static final int TATWEEL = 0x0640;
-  private static final int MAX_HELD = 32;
+  /** The longest run (tatweels and their marks) held back to learn whether a letter follows it. */
+  static final int MAX_RUN = 64;
   private static final UnicodeSet TOUCHED = new UnicodeSet(TATWEEL, TATWEEL).freeze();
 
   TatweelRule() {
@@ -21,69 +30,117 @@ final class TatweelRule extends Rule {
     return Rules.HAMZA_MADDA.contains(cp);
   }
 
+  /**
+   * A character a tatweel joins to: a letter of the Arabic script, presentation forms included (tatweel
+   * itself is none).
+   */
+  static boolean joins(int cp) {
+    return cp != TATWEEL && UnicodeData.isArabicScript(cp) && !UnicodeData.isMark(cp);
+  }
+
   @Override
   UnicodeSet touched() {
     return TOUCHED;
   }
 
   @Override
+  UnicodeSet contextual() {
+    return TOUCHED;
+  }
+
+  @Override
   Stage newStage(Stage next, StepCounter counter) {
     return new Stage(next) {
-      private boolean pending;
-      private final int[] held = new int[MAX_HELD];
-      private int heldCount;
+      /** The last base passed on (or held) is an Arabic letter. */
+      private boolean afterLetter;
+      /**
+       * The run being held: tatweels and their marks, in order. Held only while it may be a dash (no letter
+       * before it); after a letter each tatweel is settled as soon as its marks are seen.
+       */
+      private final int[] run = new int[MAX_RUN];
+      private int runLength;
+      /** Inside a run, after a letter: the marks of the current tatweel, held until they show a seat. */
+      private boolean inRun;
       private long changed;
 
       @Override
       void put(int cp) {
-        if (pending) {
-          if (isSeatMark(cp)) {
-            next.put(TATWEEL);
-            release();
+        if (cp == TATWEEL) {
+          if (!inRun) {
+            inRun = true;
+          } else if (runLength == MAX_RUN) {
+            settle(false); // too long to hold: what was held is a dash, the rest goes on as a new run
+            inRun = true;
+          }
+          hold(cp);
+          return;
+        }
+        if (inRun && UnicodeData.isMark(cp)) {
+          if (runLength == MAX_RUN) {
+            settle(false);
             next.put(cp);
             return;
           }
-          if (UnicodeData.isMark(cp) && heldCount < MAX_HELD) {
-            held[heldCount++] = cp;
-            return;
-          }
-          drop();
+          hold(cp);
+          return;
         }
-        if (cp == TATWEEL) {
-          pending = true;
-        } else {
-          next.put(cp);
+        if (inRun) {
+          settle(joins(cp));
+        }
+        if (!UnicodeData.isMark(cp)) {
+          afterLetter = joins(cp);
+        }
+        next.put(cp);
+      }
+
+      private void hold(int cp) {
+        run[runLength++] = cp;
+      }
+
+      /**
+       * Passes the held run on: every tatweel that is a seat stays, and the others stay only when the run
+       * is joined to no letter ({@code letterAfter} false and no letter before it).
+       */
+      private void settle(boolean letterAfter) {
+        boolean dash = !afterLetter && !letterAfter;
+        int n = runLength;
+        runLength = 0;
+        inRun = false;
+        for (int i = 0; i < n; ) {
+          int end = i + 1;
+          boolean seat = false;
+          while (end < n && run[end] != TATWEEL) {
+            seat |= isSeatMark(run[end]);
+            end++;
+          }
+          if (dash || seat) {
+            next.put(TATWEEL);
+          } else {
+            changed++;
+          }
+          for (int k = i + 1; k < end; k++) {
+            next.put(run[k]);
+          }
+          i = end;
         }
       }
 
       @Override
       boolean idle() {
-        return !pending;
+        return !inRun;
       }
 
       @Override
       void reset() {
-        pending = false;
-        heldCount = 0;
-      }
-
-      private void drop() {
-        changed++;
-        release();
-      }
-
-      private void release() {
-        for (int i = 0; i < heldCount; i++) {
-          next.put(held[i]);
-        }
-        heldCount = 0;
-        pending = false;
+        afterLetter = false;
+        inRun = false;
+        runLength = 0;
       }
 
       @Override
       void end() {
-        if (pending) {
-          drop();
+        if (inRun) {
+          settle(false);
         }
         counter.count(step, changed);
         next.end();

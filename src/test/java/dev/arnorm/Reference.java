@@ -19,6 +19,11 @@ final class Reference {
       "[[:Mn:]&[[:Block=Arabic:][:Block=Arabic_Supplement:][:Block=Arabic_Extended_A:]"
           + "[:Block=Arabic_Extended_B:][:Block=Arabic_Extended_C:]]]").freeze();
 
+  /** What a tatweel joins to: letters of the Arabic script or blocks, presentation forms included. */
+  private static final UnicodeSet ARABIC_LETTER = new UnicodeSet(
+      "[[[:sc=Arabic:][:Block=Arabic:][:Block=Arabic_Supplement:][:Block=Arabic_Extended_A:]]&[:L:]"
+          + "-[\\u0640]]").freeze();
+
   private Reference() {}
 
   static String apply(List<Step> steps, String text) {
@@ -62,16 +67,32 @@ final class Reference {
       case WHITESPACE:
         return s.replaceAll("[\\t\\p{Zs}]{2,}", " ").replaceAll("\\p{Zs}", " ");
       case TATWEEL: {
-        // Java's regex \p{M} knows only Unicode 13, so marks are told by ICU.
+        // A tatweel stays when it carries a hamza or madda, or when its run (tatweels and their marks) has
+        // no Arabic letter right before or right after it. Java's regex \p{M} knows only Unicode 13, so
+        // marks are told by ICU.
         int[] cps = s.codePoints().toArray();
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < cps.length; i++) {
+          if (cps[i] != 0x0640) {
+            sb.appendCodePoint(cps[i]);
+            continue;
+          }
           boolean seat = false;
-          for (int j = i + 1; cps[i] == 0x0640 && j < cps.length && isMark(cps[j]); j++) {
+          for (int j = i + 1; j < cps.length && isMark(cps[j]); j++) {
             seat |= cps[j] >= 0x0653 && cps[j] <= 0x0655;
           }
-          if (cps[i] != 0x0640 || seat) {
-            sb.appendCodePoint(cps[i]);
+          int before = i - 1;
+          while (before >= 0 && (cps[before] == 0x0640 || isMark(cps[before]))) {
+            before--;
+          }
+          int after = i + 1;
+          while (after < cps.length && (cps[after] == 0x0640 || isMark(cps[after]))) {
+            after++;
+          }
+          boolean joined = (before >= 0 && ARABIC_LETTER.contains(cps[before]))
+              || (after < cps.length && ARABIC_LETTER.contains(cps[after]));
+          if (seat || !joined) {
+            sb.appendCodePoint(0x0640);
           }
         }
         return sb.toString();

@@ -116,6 +116,44 @@ class StepRulesTest {
     void marksOnARemovedTatweelMoveToTheLetterBefore() {
       assertEquals("مَرحبا", run(Step.TATWEEL, "مـَرحبا"));
     }
+
+    @Test
+    void tatweelJoinedToNoLetterIsADashAndStays() {
+      String s = "3 ـ تعيين";
+      assertSame(s, run(Step.TATWEEL, s));
+      assertSame("اللازمة ـ شفاه الله ـ، وقال", run(Step.TATWEEL, "اللازمة ـ شفاه الله ـ، وقال"));
+    }
+
+    @Test
+    void aRunOfTatweelsJoinedToNoLetterStaysWhole() {
+      String s = "أولا ــــ ثانيا\nـــ";
+      assertSame(s, run(Step.TATWEEL, s));
+    }
+
+    @Test
+    void tatweelAtTheEdgeOfAWordGoes() {
+      assertEquals("مرحبا ، بكم", run(Step.TATWEEL, "مرحباـ ، ـبكم"));
+    }
+
+    @Test
+    void tatweelBetweenTheArticleAndDigitsIsAJoinerAndGoes() {
+      assertEquals("ال84 وال", run(Step.TATWEEL, "الـ84 والـ"));
+    }
+
+    @Test
+    void aLetterAcrossMarksStillJoins() {
+      assertEquals("بَ ـ", run(Step.TATWEEL, "بَـ ـ"));
+    }
+
+    @Test
+    void aPresentationFormJoinsLikeTheLetterItShows() {
+      assertEquals("\uFEE3", run(Step.TATWEEL, "\uFEE3\u0640"));
+    }
+
+    @Test
+    void lightKeepsTheDashWithTheRestOfTheLine() {
+      assertEquals("3 ـ تعيين مرحبا", ArabicNormalizer.LIGHT.normalize("3\u00A0ـ تعيين مـــرحبا"));
+    }
   }
 
   @Nested

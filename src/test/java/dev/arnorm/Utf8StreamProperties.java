@@ -129,6 +129,12 @@ class Utf8StreamProperties {
    * input copied whole, and with the loop that writes every character. Both must give the same bytes.
    */
   static byte[] run(ArabicNormalizer n, byte[] in, int block, List<Integer> reads) throws IOException {
+    if (n.steps().stream().allMatch(s -> s == Step.LUCENE)) {
+      // lucene alone maps code units as written and does not stream through the engine (CodeUnitMap)
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      n.normalize(new ChunkedInputStream(in, reads), out);
+      return out.toByteArray();
+    }
     ByteArrayOutputStream runs = new ByteArrayOutputStream();
     new Utf8Stream(n.engine(), block, true).run(new ChunkedInputStream(in, reads), runs);
     ByteArrayOutputStream written = new ByteArrayOutputStream();
