@@ -1,32 +1,134 @@
 package dev.arnorm;
 
 import com.ibm.icu.text.UnicodeSet;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reduces a letter repeated three or more times for emphasis: to one letter, or to two when the dictionary
- * knows the word only with two. A word the dictionary knows as it is keeps its triple letter (Arabic has
- * them: {@code تتتابع}, {@code تشتتت}) ({@code مممتاز} to {@code ممتاز}, {@code جمييييل} to {@code جميل}). A word made
- * only of heh, the written laugh ({@code ههههههه}), becomes {@code ههه}. Only Arabic letters are touched:
- * digits and Latin never ({@code 1000}, {@code sooo}), and a letter written twice is not elongation
- * ({@code الله}, {@code ممن}).
+ * Reduces a letter repeated three or more times for emphasis to the spelling that is a word, by the
+ * dictionary ({@link WordList}):
+ * <ol>
+ *   <li>a word made of one letter only is an interjection or laughter, and becomes that letter three times
+ *       ({@code ههههههه} to {@code ههه}, {@code خخخخ} to {@code خخخ});
+ *   <li>a word the dictionary knows as written keeps its triple letter (Arabic has them: {@code تتتابع},
+ *       {@code تشتتت});
+ *   <li>otherwise each run becomes two letters where that makes a word ({@code مممكن} to {@code ممكن},
+ *       {@code السورييين} to {@code السوريين}, {@code اللللله} to {@code الله}), else one
+ *       ({@code جمييييل} to {@code جميل}); two known words written as one count as a word
+ *       ({@code الحمدللله} to {@code الحمدلله});
+ *   <li>when no reduction is a word, the run is left: precision first.
+ * </ol>
+ * Only Arabic letters are touched: digits and Latin never ({@code 1000}, {@code sooo}), and a letter
+ * written twice is not elongation ({@code الله}, {@code ممن}).
+ *
+ * <p>After steps that fold letters ({@code search} runs it after alef, ya, teh-marbuta, hamza and
+ * persian-letters), the step sees folded words, and uses the dictionary folded the same way. There the folds
+ * bring equal letters together in real words ({@code البيئية} is {@code البيييه}, {@code الفدائيين} is
+ * {@code الفداييين}); a list of such words, taken from the wordfreq frequency list, keeps them whole.
  */
 final class ElongationRule extends Rule {
   static final int HEH = 0x0647;
-  static final String LAUGH = "ههه";
-  /** When both one and two letters make a word, one wins, except for these. */
-  static final Set<String> DOUBLE_WINS = Set.of("الله", "اللهم", "والله", "بالله", "لله", "فالله", "تالله");
+  private static final char LAM = '\u0644';
+  /** Words in which letter folds make a run, as written (CC BY-SA 4.0, from wordfreq; see NOTICE). */
+  static final String FOLD_RUNS_RESOURCE = "elongation-fold-runs.txt";
+  /** The steps that change letters inside words: the ones whose folds the dictionary must follow. */
+  private static final Set<Step> LETTER_FOLDS = EnumSet.of(
+      Step.ALEF, Step.YA, Step.TEH_MARBUTA, Step.HAMZA, Step.PERSIAN_LETTERS, Step.LUCENE);
   private static final UnicodeSet TOUCHED = new UnicodeSet().freeze();
+  private static final Map<List<Step>, ElongationRule> BY_FOLDS = new ConcurrentHashMap<>();
 
-  ElongationRule() {
+  /** The letter folds that run before this step, in order; empty for the words as written. */
+  private final List<Step> folds;
+  private volatile Dictionary dictionary;
+
+  private ElongationRule(List<Step> folds) {
     super(Step.ELONGATION);
+    this.folds = folds;
+  }
+
+  /** The rule for a step that runs after {@code before} (the pipeline's steps before it, in run order). */
+  static ElongationRule after(List<Step> before) {
+    List<Step> folds = new ArrayList<>();
+    for (Step s : before) {
+      if (LETTER_FOLDS.contains(s)) {
+        folds.add(s);
+      }
+    }
+    return BY_FOLDS.computeIfAbsent(List.copyOf(folds), ElongationRule::new);
   }
 
   @Override
   UnicodeSet touched() {
     return TOUCHED;
+  }
+
+  /** The dictionary and the fold-made runs, folded as the words this rule sees; built on first use. */
+  private static final class Dictionary {
+    final WordList words;
+    /** Folded words with a run the folds made (empty without folds). */
+    final Set<String> foldRuns;
+
+    Dictionary(List<Step> folds) {
+      if (folds.isEmpty()) {
+        words = WordList.plain();
+        foldRuns = Set.of();
+        return;
+      }
+      ArabicNormalizer fold = ArabicNormalizer.of(folds.toArray(new Step[0]));
+      words = WordList.plain().folded(fold::normalize);
+      Set<String> runs = new HashSet<>();
+      for (String w : readFoldRuns()) {
+        String f = fold.normalize(w);
+        if (hasRun(f, 0, f.length())) {
+          runs.add(f);
+        }
+      }
+      foldRuns = Set.copyOf(runs);
+    }
+  }
+
+  private Dictionary dictionary() {
+    Dictionary d = dictionary;
+    if (d == null) {
+      synchronized (this) {
+        d = dictionary;
+        if (d == null) {
+          d = new Dictionary(folds);
+          dictionary = d;
+        }
+      }
+    }
+    return d;
+  }
+
+  static List<String> readFoldRuns() {
+    List<String> forms = new ArrayList<>();
+    try (InputStream in = ElongationRule.class.getResourceAsStream(FOLD_RUNS_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource dev/arnorm/" + FOLD_RUNS_RESOURCE);
+      }
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (!line.isEmpty() && line.charAt(0) != '#') {
+          forms.add(line);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return forms;
   }
 
   /** True when {@code s[from, to)}, an NFC word, has a letter three times in a row. */
@@ -42,18 +144,29 @@ final class ElongationRule extends Rule {
     return false;
   }
 
+  /** True when {@code w} is one character repeated. */
+  private static boolean oneLetter(String w) {
+    for (int i = 1; i < w.length(); i++) {
+      if (w.charAt(i) != w.charAt(0)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The word with elongation reduced, or the word itself. */
-  static String reduce(String w) {
+  String reduce(String w) {
     if (!hasRun(w, 0, w.length())) {
       return w;
     }
-    if (w.chars().allMatch(c -> c == HEH)) {
-      return LAUGH;
+    if (oneLetter(w)) {
+      return w.substring(0, 3);
     }
-    if (WordList.isKnown(w)) {
+    Dictionary d = dictionary();
+    if (d.words.isKnown(w) || madeByFolds(d, w)) {
       return w; // Arabic has real triples: تتتابع (ت + تتابع), تشتتت (تشتت + ت)
     }
-    // Every run to one letter first; then, run by run from the end, two letters where only that makes a word.
+    // Every run to one letter first; then, run by run from the end, two letters where that makes a word.
     StringBuilder single = new StringBuilder();
     List<Integer> runs = new ArrayList<>();
     for (int i = 0; i < w.length(); ) {
@@ -70,15 +183,36 @@ final class ElongationRule extends Rule {
       }
       i = j;
     }
-    String one = single.toString();
-    boolean oneIsWord = WordList.isWord(one);
+    String best = single.toString();
+    boolean word = d.words.isWord(best);
     for (int k = runs.size() - 1; k >= 0; k--) {
-      String two = doubled(one, runs.get(k));
-      if ((!oneIsWord || DOUBLE_WINS.contains(two)) && WordList.isWord(two)) {
-        return two;
+      String two = doubled(best, runs.get(k));
+      // Lam doubles most (the article before a lam, ل + ال, الله), and two words written as one hold a
+      // doubled lam far more often than any other letter (الحمدلله): for lam, such a pair counts too.
+      boolean lam = two.charAt(runs.get(k)) == LAM;
+      if (d.words.isWord(two, runs.get(k) + 2) || (lam && d.words.isTwoWords(two))) {
+        best = two;
+        word = true;
       }
     }
-    return one;
+    // Two words written as one (الحمدلله) count as a word too.
+    return word || d.words.isTwoWords(best) ? best : w;
+  }
+
+  /** A run the letter folds made in a real word: the word, or the word after a proclitic, is listed. */
+  private static boolean madeByFolds(Dictionary d, String w) {
+    if (d.foldRuns.isEmpty()) {
+      return false;
+    }
+    if (d.foldRuns.contains(w)) {
+      return true;
+    }
+    for (String p : d.words.proclitics()) {
+      if (w.length() - p.length() >= 3 && w.startsWith(p) && d.foldRuns.contains(w.substring(p.length()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String doubled(String s, int at) {
@@ -110,7 +244,7 @@ final class ElongationRule extends Rule {
         String r = reduce(w);
         if (!r.equals(w)) {
           changed += w.length() - r.length();
-          counter.detail(step, w.chars().allMatch(c -> c == HEH) ? "laughter" : "elongated words", 1);
+          counter.detail(step, oneLetter(w) && w.charAt(0) == HEH ? "laughter" : "elongated words", 1);
         }
         emitText(r);
       }

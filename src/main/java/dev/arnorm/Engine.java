@@ -60,8 +60,11 @@ final class Engine {
     boolean elongate = false;
     boolean letters = false;
     java.util.Set<String> triggers = new java.util.HashSet<>();
-    for (Step s : runOrder(steps)) {
-      Rule r = s == Step.SPELLING && spelling != null ? spelling : s.rule();
+    List<Step> order = runOrder(steps);
+    for (int k = 0; k < order.size(); k++) {
+      Step s = order.get(k);
+      Rule r = s == Step.SPELLING && spelling != null ? spelling
+          : s == Step.ELONGATION ? ElongationRule.after(order.subList(0, k)) : s.rule();
       elongate |= r instanceof ElongationRule;
       if (r instanceof SpellingRule) {
         triggers.addAll(((SpellingRule) r).triggers);

@@ -3,6 +3,7 @@ package dev.arnorm;
 import com.ibm.icu.text.UnicodeSet;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Builds the rule of each step once, from the code points documented on {@link Step}. */
@@ -70,7 +71,7 @@ final class Rules {
         return MapRule.of(step, Map.of(
             0x060C, ",", 0x061B, ";", 0x061F, "?", 0x066A, "%", 0x066B, ".", 0x066C, ","));
       case ELONGATION:
-        return new ElongationRule();
+        return ElongationRule.after(List.of());
       case SPELLING:
         return new SpellingRule(Lexicon.builtIn());
       case LUCENE: {

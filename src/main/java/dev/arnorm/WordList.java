@@ -6,9 +6,12 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -16,6 +19,9 @@ import java.util.zip.GZIPInputStream;
  * (MPL 1.1), loaded on first use from a generated, gzip-compressed resource. {@link #isWord} also accepts a
  * stem with common proclitics and pronoun or inflection suffixes, which is enough to choose between the
  * spellings a correction step considers; it is not a spell checker.
+ *
+ * <p>A step that runs after letter folds (elongation inside {@code search}) sees folded words, and asks a
+ * {@linkplain #folded folded copy} of the dictionary: every stem and affix folded by the same steps.
  */
 final class WordList {
   static final String RESOURCE = "ayaspell-stems.txt.gz";
@@ -25,14 +31,57 @@ final class WordList {
       "وبال", "فبال", "وكال", "فكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "وب", "فب", "وك", "فك", "ول",
       "فل", "ال", "لل", "و", "ف", "ب", "ك", "ل");
 
+  /** Pronoun and inflection suffixes, and the nisba endings (عراقيين is عراق + يين), longest first. */
   private static final List<String> SUFFIXES = List.of(
-      "هما", "كما", "تما", "ونا", "هم", "هن", "كم", "كن", "نا", "ها", "ني", "ون", "ين", "ان", "ات", "وا", "تم",
-      "تن", "ه", "ك", "ي", "ة", "ت", "ن", "ا");
+      "هما", "كما", "تما", "ونا", "يين", "يون", "يات", "هم", "هن", "كم", "كن", "نا", "ها", "ني", "ون", "ين",
+      "ان", "ات", "وا", "تم", "تن", "ية", "ه", "ك", "ي", "ة", "ت", "ن", "ا");
 
-  private WordList() {}
+  private final Set<String> words;
+  private final List<String> proclitics;
+  private final List<String> suffixes;
+
+  private WordList(Set<String> words, List<String> proclitics, List<String> suffixes) {
+    this.words = words;
+    this.proclitics = proclitics;
+    this.suffixes = suffixes;
+  }
 
   private static final class Holder {
-    static final Set<String> WORDS = load();
+    static final WordList PLAIN = new WordList(load(), PROCLITICS, SUFFIXES);
+  }
+
+  /** The dictionary as written. */
+  static WordList plain() {
+    return Holder.PLAIN;
+  }
+
+  /**
+   * The dictionary with every stem, proclitic and suffix passed through {@code fold}: what the words look
+   * like after the steps that fold letters. Affixes keep their order, longest first.
+   */
+  WordList folded(UnaryOperator<String> fold) {
+    Set<String> f = new HashSet<>(words.size() * 2);
+    for (String w : words) {
+      String folded = fold.apply(w);
+      if (!oneLetter(folded)) {
+        f.add(folded); // a stem the folds make one letter repeated (أإ) is no word to elongate towards
+      }
+    }
+    return new WordList(f, foldAll(proclitics, fold), foldAll(suffixes, fold));
+  }
+
+  private static boolean oneLetter(String w) {
+    return w.chars().allMatch(c -> c == w.charAt(0));
+  }
+
+  private static List<String> foldAll(List<String> affixes, UnaryOperator<String> fold) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String a : affixes) {
+      out.add(fold.apply(a));
+    }
+    List<String> sorted = new ArrayList<>(out);
+    sorted.sort((a, b) -> b.length() - a.length()); // stable: the given order within a length
+    return List.copyOf(sorted);
   }
 
   private static Set<String> load() {
@@ -60,41 +109,57 @@ final class WordList {
 
   /** The number of stems (and the cost of loading them, on first call). */
   static int size() {
-    return Holder.WORDS.size();
+    return Holder.PLAIN.words.size();
   }
 
-  /** True for a stem of the dictionary, exactly as written (NFC). */
+  /** True for a stem of the dictionary as written, exactly (NFC). */
   static boolean isStem(String w) {
-    return Holder.WORDS.contains(w);
+    return Holder.PLAIN.words.contains(w);
   }
 
-  /** True for a stem (NFC), or a stem with proclitics: the dictionary knows the word as written. */
-  static boolean isKnown(String w) {
-    Set<String> words = Holder.WORDS;
+  /** The proclitics of this list (folded, for a folded list), longest first. */
+  List<String> proclitics() {
+    return proclitics;
+  }
+
+  /**
+   * True for a stem (NFC), or a stem with proclitics: the dictionary knows the word as written. A split
+   * inside a run of three equal letters is no split: {@code اللله} is not {@code ال} + {@code له}, since
+   * Arabic never writes three lams in a row (ل + ال + لـ is written لل).
+   */
+  boolean isKnown(String w) {
     if (words.contains(w)) {
       return true;
     }
-    for (String p : PROCLITICS) {
-      if (w.length() - p.length() >= 2 && w.startsWith(p) && words.contains(w.substring(p.length()))) {
+    for (String p : proclitics) {
+      int k = p.length();
+      if (w.length() - k >= 2 && w.startsWith(p) && !insideRun(w, k) && words.contains(w.substring(k))) {
         return true;
       }
     }
     return false;
   }
 
+  /** True when the boundary before index {@code k} falls inside a run of three equal characters. */
+  static boolean insideRun(String w, int k) {
+    if (k <= 0 || k >= w.length() || w.charAt(k - 1) != w.charAt(k)) {
+      return false;
+    }
+    return (k >= 2 && w.charAt(k - 2) == w.charAt(k)) || (k + 1 < w.length() && w.charAt(k + 1) == w.charAt(k));
+  }
+
   /**
    * True for a stem (NFC), or a stem with proclitics and a suffix: loose, for choosing between spellings
    * that differ in one letter, not for deciding that a word is correct.
    */
-  static boolean isWord(String w) {
-    Set<String> words = Holder.WORDS;
-    if (words.contains(w) || withSuffix(words, w)) {
+  boolean isWord(String w) {
+    if (words.contains(w) || withSuffix(w)) {
       return true;
     }
-    for (String p : PROCLITICS) {
+    for (String p : proclitics) {
       if (w.length() - p.length() >= 2 && w.startsWith(p)) {
         String rest = w.substring(p.length());
-        if (words.contains(rest) || withSuffix(words, rest)) {
+        if (words.contains(rest) || withSuffix(rest)) {
           return true;
         }
       }
@@ -102,9 +167,64 @@ final class WordList {
     return false;
   }
 
-  private static boolean withSuffix(Set<String> words, String w) {
-    for (String s : SUFFIXES) {
-      if (w.length() - s.length() >= 2 && w.endsWith(s) && words.contains(w.substring(0, w.length() - s.length()))) {
+  /**
+   * {@link #isWord}, for a word holding a doubled letter that ends at {@code pairEnd}: the second letter of
+   * the pair may not be a whole one-letter suffix ({@code جداا} is not {@code جدا} + {@code ا}), while a
+   * longer suffix may begin with it ({@code السوريين} is {@code السوري} + {@code ين}).
+   */
+  boolean isWord(String w, int pairEnd) {
+    if (words.contains(w) || withSuffix(w, pairEnd)) {
+      return true;
+    }
+    for (String p : proclitics) {
+      int k = p.length();
+      if (w.length() - k >= 2 && w.startsWith(p)) {
+        String rest = w.substring(k);
+        if (words.contains(rest) || withSuffix(rest, pairEnd - k)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True for two words written together, each a stem of three letters or more, or such a stem after
+   * proclitics: {@code الحمدلله} ({@code الحمد} + {@code لله}). For choosing a spelling, never on its own.
+   */
+  boolean isTwoWords(String w) {
+    for (int k = 3; k <= w.length() - 3; k++) {
+      if (isLongKnown(w.substring(0, k)) && isLongKnown(w.substring(k))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@link #isKnown}, with a stem of three letters or more. */
+  private boolean isLongKnown(String w) {
+    if (w.length() >= 3 && words.contains(w)) {
+      return true;
+    }
+    for (String p : proclitics) {
+      int k = p.length();
+      if (w.length() - k >= 3 && w.startsWith(p) && !insideRun(w, k) && words.contains(w.substring(k))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean withSuffix(String w) {
+    return withSuffix(w, -1);
+  }
+
+  /** A stem and a suffix, the suffix not the one letter ending at {@code pairEnd}. */
+  private boolean withSuffix(String w, int pairEnd) {
+    for (String s : suffixes) {
+      int stem = w.length() - s.length();
+      if (stem >= 2 && w.endsWith(s) && !(s.length() == 1 && stem == pairEnd - 1)
+          && words.contains(w.substring(0, stem))) {
         return true;
       }
     }

@@ -49,12 +49,60 @@ class ElongationTest {
   }
 
   @Test
-  void withNoDictionaryMatchOneLetterIsKept() {
-    assertEquals("كتير", run("كتيييير"));
+  void whenNoReductionIsAWordTheRunIsLeft() {
+    String s = "كتيييير ههههداعش";
+    assertSame(s, run(s));
+  }
+
+  @Test
+  void aDoubledLetterThatMakesAWordWinsOverOne() {
+    assertEquals("ممكن ممنوع السوريين عراقيين", run("ممممكن مممنوع السورييين عراقييين"));
+  }
+
+  @Test
+  void aRunOfLamIsNeverKnownThroughTheArticle() {
+    // Arabic never writes three lams: ال + له is no reading of اللله.
+    assertEquals("الله اللجنة الليل للأسف", run("اللله الللجنة اللليل للللأسف"));
+  }
+
+  @Test
+  void twoWordsWrittenTogetherCountForALamRun() {
+    assertEquals("الحمدلله", run("الحمدللله"));
+  }
+
+  @Test
+  void aWordOfOneLetterRepeatedBecomesThreeOfIt() {
+    assertEquals("خخخ ممم ههه", run("خخخخخ مممممم ههههه"));
+  }
+
+  @Test
+  void aOneLetterSuffixIsNoDoubleOfTheLetterBeforeIt() {
+    // جداا would be جدا + the suffix ا; يا + ا likewise.
+    assertEquals("جدا يا لا", run("جداااا ياااا لاااا"));
   }
 
   @Test
   void elongationInsideSearchRunsOnFoldedLetters() {
     assertEquals("جميل", ArabicNormalizer.SEARCH.normalize("جمِيييييل"));
+  }
+
+  @Test
+  void searchKeepsRunsThatTheFoldsMadeInRealWords() {
+    assertEquals("البيييه جزيييه الفداييين اخصاييين",
+        ArabicNormalizer.SEARCH.normalize("البيئية جزيئية الفدائيين أخصائيين"));
+  }
+
+  @Test
+  void searchUsesTheFoldedDictionaryToChooseTheDouble() {
+    // مسؤول folds to مسوول: a stretched مسؤووول comes out as the folded word.
+    assertEquals("مسوول", ArabicNormalizer.SEARCH.normalize("مسؤووول"));
+  }
+
+  @Test
+  void searchIsIdempotentOnWordsWhoseFoldsMakeRuns() {
+    for (String w : new String[] {"البيئية", "شيئين", "السينمائيين", "بيئي", "مسؤووول", "آاالان"}) {
+      String once = ArabicNormalizer.SEARCH.normalize(w);
+      assertSame(once, ArabicNormalizer.SEARCH.normalize(once), w);
+    }
   }
 }

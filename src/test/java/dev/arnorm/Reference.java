@@ -32,8 +32,12 @@ final class Reference {
     }
     String s = NFC.normalize(text);
     // The one ordering rule of the engine, documented on Engine.runOrder; everything else is independent.
-    for (Step step : Engine.runOrder(steps)) {
-      s = NFC.normalize(apply(step, NFD.normalize(s)));
+    List<Step> order = Engine.runOrder(steps);
+    for (int k = 0; k < order.size(); k++) {
+      Step step = order.get(k);
+      String nfd = NFD.normalize(s);
+      s = NFC.normalize(step == Step.ELONGATION
+          ? ReferenceWords.elongation(nfd, ElongationRule.after(order.subList(0, k))) : apply(step, nfd));
     }
     return s;
   }
@@ -44,7 +48,7 @@ final class Reference {
       case HTML_ENTITIES:
         return ReferenceHtml.apply(s);
       case ELONGATION:
-        return ReferenceWords.elongation(s);
+        return ReferenceWords.elongation(s, ElongationRule.after(List.of()));
       case SPELLING:
         return ReferenceWords.spelling(s, Lexicon.builtIn());
       case PRESENTATION_FORMS: {

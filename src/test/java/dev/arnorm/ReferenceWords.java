@@ -35,13 +35,13 @@ final class ReferenceWords {
     return out; // even indexes: separators; odd: words
   }
 
-  static String elongation(String nfd) {
+  static String elongation(String nfd, ElongationRule rule) {
     StringBuilder sb = new StringBuilder();
     List<String> t = tokens(nfd);
     for (int i = 0; i < t.size(); i++) {
       String tok = t.get(i);
       if (i % 2 == 1 && tok.codePointCount(0, tok.length()) <= WordStage.MAX_WORD) {
-        sb.append(NFD.normalize(ElongationRule.reduce(NFC.normalize(tok))));
+        sb.append(NFD.normalize(rule.reduce(NFC.normalize(tok))));
       } else {
         sb.append(tok);
       }
