@@ -9,10 +9,23 @@ import com.ibm.icu.text.UnicodeSet;
  * hamza above, the Persian ezafe, which Unicode encodes only as that sequence). When several could compose,
  * the one canonical ordering puts first wins (hamza below, class 220, before madda and hamza above, 230), so
  * the result does not depend on the order of the marks in the input.
+ *
+ * <p>Two Uthmani spellings are handled as what they stand for. The small waw, small yeh and small Farsi yeh
+ * (U+06E5, U+06E6, U+08C9: letters by category, lengthening signs by use, as in {@code لَهُۥ}) go, with any
+ * Arabic mark on them. A hamza above or below on a tatweel ({@code يَسۡـَٔلُونَ}) is the hamza letter written
+ * on a seat of its own: it becomes {@code ء}, so that {@code يسءلون} keeps it. docs/steps/diacritics.md has
+ * the decision for every mark and format character of the Arabic blocks.
  */
 final class DiacriticsRule extends Rule {
   private static final int HEH = 0x0647;
   private static final int HAMZA_ABOVE = 0x0654;
+  private static final int HAMZA_BELOW = 0x0655;
+  private static final int HAMZA = 0x0621;
+  private static final int MAX_HELD = 32;
+  /** Small waw, small yeh, small Farsi yeh: general category Lm, used as vowel signs. */
+  static final UnicodeSet SMALL_LETTERS = new UnicodeSet().add(0x06E5, 0x06E6).add(0x08C9).freeze();
+  private static final UnicodeSet TOUCHED =
+      new UnicodeSet(UnicodeData.ARABIC_MARKS).addAll(SMALL_LETTERS).freeze();
 
   DiacriticsRule() {
     super(Step.DIACRITICS);
@@ -27,7 +40,7 @@ final class DiacriticsRule extends Rule {
 
   @Override
   UnicodeSet touched() {
-    return UnicodeData.ARABIC_MARKS;
+    return TOUCHED;
   }
 
   @Override
@@ -35,10 +48,28 @@ final class DiacriticsRule extends Rule {
     return new Stage(next) {
       private int base = -1;
       private int kept = -1;
+      /** A tatweel is held until its marks show whether it carries a hamza. */
+      private boolean tatweel;
+      private boolean tatweelHamza;
+      /** Marks other than Arabic ones after a held tatweel, in order. */
+      private final int[] held = new int[MAX_HELD];
+      private int heldCount;
       private long changed;
 
       @Override
       void put(int cp) {
+        if (tatweel) {
+          if (UnicodeData.isArabicMark(cp)) {
+            tatweelHamza |= cp == HAMZA_ABOVE || cp == HAMZA_BELOW;
+            changed++;
+            return;
+          }
+          if (UnicodeData.isMark(cp) && heldCount < MAX_HELD) {
+            held[heldCount++] = cp;
+            return;
+          }
+          settleTatweel();
+        }
         if (UnicodeData.isArabicMark(cp)) {
           if (composesWith(base, cp)
               && (kept < 0 || UnicodeData.ccc(cp) < UnicodeData.ccc(kept))) {
@@ -51,22 +82,49 @@ final class DiacriticsRule extends Rule {
           }
           return;
         }
-        if (!UnicodeData.isMark(cp)) {
-          flushKept();
-          base = cp;
+        if (UnicodeData.isMark(cp)) {
+          next.put(cp);
+          return;
         }
+        flushKept();
+        if (SMALL_LETTERS.contains(cp)) {
+          changed++;
+          base = -1; // the marks on it go with it
+          return;
+        }
+        if (cp == TatweelRule.TATWEEL) {
+          tatweel = true;
+          base = cp;
+          return;
+        }
+        base = cp;
         next.put(cp);
+      }
+
+      /** Passes the held tatweel on, as the hamza it carries or as itself, and the marks held after it. */
+      private void settleTatweel() {
+        next.put(tatweelHamza ? HAMZA : TatweelRule.TATWEEL);
+        base = tatweelHamza ? HAMZA : TatweelRule.TATWEEL;
+        for (int i = 0; i < heldCount; i++) {
+          next.put(held[i]);
+        }
+        heldCount = 0;
+        tatweel = false;
+        tatweelHamza = false;
       }
 
       @Override
       boolean idle() {
-        return kept < 0;
+        return kept < 0 && !tatweel;
       }
 
       @Override
       void reset() {
         base = -1;
         kept = -1;
+        tatweel = false;
+        tatweelHamza = false;
+        heldCount = 0;
       }
 
       private void flushKept() {
@@ -78,6 +136,9 @@ final class DiacriticsRule extends Rule {
 
       @Override
       void end() {
+        if (tatweel) {
+          settleTatweel();
+        }
         flushKept();
         counter.count(step, changed);
         next.end();

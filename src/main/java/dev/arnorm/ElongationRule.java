@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Reduces a letter repeated three or more times for emphasis to the spelling that is a word, by the
@@ -42,6 +43,11 @@ final class ElongationRule extends Rule {
   private static final char LAM = '\u0644';
   /** Words in which letter folds make a run, as written (CC BY-SA 4.0, from wordfreq; see NOTICE). */
   static final String FOLD_RUNS_RESOURCE = "elongation-fold-runs.txt";
+  /**
+   * Words with a letter twice in a row that are more frequent than with it once (CC BY-SA 4.0, from
+   * wordfreq; see NOTICE): a stretched letter there stands for two.
+   */
+  static final String DOUBLES_RESOURCE = "elongation-doubles.txt.gz";
   /** The steps that change letters inside words: the ones whose folds the dictionary must follow. */
   private static final Set<Step> LETTER_FOLDS = EnumSet.of(
       Step.ALEF, Step.YA, Step.TEH_MARBUTA, Step.HAMZA, Step.PERSIAN_LETTERS, Step.LUCENE);
@@ -75,26 +81,67 @@ final class ElongationRule extends Rule {
 
   /** The dictionary and the fold-made runs, folded as the words this rule sees; built on first use. */
   private static final class Dictionary {
+    /** The hamza folds: a word written without its hamza is still found. */
+    private static final Step[] SEARCH_FOLDS = {Step.ALEF, Step.HAMZA};
+
     final WordList words;
     /** Folded words with a run the folds made (empty without folds). */
     final Set<String> foldRuns;
+    /** Words whose doubled letter is more frequent than the single one, folded as the words are. */
+    final Set<String> doubles;
+    /**
+     * For words as written: the dictionary with its letters folded, asked when the word is unknown as
+     * written ({@code انا} is {@code أنا}, {@code اكيد} is {@code أكيد}); null when the words are folded.
+     */
+    private final ArabicNormalizer looseFold;
+    private final WordList loose;
 
     Dictionary(List<Step> folds) {
       if (folds.isEmpty()) {
         words = WordList.plain();
         foldRuns = Set.of();
+        doubles = Set.copyOf(readList(DOUBLES_RESOURCE));
+        looseFold = ArabicNormalizer.of(SEARCH_FOLDS);
+        loose = words.folded(looseFold::normalize);
         return;
       }
       ArabicNormalizer fold = ArabicNormalizer.of(folds.toArray(new Step[0]));
       words = WordList.plain().folded(fold::normalize);
       Set<String> runs = new HashSet<>();
-      for (String w : readFoldRuns()) {
-        String f = fold.normalize(w);
-        if (hasRun(f, 0, f.length())) {
-          runs.add(f);
-        }
+      for (String w : readList(FOLD_RUNS_RESOURCE)) {
+        addFoldRun(runs, fold.normalize(w));
       }
       foldRuns = Set.copyOf(runs);
+      Set<String> d = new HashSet<>();
+      for (String w : readList(DOUBLES_RESOURCE)) {
+        d.add(fold.normalize(w));
+      }
+      doubles = Set.copyOf(d);
+      looseFold = null;
+      loose = null;
+    }
+
+    /** Adds a folded word with a run, and the same without its proclitics (للتيئيس is لل + تيئيس). */
+    private void addFoldRun(Set<String> runs, String folded) {
+      if (!hasRun(folded, 0, folded.length())) {
+        return;
+      }
+      runs.add(folded);
+      for (String p : words.proclitics()) {
+        if (folded.startsWith(p) && hasRun(folded, p.length(), folded.length())) {
+          runs.add(folded.substring(p.length()));
+        }
+      }
+    }
+
+    /** {@link WordList#score} as written, or, unknown as written, with the letters folded. */
+    int score(String w, int pairEnd) {
+      int s = words.score(w, pairEnd);
+      if (s > WordList.UNKNOWN || loose == null) {
+        return s;
+      }
+      String f = looseFold.normalize(w);
+      return f.length() == w.length() ? loose.score(f, pairEnd) : WordList.UNKNOWN;
     }
   }
 
@@ -112,13 +159,15 @@ final class ElongationRule extends Rule {
     return d;
   }
 
-  static List<String> readFoldRuns() {
+  /** The words of a resource file of this package, one a line, {@code #} lines skipped; gzip by name. */
+  static List<String> readList(String resource) {
     List<String> forms = new ArrayList<>();
-    try (InputStream in = ElongationRule.class.getResourceAsStream(FOLD_RUNS_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource dev/arnorm/" + FOLD_RUNS_RESOURCE);
+    try (InputStream raw = ElongationRule.class.getResourceAsStream(resource)) {
+      if (raw == null) {
+        throw new IllegalStateException("missing resource dev/arnorm/" + resource);
       }
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      InputStream in = resource.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
       String line;
       while ((line = r.readLine()) != null) {
         if (!line.isEmpty() && line.charAt(0) != '#') {
@@ -184,19 +233,44 @@ final class ElongationRule extends Rule {
       i = j;
     }
     String best = single.toString();
-    boolean word = d.words.isWord(best);
+    int score = d.score(best, -1);
     for (int k = runs.size() - 1; k >= 0; k--) {
-      String two = doubled(best, runs.get(k));
+      int at = runs.get(k);
+      String two = doubled(best, at);
+      if (d.doubles.contains(two)) {
+        best = two; // more frequent with the letter twice (ممكن, اللجنة, السوريين)
+        score = Math.max(score, WordList.WITH_SUFFIX);
+        continue;
+      }
+      int twoScore = d.score(two, at + 2);
       // Lam doubles most (the article before a lam, ل + ال, الله), and two words written as one hold a
       // doubled lam far more often than any other letter (الحمدلله): for lam, such a pair counts too.
-      boolean lam = two.charAt(runs.get(k)) == LAM;
-      if (d.words.isWord(two, runs.get(k) + 2) || (lam && d.words.isTwoWords(two))) {
+      if (twoScore == WordList.UNKNOWN && two.charAt(at) == LAM && d.words.isTwoWords(two)) {
+        twoScore = WordList.WITH_SUFFIX;
+      }
+      if (twoScore > score) {
         best = two;
-        word = true;
+        score = twoScore;
       }
     }
-    // Two words written as one (الحمدلله) count as a word too.
-    return word || d.words.isTwoWords(best) ? best : w;
+    if (score > WordList.UNKNOWN) {
+      return best;
+    }
+    // No reduction is a word. Four letters in a row are a stretch whatever the word (no Arabic word has
+    // them), and there one letter was right for 94% of such words in real tweets (colloquial words, names,
+    // loanwords the dictionary lacks: كتيييير, ايششش, برافووووو); three may be a real word it lacks.
+    return longestRun(w) >= 4 ? single.toString() : w;
+  }
+
+  /** The longest run of one letter in {@code w}. */
+  private static int longestRun(String w) {
+    int longest = 1;
+    int run = 1;
+    for (int i = 1; i < w.length(); i++) {
+      run = w.charAt(i) == w.charAt(i - 1) ? run + 1 : 1;
+      longest = Math.max(longest, run);
+    }
+    return longest;
   }
 
   /** A run the letter folds made in a real word: the word, or the word after a proclitic, is listed. */

@@ -36,6 +36,19 @@ final class WordList {
       "هما", "كما", "تما", "ونا", "يين", "يون", "يات", "هم", "هن", "كم", "كن", "نا", "ها", "ني", "ون", "ين",
       "ان", "ات", "وا", "تم", "تن", "ية", "ه", "ك", "ي", "ة", "ت", "ن", "ا");
 
+  /**
+   * The proclitics of the correction steps' dictionary: {@link #PROCLITICS} and the vocative يا, which
+   * comments write joined to the word it calls ({@code يارب}).
+   */
+  private static final List<String> WORD_PROCLITICS = withVocative();
+
+  private static List<String> withVocative() {
+    List<String> all = new ArrayList<>(PROCLITICS);
+    all.add("يا");
+    all.sort((a, b) -> b.length() - a.length()); // stable: longest first, as given within a length
+    return List.copyOf(all);
+  }
+
   private final Set<String> words;
   private final List<String> proclitics;
   private final List<String> suffixes;
@@ -47,7 +60,7 @@ final class WordList {
   }
 
   private static final class Holder {
-    static final WordList PLAIN = new WordList(load(), PROCLITICS, SUFFIXES);
+    static final WordList PLAIN = new WordList(load(), WORD_PROCLITICS, SUFFIXES);
   }
 
   /** The dictionary as written. */
@@ -167,25 +180,57 @@ final class WordList {
     return false;
   }
 
+  /** {@link #score}: not a word. */
+  static final int UNKNOWN = 0;
+  /** {@link #score}: a stem with a one-letter suffix (and maybe proclitics). */
+  static final int WITH_SHORT_SUFFIX = 1;
+  /** {@link #score}: a stem with a suffix of two letters or more (and maybe proclitics). */
+  static final int WITH_SUFFIX = 2;
+  /** {@link #score}: a stem after proclitics. */
+  static final int WITH_PROCLITIC = 3;
+  /** {@link #score}: a stem. */
+  static final int STEM = 4;
+
   /**
-   * {@link #isWord}, for a word holding a doubled letter that ends at {@code pairEnd}: the second letter of
-   * the pair may not be a whole one-letter suffix ({@code جداا} is not {@code جدا} + {@code ا}), while a
-   * longer suffix may begin with it ({@code السوريين} is {@code السوري} + {@code ين}).
+   * How directly the dictionary knows {@code w}: {@link #STEM}, {@link #WITH_PROCLITIC}, {@link #WITH_SUFFIX},
+   * {@link #WITH_SHORT_SUFFIX} or {@link #UNKNOWN}. For choosing between two spellings of a stretched word:
+   * the one known more directly wins. When {@code w} holds a doubled letter ending at {@code pairEnd} (or -1),
+   * the second letter of the pair is never a whole one-letter suffix ({@code جداا} is not {@code جدا} +
+   * {@code ا}), while a longer suffix may begin with it ({@code السوريين} is {@code السوري} + {@code ين}), and
+   * the pair is never split between a proclitic and the stem ({@code يااه} is not {@code يا} + {@code اه}).
    */
-  boolean isWord(String w, int pairEnd) {
-    if (words.contains(w) || withSuffix(w, pairEnd)) {
-      return true;
+  int score(String w, int pairEnd) {
+    if (words.contains(w)) {
+      return STEM;
     }
+    int best = suffixScore(w, pairEnd);
     for (String p : proclitics) {
       int k = p.length();
-      if (w.length() - k >= 2 && w.startsWith(p)) {
+      // A pair is not split between a proclitic and the stem: يااه is no يا + اه.
+      if (w.length() - k >= 2 && w.startsWith(p) && !insideRun(w, k) && k != pairEnd - 1) {
         String rest = w.substring(k);
-        if (words.contains(rest) || withSuffix(rest, pairEnd - k)) {
-          return true;
+        if (words.contains(rest)) {
+          return WITH_PROCLITIC;
         }
+        best = Math.max(best, suffixScore(rest, pairEnd < 0 ? -1 : pairEnd - k));
       }
     }
-    return false;
+    return best;
+  }
+
+  private int suffixScore(String w, int pairEnd) {
+    int best = UNKNOWN;
+    for (String s : suffixes) {
+      int stem = w.length() - s.length();
+      if (stem >= 2 && w.endsWith(s) && !(s.length() == 1 && stem == pairEnd - 1)
+          && words.contains(w.substring(0, stem))) {
+        if (s.length() > 1) {
+          return WITH_SUFFIX;
+        }
+        best = WITH_SHORT_SUFFIX;
+      }
+    }
+    return best;
   }
 
   /**
@@ -216,18 +261,6 @@ final class WordList {
   }
 
   private boolean withSuffix(String w) {
-    return withSuffix(w, -1);
-  }
-
-  /** A stem and a suffix, the suffix not the one letter ending at {@code pairEnd}. */
-  private boolean withSuffix(String w, int pairEnd) {
-    for (String s : suffixes) {
-      int stem = w.length() - s.length();
-      if (stem >= 2 && w.endsWith(s) && !(s.length() == 1 && stem == pairEnd - 1)
-          && words.contains(w.substring(0, stem))) {
-        return true;
-      }
-    }
-    return false;
+    return suffixScore(w, -1) > UNKNOWN;
   }
 }

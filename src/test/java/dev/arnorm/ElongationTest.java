@@ -49,9 +49,25 @@ class ElongationTest {
   }
 
   @Test
-  void whenNoReductionIsAWordTheRunIsLeft() {
-    String s = "كتيييير ههههداعش";
+  void whenNoReductionIsAWordARunOfThreeIsLeft() {
+    String s = "ايششش";
     assertSame(s, run(s));
+  }
+
+  @Test
+  void whenNoReductionIsAWordARunOfFourOrMoreBecomesOne() {
+    assertEquals("كتير ايش برافو", run("كتيييير ايشششش برافووووو"));
+  }
+
+  @Test
+  void frequencyDecidesBetweenTwoWordsOneAndTwoLetters() {
+    // قووم and قوم are both stems; قوم is by far the more frequent, as ممكن is against مكن.
+    assertEquals("قوم ممكن كمان", run("قوووم ممممكن كمااان"));
+  }
+
+  @Test
+  void aPairIsNotSplitBetweenAProcliticAndTheStem() {
+    assertEquals("ياه", run("يااااه"));
   }
 
   @Test

@@ -156,6 +156,16 @@ final class Reference {
 
   private static String diacritics(Cluster c) {
     StringBuilder sb = new StringBuilder();
+    if (c.base == 0x06E5 || c.base == 0x06E6 || c.base == 0x08C9) {
+      // small waw, yeh, Farsi yeh go, with their Arabic marks
+      c.marks.stream().filter(m -> !ARABIC_MN.contains(m)).forEach(sb::appendCodePoint);
+      return sb.toString();
+    }
+    if (c.base == 0x0640 && (c.marks.contains(0x0654) || c.marks.contains(0x0655))) {
+      sb.append('\u0621'); // a hamza on a tatweel is the letter hamza
+      c.marks.stream().filter(m -> !ARABIC_MN.contains(m)).forEach(sb::appendCodePoint);
+      return sb.toString();
+    }
     sb.append(c.baseText());
     int keep = -1;
     for (int m : c.marks) {
