@@ -28,7 +28,8 @@ import java.util.zip.GZIPInputStream;
  *       {@code السورييين} to {@code السوريين}, {@code اللللله} to {@code الله}), else one
  *       ({@code جمييييل} to {@code جميل}); two known words written as one count as a word
  *       ({@code الحمدللله} to {@code الحمدلله});
- *   <li>when no reduction is a word, the run is left: precision first.
+ *   <li>when no reduction is a word (colloquial words, names, loanwords), every run becomes one letter
+ *       ({@code كتيييير} to {@code كتير}).
  * </ol>
  * Only Arabic letters are touched: digits and Latin never ({@code 1000}, {@code sooo}), and a letter
  * written twice is not elongation ({@code الله}, {@code ممن}).
@@ -256,21 +257,10 @@ final class ElongationRule extends Rule {
     if (score > WordList.UNKNOWN) {
       return best;
     }
-    // No reduction is a word. Four letters in a row are a stretch whatever the word (no Arabic word has
-    // them), and there one letter was right for 94% of such words in real tweets (colloquial words, names,
-    // loanwords the dictionary lacks: كتيييير, ايششش, برافووووو); three may be a real word it lacks.
-    return longestRun(w) >= 4 ? single.toString() : w;
-  }
-
-  /** The longest run of one letter in {@code w}. */
-  private static int longestRun(String w) {
-    int longest = 1;
-    int run = 1;
-    for (int i = 1; i < w.length(); i++) {
-      run = w.charAt(i) == w.charAt(i - 1) ? run + 1 : 1;
-      longest = Math.max(longest, run);
-    }
-    return longest;
+    // No reduction is a word: colloquial words, names and loanwords the dictionary lacks (كتيييير, ايششش,
+    // برافووووو). One letter was the right reading for 94% of such words in real tweets; leaving them
+    // would lose those to avoid a few wrong ones (docs/steps/elongation.md has the counts).
+    return single.toString();
   }
 
   /** A run the letter folds made in a real word: the word, or the word after a proclitic, is listed. */

@@ -55,8 +55,8 @@ final class Rules {
             WAW, new UnicodeSet(HAMZA_ABOVE, HAMZA_ABOVE).freeze(),
             YEH, new UnicodeSet(HAMZA_ABOVE, HAMZA_ABOVE).freeze()));
       case PERSIAN_LETTERS: {
-        Map<Integer, String> m = map(0x0643, 0x06A9);
-        m.putAll(map(HEH, 0x06C0, 0x06C1, 0x06C2, 0x06D5));
+        Map<Integer, String> m = map(0x0643, 0x06A9, 0x06AA);
+        m.putAll(map(HEH, 0x06BE, 0x06C0, 0x06C1, 0x06C2, 0x06D5));
         return new BaseMarkRule(step, m, Map.of(HEH, new UnicodeSet(HAMZA_ABOVE, HAMZA_ABOVE).freeze()));
       }
       case DIGITS: {

@@ -83,9 +83,11 @@ public enum Step {
    */
   HAMZA("hamza", Safety.FOLDING),
   /**
-   * Persian and Urdu letter shapes to their Arabic counterparts: keheh {@code ک} U+06A9 to kaf {@code ك}
-   * U+0643; {@code ۀ} U+06C0, heh goal {@code ہ} U+06C1, ae {@code ە} U+06D5 to heh {@code ه} U+0647, dropping
-   * the hamza of {@code ۀ}, {@code ۂ} and {@code هٔ}. Example: {@code کتاب} to {@code كتاب}.
+   * Persian and Urdu letter shapes of Arabic letters, as other keyboards type them, to the Arabic letter:
+   * keheh {@code ک} U+06A9 and swash kaf {@code ڪ} U+06AA to kaf {@code ك} U+0643; heh doachashmee {@code ھ}
+   * U+06BE, {@code ۀ} U+06C0, heh goal {@code ہ} U+06C1, ae {@code ە} U+06D5 to heh {@code ه} U+0647, dropping
+   * the hamza of {@code ۀ}, {@code ۂ} and {@code هٔ}. Letters of their own (گ چ پ ژ ڤ) stay. Example:
+   * {@code کتاب} to {@code كتاب}, {@code ھذه} to {@code هذه}.
    */
   PERSIAN_LETTERS("persian-letters", Safety.FOLDING),
   /**

@@ -197,7 +197,7 @@ final class WordList {
    * the one known more directly wins. When {@code w} holds a doubled letter ending at {@code pairEnd} (or -1),
    * the second letter of the pair is never a whole one-letter suffix ({@code جداا} is not {@code جدا} +
    * {@code ا}), while a longer suffix may begin with it ({@code السوريين} is {@code السوري} + {@code ين}), and
-   * the pair is never split between a proclitic and the stem ({@code يااه} is not {@code يا} + {@code اه}).
+   * the pair is never split between the vocative and the stem ({@code يااه} is not {@code يا} + {@code اه}).
    */
   int score(String w, int pairEnd) {
     if (words.contains(w)) {
@@ -206,8 +206,8 @@ final class WordList {
     int best = suffixScore(w, pairEnd);
     for (String p : proclitics) {
       int k = p.length();
-      // A pair is not split between a proclitic and the stem: يااه is no يا + اه.
-      if (w.length() - k >= 2 && w.startsWith(p) && !insideRun(w, k) && k != pairEnd - 1) {
+      // A pair is not split between the vocative and the stem: يااه is no يا + اه (a conjunction may: و + ولي).
+      if (w.length() - k >= 2 && w.startsWith(p) && !insideRun(w, k) && !(k == pairEnd - 1 && p.equals("يا"))) {
         String rest = w.substring(k);
         if (words.contains(rest)) {
           return WITH_PROCLITIC;

@@ -49,14 +49,8 @@ class ElongationTest {
   }
 
   @Test
-  void whenNoReductionIsAWordARunOfThreeIsLeft() {
-    String s = "ايششش";
-    assertSame(s, run(s));
-  }
-
-  @Test
-  void whenNoReductionIsAWordARunOfFourOrMoreBecomesOne() {
-    assertEquals("كتير ايش برافو", run("كتيييير ايشششش برافووووو"));
+  void whenNoReductionIsAWordTheRunBecomesOneLetter() {
+    assertEquals("كتير ايش برافو", run("كتيييير ايششش برافووووو"));
   }
 
   @Test

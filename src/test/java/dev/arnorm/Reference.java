@@ -113,7 +113,7 @@ final class Reference {
       case HAMZA:
         return clusters(s, c -> c.base == 0x0648 || c.base == 0x064A ? c.without("\u0654") : c.text());
       case PERSIAN_LETTERS:
-        return clusters(replace(replace(s, "\u06A9", "\u0643"), "\u06C1\u06D5", "\u0647"),
+        return clusters(replace(replace(s, "\u06A9\u06AA", "\u0643"), "\u06BE\u06C1\u06D5", "\u0647"),
             c -> c.base == 0x0647 ? c.without("\u0654") : c.text());
       case DIGITS: {
         StringBuilder sb = new StringBuilder();
