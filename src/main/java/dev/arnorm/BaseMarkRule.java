@@ -53,6 +53,12 @@ final class BaseMarkRule extends Rule {
     return touched;
   }
 
+  /** What the letter map deletes (lucene: tatweel and the harakat); the dropped marks follow letters only. */
+  @Override
+  UnicodeSet deletedAmongAscii() {
+    return letters.deletedAmongAscii();
+  }
+
   private UnicodeSet dropsAfter(int base) {
     for (int i = 0; i < dropBases.length; i++) {
       if (dropBases[i] == base) {

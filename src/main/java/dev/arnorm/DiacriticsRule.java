@@ -43,6 +43,12 @@ final class DiacriticsRule extends Rule {
     return TOUCHED;
   }
 
+  /** Every Arabic mark, and the small letters: after an ASCII character none composes. */
+  @Override
+  UnicodeSet deletedAmongAscii() {
+    return TOUCHED;
+  }
+
   @Override
   Stage newStage(Stage next, StepCounter counter) {
     return new Stage(next) {

@@ -9,16 +9,18 @@ import java.util.Set;
  *
  * <p>Decoding: every HTML5 named reference with its semicolon; the 106 legacy names without it (as in
  * {@code &nbsp}) when no ASCII letter, digit or {@code =} follows; decimal {@code &#1605;} and hex
- * {@code &#x645;}/{@code &#X645;}, semicolon optional; nested escaping ({@code &amp;quot;}) up to
- * {@link #MAX_DEPTH} layers at one position. References to NUL, surrogates, noncharacters, control
+ * {@code &#x645;}/{@code &#X645;}, semicolon optional; nested escaping ({@code &amp;quot;}) at any depth. References to NUL, surrogates, noncharacters, control
  * characters and line breaks, or beyond U+10FFFF, stay as they are (references to U+0080..U+009F decode as
  * browsers do, through the windows-1252 table of the HTML standard). Unknown names stay.
  *
  * <p>Residue: a bare {@code &} that starts no reference is judged by its neighbours; see docs/steps.
  */
 final class HtmlEntitiesRule extends Rule {
-  /** Layers of nested escaping decoded at one position ({@code &amp;amp;amp;quot;} has four). */
-  static final int MAX_DEPTH = 8;
+  /**
+   * The most {@code &}s whose names wait on a later reference ({@code &&#35;60;}): a hostile run of more
+   * settles the first as written.
+   */
+  static final int MAX_WAITING = 16;
   /** Lookahead after an {@code &}: the longest reference, or the word that follows a bare one. */
   static final int MAX_LOOK = 96;
   /** How much of the word before an {@code &} the residue rules see (UTF-16 units): bounded memory. */
@@ -44,8 +46,28 @@ final class HtmlEntitiesRule extends Rule {
   static final String ENTITIES_DECODED = "entities decoded";
   static final String RESIDUE_REMOVED = "residue removed";
 
+  /**
+   * What the later steps of the pipeline delete wherever they stand, which a reference is read through
+   * ({@link Rule#deletedAnywhere}); empty for the step alone.
+   */
+  private final UnicodeSet skip;
+  /** The maps the engine moved before this step, applied to decoded text as they would have been; or null. */
+  private final MapRule fold;
+
   HtmlEntitiesRule() {
+    this(UnicodeSet.EMPTY, null);
+  }
+
+  /**
+   * The step inside a pipeline.
+   *
+   * @param skip what the steps after it delete wherever it stands
+   * @param fold the maps {@link Engine#runOrder} moved before it (digits, punctuation), or null
+   */
+  HtmlEntitiesRule(UnicodeSet skip, MapRule fold) {
     super(Step.HTML_ENTITIES);
+    this.skip = skip.isFrozen() ? skip : new UnicodeSet(skip).freeze();
+    this.fold = fold;
   }
 
   @Override
@@ -236,90 +258,173 @@ final class HtmlEntitiesRule extends Rule {
     }
   }
 
-  /** Phase one: decodes references, layer after layer at one position. Every other code point passes. */
-  private final class Decoder extends AmpersandLookahead {
+  /**
+   * Phase one: decodes references. What a reference decodes to is read again as if it had been written in
+   * its place, so that the output holds no reference a second run would decode:
+   * <ul>
+   *   <li>a decoded {@code &} starts a reference of its own (nested escaping, {@code &amp;quot;}, at any
+   *       depth: each layer is read from the input, so the work stays linear);
+   *   <li>an {@code &} whose name is cut by another {@code &} waits for it: what that one decodes to may
+   *       continue it ({@code &&#35;60;} is {@code &#60;}, then {@code <}); at most {@link #MAX_WAITING}
+   *       wait at a time, the oldest being settled as it stands;
+   *   <li>characters the later steps of the pipeline delete wherever they stand ({@link #skip}: invisible
+   *       controls, Arabic marks) do not cut a reference ({@code &l\u00ADt;} is {@code &lt;}, which is what
+   *       it would read as once they are gone);
+   *   <li>decoded text goes through the maps that run before this step in place of later ones
+   *       ({@link #fold}: digits and punctuation, see {@link Engine#runOrder}): {@code &#1633;} gives
+   *       {@code 1} under {@code search}, as a second run would.
+   * </ul>
+   */
+  private final class Decoder extends Stage {
+    /**
+     * A literal {@code &} (one that starts no reference) as it is added to the reference it ends: told
+     * apart from an input {@code &}, which would start one when read again.
+     */
+    private static final int LITERAL_AMPERSAND = -'&';
+
     private final StepCounter counter;
-    /** Nesting depth of the {@code &} in {@code look[0]}; above 0 when it was itself decoded. */
+    /** The references being read, innermost last: each an {@code &} and what follows it so far. */
+    private final int[][] frames = new int[MAX_WAITING + 1][];
+    private final int[] frameLength = new int[MAX_WAITING + 1];
     private int depth;
+    /** The view of a frame for matching: the frame without skipped characters, and where each came from. */
+    private final int[] view = new int[MAX_LOOK];
+    private final int[] viewAt = new int[MAX_LOOK];
+    /** Buffers of resolved frames, while what they held is read again. */
+    private final java.util.ArrayDeque<int[]> pool = new java.util.ArrayDeque<>();
     private long changed;
     private long decoded;
 
     Decoder(Stage next, StepCounter counter) {
       super(next);
       this.counter = counter;
+      for (int i = 0; i < frames.length; i++) {
+        frames[i] = new int[MAX_LOOK];
+      }
     }
 
     @Override
-    void pass(int cp) {
-      next.put(cp);
+    void put(int cp) {
+      in(cp);
     }
 
-    @Override
-    boolean endsLookahead(int cp) {
-      return !isNameChar(cp);
-    }
-
-    /** Resolves the {@code &} in {@code la[0]}, then passes the rest of the lookahead through again. */
-    @Override
-    void decide(int[] la, int n) {
-      Match m = match(la, n);
-      if (m == null) {
-        depth = 0;
-        next.put('&');
-        rescan(la, 1, n);
+    /** Input, or text read again: an {@code &} starts a reference. */
+    private void in(int cp) {
+      if (cp != '&') {
+        add(cp);
         return;
       }
-      changed += m.length;
-      decoded++;
-      if (m.text.equals("&") && depth < MAX_DEPTH) {
-        // A decoded '&' may start the next layer of a nested escape (&amp;quot;): scan it again.
-        int d = depth + 1;
-        rescanAmpersand(la, m.length, n, d);
+      if (depth == frames.length) {
+        settleOutermost();
+      }
+      frames[depth][0] = '&';
+      frameLength[depth] = 1;
+      depth++;
+    }
+
+    /** Adds {@code cp} to the innermost reference being read, or passes it on when there is none. */
+    private void add(int cp) {
+      if (depth == 0) {
+        next.put(cp == LITERAL_AMPERSAND ? '&' : cp);
         return;
       }
-      depth = 0;
-      for (int i = 0; i < m.text.length(); ) {
-        int c = m.text.codePointAt(i);
-        i += Character.charCount(c);
-        String dec = UnicodeData.decomposition(c);
-        if (dec == null) {
-          next.put(c);
-        } else {
-          emit(dec);
+      int f = depth - 1;
+      frames[f][frameLength[f]++] = cp;
+      if (frameLength[f] == MAX_LOOK || !(isNameChar(cp) || skipped(cp))) {
+        resolve();
+      }
+    }
+
+    /** Decides the innermost reference, its name ended; what it gives goes to the one it is inside, if any. */
+    private void resolve() {
+      depth--;
+      int[] la = frames[depth];
+      int n = frameLength[depth];
+      int[] fresh = pool.poll();
+      frames[depth] = fresh != null ? fresh : new int[MAX_LOOK];
+      int vn = 0;
+      for (int i = 0; i < n; i++) {
+        if (i == 0 || !skipped(la[i])) {
+          viewAt[vn] = i;
+          view[vn++] = la[i];
         }
       }
-      rescan(la, m.length, n);
+      Match m = match(view, vn);
+      int from;
+      if (m == null) {
+        add(LITERAL_AMPERSAND); // ends the reference it is inside, if any
+        from = 1;
+      } else {
+        from = viewAt[m.length - 1] + 1; // skipped characters after the reference are not part of it
+        changed += from;
+        decoded++;
+        readAgain(m.text);
+      }
+      for (int i = from; i < n; i++) {
+        if (la[i] == LITERAL_AMPERSAND) {
+          add(la[i]);
+        } else {
+          in(la[i]);
+        }
+      }
+      pool.push(la);
+    }
+
+    /** Reads decoded text again in its place: through {@link #fold}, decomposed. */
+    private void readAgain(String text) {
+      for (int i = 0; i < text.length(); ) {
+        int c = text.codePointAt(i);
+        i += Character.charCount(c);
+        String f = fold == null ? null : fold.map(c);
+        String d = f != null ? f : UnicodeData.decomposition(c);
+        if (d == null) {
+          in(c);
+          continue;
+        }
+        for (int k = 0; k < d.length(); ) {
+          int x = d.codePointAt(k);
+          k += Character.charCount(x);
+          in(x);
+        }
+      }
+    }
+
+    /**
+     * Too many references wait on each other (a hostile run of {@code &}s): the outermost is passed on as
+     * written, its name ending where the next {@code &} began.
+     */
+    private void settleOutermost() {
+      int[] outer = frames[0];
+      int n = frameLength[0];
+      for (int i = 0; i < n; i++) {
+        next.put(outer[i] == LITERAL_AMPERSAND ? '&' : outer[i]);
+      }
+      System.arraycopy(frames, 1, frames, 0, depth - 1);
+      System.arraycopy(frameLength, 1, frameLength, 0, depth - 1);
+      depth--;
+      frames[depth] = outer;
+    }
+
+    private boolean skipped(int cp) {
+      return cp >= 0 && skip.contains(cp);
     }
 
     /** Idle when it holds nothing and neither does its residue stage, which only it can reach. */
     @Override
     boolean idle() {
-      return super.idle() && next.idle();
+      return depth == 0 && next.idle();
     }
 
     @Override
     void reset() {
-      super.reset();
       depth = 0;
       next.reset();
     }
 
-    private void rescanAmpersand(int[] la, int from, int n, int d) {
-      look[lookLen++] = '&';
-      depth = d;
-      rescan(la, from, n);
-    }
-
-    private void rescan(int[] la, int from, int n) {
-      for (int i = from; i < n; i++) {
-        put(la[i]);
-      }
-    }
-
     @Override
     void end() {
-      while (lookLen > 0) {
-        decide();
+      while (depth > 0) {
+        resolve();
       }
       counter.count(step, changed);
       counter.detail(step, ENTITIES_DECODED, decoded);
@@ -386,16 +491,25 @@ final class HtmlEntitiesRule extends Rule {
   }
 
   /**
-   * How the residue rules see a code point, or null for "as it is": as the later lossless steps will leave
-   * it. Invisible controls and tatweel are nothing, a presentation form is its expansion ({@code ﷺ} is four
-   * words). Judging the text as it will end up is what makes the step idempotent inside a preset.
+   * How the residue rules see a code point, or null for "as it is": as the later steps will leave it.
+   * Invisible controls, tatweel and the small waw and yeh of Uthmani spelling are nothing, a presentation
+   * form is its expansion ({@code ﷺ} is four words), and a hamza mark on a tatweel is the letter {@code ء}
+   * ({@link #HAMZA_ON_TATWEEL}; what diacritics makes of it). Judging the text as it will end up is what
+   * makes the step idempotent inside a preset.
    */
   static String view(int cp) {
-    if (UnicodeData.isInvisible(cp) || cp == TatweelRule.TATWEEL) {
+    if (UnicodeData.isInvisible(cp) || cp == TatweelRule.TATWEEL || DiacriticsRule.SMALL_LETTERS.contains(cp)) {
       return "";
     }
     String pf = Presentation.FORMS.map(cp);
     return pf == null ? null : pf.replace("\u0640", "");
+  }
+
+  /** How the residue rules see a hamza mark on a tatweel: the letter hamza, as diacritics writes it. */
+  static final int HAMZA_ON_TATWEEL = 0x0621;
+
+  static boolean isHamzaMark(int cp) {
+    return cp == 0x0654 || cp == 0x0655;
   }
 
   /** Built on first use: the rules are built while this class loads, the presentation forms after it. */
@@ -414,6 +528,7 @@ final class HtmlEntitiesRule extends Rule {
 
     void clear() {
       length = 0;
+      afterTatweel = false;
     }
 
     void add(int cp) {
@@ -431,8 +546,24 @@ final class HtmlEntitiesRule extends Rule {
       }
     }
 
-    /** {@code cp} as the residue rules see it ({@link #view}). */
+    /** A tatweel was viewed, and only marks since: a hamza mark now is the letter ء, where the tatweel was. */
+    private boolean afterTatweel;
+    private int tatweelAt;
+
+    /** {@code cp} as the residue rules see it ({@link #view}), the code points before it viewed already. */
     void addViewed(int cp) {
+      if (afterTatweel && isHamzaMark(cp)) {
+        // The letter comes before the marks that arrived ahead of it: the cluster is the same in any order.
+        afterTatweel = false;
+        add(0);
+        System.arraycopy(cps, tatweelAt, cps, tatweelAt + 1, length - 1 - tatweelAt);
+        cps[tatweelAt] = HAMZA_ON_TATWEEL;
+        return;
+      }
+      if (cp == TatweelRule.TATWEEL) {
+        tatweelAt = length;
+      }
+      afterTatweel = cp == TatweelRule.TATWEEL || (afterTatweel && UnicodeData.isMark(cp));
       String v = view(cp);
       if (v == null) {
         add(cp);
@@ -553,6 +684,7 @@ final class HtmlEntitiesRule extends Rule {
       lineBlank = true;
       leftToken.setLength(0);
       lastLetterArabic = false;
+      seenTatweel = false;
     }
 
     /** True when {@code cp}, as it will end up, holds a blank or a line break. */
@@ -679,7 +811,11 @@ final class HtmlEntitiesRule extends Rule {
           }
         }
       }
-      if (n > 1 && isNameChar(la[1])) {
+      int first = 1;
+      while (first < n && skip.contains(la[first])) {
+        first++; // the decoder reads a reference through these
+      }
+      if (first < n && isNameChar(la[first])) {
         return UNDECIDED;
       }
       return verdict(la, n);
@@ -795,9 +931,9 @@ final class HtmlEntitiesRule extends Rule {
      * before, then as it will end up.
      */
     private void seeDecomposed(int cp) {
-      int n = expand(cp);
+      int n = feedOf(cp);
       for (int i = 0; i < n; i++) {
-        see(expanded.cps[i]);
+        seeViewed(fed.cps[i]);
       }
     }
 
@@ -846,7 +982,25 @@ final class HtmlEntitiesRule extends Rule {
     private final CodePoints fed = new CodePoints(32);
     private final CodePoints expanded = new CodePoints(32);
 
+    /** As {@link CodePoints#addViewed}: a tatweel was seen, and only marks since (how many). */
+    private boolean seenTatweel;
+    private int marksOnTatweel;
+
     private void seeViewed(int cp) {
+      if (seenTatweel && isHamzaMark(cp)) {
+        // The tatweel was a hamza seat: its cluster is ء with the marks that came before the hamza, which
+        // the state after it records the same in any order.
+        seenTatweel = false;
+        see(HAMZA_ON_TATWEEL);
+        marksAfterBase = marksOnTatweel > 0;
+        return;
+      }
+      if (seenTatweel && UnicodeData.isMark(cp)) {
+        marksOnTatweel++;
+      } else {
+        seenTatweel = cp == TatweelRule.TATWEEL;
+        marksOnTatweel = 0;
+      }
       String v = view(cp);
       if (v == null) {
         see(cp);
@@ -861,16 +1015,26 @@ final class HtmlEntitiesRule extends Rule {
 
     /** The last letter of {@code s[from, to)} as the residue rules see it (decomposed, viewed), or -1. */
     private int lastLetter(CharSequence s, int from, int to) {
+      boolean hamzaAfter = false; // a hamza mark comes after, with only marks between: on a tatweel it is ء
       for (int k = to; k > from; ) {
         int cp = Character.codePointBefore(s, k);
         k -= Character.charCount(cp);
         if (k < from) {
           break;
         }
-        for (int i = expand(cp) - 1; i >= 0; i--) {
+        int n = expand(cp);
+        if (hamzaAfter && n == 0 && feedOf(cp) == 1 && fed.cps[0] == TatweelRule.TATWEEL) {
+          return HAMZA_ON_TATWEEL;
+        }
+        for (int i = n - 1; i >= 0; i--) {
           if (UnicodeData.isLetter(expanded.cps[i])) {
             return expanded.cps[i];
           }
+        }
+        if (isHamzaMark(cp)) {
+          hamzaAfter = true;
+        } else if (!UnicodeData.isMark(cp)) {
+          hamzaAfter = false;
         }
       }
       return -1;

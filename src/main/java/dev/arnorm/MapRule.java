@@ -91,6 +91,22 @@ final class MapRule extends Rule {
   }
 
   @Override
+  UnicodeSet deletedAmongAscii() {
+    UnicodeSet deleted = new UnicodeSet();
+    for (int c = 0; c < bmp.length; c++) {
+      if (bmp[c] != null && bmp[c].isEmpty()) {
+        deleted.add(c);
+      }
+    }
+    astral.forEach((cp, to) -> {
+      if (to.isEmpty()) {
+        deleted.add(cp);
+      }
+    });
+    return deleted.freeze();
+  }
+
+  @Override
   Stage newStage(Stage next, StepCounter counter) {
     return new Stage(next) {
       private long changed;

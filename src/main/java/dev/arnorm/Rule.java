@@ -35,6 +35,15 @@ abstract class Rule {
     return UnicodeSet.EMPTY;
   }
 
+  /**
+   * Code points this rule deletes when they stand among ASCII characters, as inside an HTML reference
+   * ({@code &l\u00ADt;}): an earlier html-entities step reads a reference through them, so that deleting
+   * them never makes a reference the same pass leaves undecoded.
+   */
+  UnicodeSet deletedAmongAscii() {
+    return UnicodeSet.EMPTY;
+  }
+
   /** True when spaces and tabs take part in the rule (the whitespace step). */
   boolean blankSensitive() {
     return false;

@@ -125,8 +125,10 @@ final class SpellingRule extends Rule {
           decideHead(chain);
         }
         // Nothing pending: what is left of the open separator goes out now, in order.
-        for (int i = 0; i < open.length(); i++) {
-          separatorOut(open.charAt(i));
+        for (int i = 0; i < open.length(); ) {
+          int cp = open.codePointAt(i); // a separator may hold astral marks: never split a pair
+          separatorOut(cp);
+          i += Character.charCount(cp);
         }
         open.setLength(0);
       }
@@ -149,8 +151,10 @@ final class SpellingRule extends Rule {
         }
         if (!tokens.isEmpty()) {
           String sep = tokens.remove(0);
-          for (int i = 0; i < sep.length(); i++) {
-            separatorOut(sep.charAt(i));
+          for (int i = 0; i < sep.length(); ) {
+            int cp = sep.codePointAt(i);
+            separatorOut(cp);
+            i += Character.charCount(cp);
           }
         }
       }

@@ -46,6 +46,24 @@ final class ArabicText {
     }
   }
 
+  /**
+   * The atoms of hostile entity debris (issue 13): references and their fragments, invisible controls,
+   * tatweel, Arabic-Indic digits and punctuation, marks in any order (astral ones too), letters, blanks.
+   */
+  private static final List<String> DEBRIS = List.of(
+      "&", "&", "&", "&amp;", "&amp", "amp;", "&#", "&#x", "#", "x", ";", ";", "1", "3", "6", "9", "0", "a", "m",
+      "p", "l", "t", "q", "u", "o", "&lt", "&lt;", "&quot;", "&nbsp;", "&nbsp", "&#1633;", "&#1548;", "&#x661;",
+      "&#8207;", "&#1600;", "&#1614;", "&#35;", "&#59;", "&semi;", "&#38;", "\u200B", "\u200F", "\u00AD",
+      "\u061C", "\uFEFF", "\u2066", "\u202B", "\u0640", "\u0640", "\u0661", "\u0663", "\u06F5", "\u060C",
+      "\u061B", "\u064B", "\u064E", "\u0651", "\u0652", "\u0654", "\u0670", "\u06E5", "\uD834\uDD65",
+      "\uD803\uDEFD", "\uD83D\uDE00", "ب", "ئ", "ي", "ى", "ة", "العمل", "معا", " ", " ", "\u00A0", "\t",
+      "\n", "\r\n");
+
+  /** Up to 30 atoms of {@link #DEBRIS}. */
+  static Arbitrary<String> entityDebris() {
+    return Arbitraries.of(DEBRIS).list().ofMaxSize(30).map(l -> String.join("", l));
+  }
+
   /** Up to 40 pieces: letters, marks, tatweel, presentation forms, invisibles, spaces, CRLF, astral. */
   static Arbitrary<String> strings() {
     return Arbitraries.of(PIECES).list().ofMaxSize(40).map(l -> String.join("", l));

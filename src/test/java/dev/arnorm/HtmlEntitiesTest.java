@@ -31,6 +31,56 @@ class HtmlEntitiesTest {
     return STEP.normalize(s);
   }
 
+  /** Issue 13, item 6: a second pass of any preset finds nothing left to decode. */
+  @Nested
+  class InAPipeline {
+    @Test
+    void aReferenceIsReadThroughWhatLaterStepsDelete() {
+      assertEquals("\t", ArabicNormalizer.LIGHT.normalize("x&#\u00AD9").substring(1));
+      assertEquals("x<", ArabicNormalizer.LIGHT.normalize("x&l\u200Ft;"));
+      assertEquals("x<", ArabicNormalizer.SEARCH.normalize("x&l\u064Et;"));
+      assertEquals("x<", ArabicNormalizer.SEARCH.normalize("x&l\uD803\uDEFDt;"));
+    }
+
+    @Test
+    void aloneTheStepKeepsWhatNoLaterStepDeletes() {
+      String s = "x&l\u200Ft;";
+      assertSame(s, run(s));
+    }
+
+    @Test
+    void decodedDigitsAndPunctuationAreFoldedUnderSearch() {
+      assertEquals("1,", ArabicNormalizer.SEARCH.normalize("&#1633;&#1548;"));
+      assertEquals("\u0661\u060C", ArabicNormalizer.LIGHT.normalize("&#1633;&#1548;"));
+    }
+
+    @Test
+    void aDecodedControlInsideAReferenceIsReadThroughToo() {
+      assertEquals("x\t", ArabicNormalizer.LIGHT.normalize("x&#&#8207;9"));
+    }
+
+    @Test
+    void aTatweelInsideAReferenceStaysAndBreaksIt() {
+      // Between ASCII characters a tatweel is joined to no letter: a dash, kept, so nothing is assembled.
+      String s = "x&a\u0640mp;";
+      assertSame(s, ArabicNormalizer.LIGHT.normalize(s));
+    }
+
+    @Test
+    void eachPresetIsIdempotentOnTheReviewsCounterexamples() {
+      String[] inputs = {"&#1633;&#1548;", "&\u200Famp;", "&\u0640mp;", "&#\u200B60", "&\u00AD#9",
+          "&amp;amp;amp;amp;amp;amp;amp;amp;amp;amp;quot;", "\u0626 \uD834\uDD65\u0652", "&#x&#66a",
+          "&mp&#59", "&ap&semi;", "\u06E5 &", "\u0640\u0654&quot&"};
+      for (ArabicNormalizer n : new ArabicNormalizer[] {ArabicNormalizer.LIGHT, ArabicNormalizer.SEARCH,
+          ArabicNormalizer.SOCIAL}) {
+        for (String in : inputs) {
+          String once = n.normalize(in);
+          assertEquals(once, n.normalize(once), n + " on " + NormalizerProperties.codePoints(in));
+        }
+      }
+    }
+  }
+
   @Nested
   class Decoding {
     @Test
@@ -97,11 +147,22 @@ class HtmlEntitiesTest {
     }
 
     @Test
-    void nestingIsBoundedSoHostileInputCannotLoop() {
-      String deep = "&" + "amp;".repeat(50) + "quot;";
-      String once = run(deep);
-      assertTrue(once.length() < deep.length(), once);
-      assertTrue(once.startsWith("&amp;"), "beyond " + HtmlEntitiesRule.MAX_DEPTH + " layers it stops");
+    void nestingIsDecodedAtAnyDepth() {
+      assertEquals("\"", run("&" + "amp;".repeat(50) + "quot;"));
+      assertEquals("!", run("&" + "amp;".repeat(9) + "amp#33"));
+    }
+
+    @Test
+    void aReferenceCutByAnotherWaitsForWhatItDecodesTo() {
+      assertEquals("\t", run("&&#35;9"));
+      assertEquals("<", run("&l&#116;"));
+      assertEquals("!", run("&#3&#51;"));
+    }
+
+    @Test
+    void manyWaitingAmpersandsStayLinearAndKeepTheText() {
+      String s = "&".repeat(100_000);
+      assertEquals(s, run(s));
     }
 
     @Test

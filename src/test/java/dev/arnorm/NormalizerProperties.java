@@ -47,6 +47,38 @@ class NormalizerProperties {
     assertEquals(once, n.normalize(once), () -> n + " on " + codePoints(s));
   }
 
+  @Provide
+  Arbitrary<String> debris() {
+    return ArabicText.entityDebris();
+  }
+
+  /** Presets and pipelines that decode entities; the idempotent ones (lucene in a pipeline is not). */
+  @Provide
+  Arbitrary<ArabicNormalizer> entityPipelines() {
+    return net.jqwik.api.Arbitraries.of(ArabicNormalizer.LIGHT, ArabicNormalizer.SEARCH, ArabicNormalizer.SOCIAL,
+        Step.HTML_ENTITIES.normalizer(), ArabicNormalizer.parse("html-entities,diacritics,digits"));
+  }
+
+  @Provide
+  Arbitrary<ArabicNormalizer> anyEntityPipelines() {
+    return net.jqwik.api.Arbitraries.oneOf(entityPipelines(),
+        net.jqwik.api.Arbitraries.just(ArabicNormalizer.parse("html-entities,lucene,punctuation,invisible")));
+  }
+
+  /** Entity debris: a removal never assembles a reference the same pass leaves, nor a fold one it decoded. */
+  @Property(tries = 5000)
+  void idempotentOnEntityDebris(@ForAll("entityPipelines") ArabicNormalizer n, @ForAll("debris") String s) {
+    String once = n.normalize(s);
+    assertEquals(once, n.normalize(once), () -> n + " on " + codePoints(s) + " gave " + codePoints(once));
+    assertTrue(NFC.isNormalized(once), () -> n + " on " + codePoints(s) + " gave " + codePoints(once));
+  }
+
+  @Property(tries = 3000)
+  void entityDebrisGivesWhatTheReferenceGives(@ForAll("anyEntityPipelines") ArabicNormalizer n,
+      @ForAll("debris") String s) {
+    assertEquals(Reference.apply(n.steps(), s), n.normalize(s), () -> n + " on " + codePoints(s));
+  }
+
   @Property(tries = 3000)
   void canonicallyEquivalentInputsGiveTheSameOutput(@ForAll("canonical") ArabicNormalizer n,
       @ForAll("text") String s) {

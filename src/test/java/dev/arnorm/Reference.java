@@ -36,8 +36,16 @@ final class Reference {
     for (int k = 0; k < order.size(); k++) {
       Step step = order.get(k);
       String nfd = NFD.normalize(s);
-      s = NFC.normalize(step == Step.ELONGATION
-          ? ReferenceWords.elongation(nfd, ElongationRule.after(order.subList(0, k))) : apply(step, nfd));
+      String out;
+      if (step == Step.ELONGATION) {
+        out = ReferenceWords.elongation(nfd, ElongationRule.after(order.subList(0, k)));
+      } else if (step == Step.HTML_ENTITIES) {
+        out = ReferenceHtml.apply(nfd, deletedAmongAscii(order.subList(k + 1, order.size())),
+            order.indexOf(Step.HTML_ENTITIES) == k ? movedFold(steps) : t -> t);
+      } else {
+        out = apply(step, nfd);
+      }
+      s = NFC.normalize(out);
     }
     return s;
   }
@@ -135,6 +143,39 @@ final class Reference {
       default:
         throw new AssertionError(step);
     }
+  }
+
+  /** What the steps delete among ASCII characters (inside a reference), told independently of the engine. */
+  static UnicodeSet deletedAmongAscii(List<Step> later) {
+    UnicodeSet d = new UnicodeSet();
+    for (Step s : later) {
+      if (s == Step.INVISIBLE) {
+        d.addAll(new UnicodeSet("[\\u00AD\\u061C\\u180E\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2060-\\u2064"
+            + "\\u2066-\\u206F\\uFEFF]"));
+      } else if (s == Step.DIACRITICS) {
+        d.addAll(ARABIC_MN).add(0x06E5).add(0x06E6).add(0x08C9);
+      } else if (s == Step.LUCENE) {
+        d.add(0x0640).add(0x064B, 0x0652);
+      }
+    }
+    return d.freeze();
+  }
+
+  /** Digits and punctuation listed after html-entities, applied to what it decodes. */
+  static java.util.function.UnaryOperator<String> movedFold(List<Step> steps) {
+    int html = steps.indexOf(Step.HTML_ENTITIES);
+    List<Step> moved = new ArrayList<>();
+    for (int i = html + 1; i < steps.size(); i++) {
+      if (steps.get(i) == Step.DIGITS || steps.get(i) == Step.PUNCTUATION) {
+        moved.add(steps.get(i));
+      }
+    }
+    return t -> {
+      for (Step m : moved) {
+        t = apply(m, t);
+      }
+      return t;
+    };
   }
 
   /** Lucene's switch, char by char, as its ArabicNormalizer runs it: no normalization before or after. */

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -41,36 +43,52 @@ final class ReferenceHtml {
   private ReferenceHtml() {}
 
   static String apply(String s) {
-    return residue(decode(s));
+    return apply(s, new com.ibm.icu.text.UnicodeSet().freeze(), t -> t);
   }
 
-  /** Phase one: references decoded left to right, nested layers at one position up to MAX_DEPTH. */
-  static String decode(String s) {
-    StringBuilder out = new StringBuilder();
-    String rest = s;
-    int depth = 0;
-    while (!rest.isEmpty()) {
-      if (rest.charAt(0) != '&') {
-        out.append(rest.charAt(0));
-        rest = rest.substring(1);
-        depth = 0;
-        continue;
-      }
-      String[] hit = match(decodeLook(rest));
-      if (hit == null) {
-        out.append('&');
-        rest = rest.substring(1);
-        depth = 0;
-      } else if (hit[0].equals("&") && depth < HtmlEntitiesRule.MAX_DEPTH) {
-        rest = "&" + rest.substring(hit[1].length());
-        depth++;
-      } else {
-        out.append(Normalizer.nfd(hit[0]));
-        rest = rest.substring(hit[1].length());
-        depth = 0;
+  /**
+   * The step inside a pipeline: references are read through {@code skip} (what later steps delete among
+   * ASCII characters), and decoded text goes through {@code fold} (the maps moved before the step).
+   */
+  static String apply(String s, com.ibm.icu.text.UnicodeSet skip, java.util.function.UnaryOperator<String> fold) {
+    return residue(decode(s, skip, fold));
+  }
+
+  /**
+   * Phase one, as a rewriting: from the last {@code &} to the first, each reference is replaced by what it
+   * decodes to, and the same position is read again (a decoded {@code &} starts the next layer). An {@code &}
+   * thus sees the text after it fully decoded, which is what the streaming decoder's waiting gives.
+   */
+  static String decode(String s, com.ibm.icu.text.UnicodeSet skip, java.util.function.UnaryOperator<String> fold) {
+    StringBuilder b = new StringBuilder(s);
+    for (int i = b.length() - 1; i >= 0; i--) {
+      while (i < b.length() && b.charAt(i) == '&') {
+        // The view after the &: name characters with skipped ones left out, up to the first other one.
+        StringBuilder view = new StringBuilder("&");
+        List<Integer> rawEnd = new ArrayList<>(List.of(i + 1));
+        int k = i + 1;
+        int cps = 1;
+        while (k < b.length() && cps < 96) {
+          int c = b.codePointAt(k);
+          k += Character.charCount(c);
+          cps++;
+          if (skip.contains(c)) {
+            continue;
+          }
+          view.appendCodePoint(c);
+          rawEnd.add(k);
+          if (!(HtmlEntitiesRule.isAsciiAlnum(c) || c == '#')) {
+            break;
+          }
+        }
+        String[] hit = match(view.toString());
+        if (hit == null) {
+          break;
+        }
+        b.replace(i, rawEnd.get(hit[1].length() - 1), Normalizer.nfd(fold.apply(hit[0])));
       }
     }
-    return out.toString();
+    return b.toString();
   }
 
   /** Phase one reads after '&' up to the first character that cannot continue a reference. */
@@ -174,11 +192,23 @@ final class ReferenceHtml {
   /** The text as the later lossless steps will leave it: no invisible controls, presentation forms expanded. */
   private static String view(String s) {
     StringBuilder sb = new StringBuilder();
+    // A hamza mark on a tatweel is the letter hamza, as diacritics makes it, before the tatweel's marks.
+    boolean[] afterTatweel = {false};
+    int[] tatweelAt = {0};
     s.codePoints().forEach(cp -> {
+      if (afterTatweel[0] && (cp == 0x0654 || cp == 0x0655)) {
+        afterTatweel[0] = false;
+        sb.insert(tatweelAt[0], '\u0621');
+        return;
+      }
+      if (cp == 0x0640) {
+        tatweelAt[0] = sb.length();
+      }
+      afterTatweel[0] = cp == 0x0640 || (afterTatweel[0] && Reference.isMark(cp));
       boolean block = (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF);
       String d = block && UCharacter.getType(cp) != UCharacter.CURRENCY_SYMBOL
           ? com.ibm.icu.text.Normalizer2.getNFKDInstance().getDecomposition(cp) : null;
-      if (UnicodeData.INVISIBLE.contains(cp) || cp == 0x0640) {
+      if (UnicodeData.INVISIBLE.contains(cp) || cp == 0x0640 || cp == 0x06E5 || cp == 0x06E6 || cp == 0x08C9) {
         return;
       }
       if (d != null) {
