@@ -498,7 +498,7 @@ final class HtmlEntitiesRule extends Rule {
    * makes the step idempotent inside a preset.
    */
   static String view(int cp) {
-    if (UnicodeData.isInvisible(cp) || cp == TatweelRule.TATWEEL || DiacriticsRule.SMALL_LETTERS.contains(cp)) {
+    if (cp == TatweelRule.TATWEEL || vanishes(cp)) {
       return "";
     }
     String pf = Presentation.FORMS.map(cp);
@@ -507,6 +507,11 @@ final class HtmlEntitiesRule extends Rule {
 
   /** How the residue rules see a hamza mark on a tatweel: the letter hamza, as diacritics writes it. */
   static final int HAMZA_ON_TATWEEL = 0x0621;
+
+  /** True when the residue rules see nothing of {@code cp} (an invisible control, a small waw or yeh). */
+  static boolean vanishes(int cp) {
+    return UnicodeData.isInvisible(cp) || DiacriticsRule.SMALL_LETTERS.contains(cp);
+  }
 
   static boolean isHamzaMark(int cp) {
     return cp == 0x0654 || cp == 0x0655;
@@ -562,8 +567,13 @@ final class HtmlEntitiesRule extends Rule {
       }
       if (cp == TatweelRule.TATWEEL) {
         tatweelAt = length;
+        afterTatweel = true;
+        return;
       }
-      afterTatweel = cp == TatweelRule.TATWEEL || (afterTatweel && UnicodeData.isMark(cp));
+      if (vanishes(cp)) {
+        return; // nothing between the tatweel and its marks
+      }
+      afterTatweel = afterTatweel && UnicodeData.isMark(cp);
       String v = view(cp);
       if (v == null) {
         add(cp);
@@ -997,7 +1007,7 @@ final class HtmlEntitiesRule extends Rule {
       }
       if (seenTatweel && UnicodeData.isMark(cp)) {
         marksOnTatweel++;
-      } else {
+      } else if (cp == TatweelRule.TATWEEL || !vanishes(cp)) {
         seenTatweel = cp == TatweelRule.TATWEEL;
         marksOnTatweel = 0;
       }
@@ -1033,7 +1043,7 @@ final class HtmlEntitiesRule extends Rule {
         }
         if (isHamzaMark(cp)) {
           hamzaAfter = true;
-        } else if (!UnicodeData.isMark(cp)) {
+        } else if (!UnicodeData.isMark(cp) && !vanishes(cp)) {
           hamzaAfter = false;
         }
       }

@@ -201,10 +201,13 @@ final class ReferenceHtml {
         sb.insert(tatweelAt[0], '\u0621');
         return;
       }
+      boolean vanishes = UnicodeData.INVISIBLE.contains(cp) || cp == 0x06E5 || cp == 0x06E6 || cp == 0x08C9;
       if (cp == 0x0640) {
         tatweelAt[0] = sb.length();
+        afterTatweel[0] = true;
+      } else if (!vanishes) {
+        afterTatweel[0] = afterTatweel[0] && Reference.isMark(cp);
       }
-      afterTatweel[0] = cp == 0x0640 || (afterTatweel[0] && Reference.isMark(cp));
       boolean block = (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF);
       String d = block && UCharacter.getType(cp) != UCharacter.CURRENCY_SYMBOL
           ? com.ibm.icu.text.Normalizer2.getNFKDInstance().getDecomposition(cp) : null;
