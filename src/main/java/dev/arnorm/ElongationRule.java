@@ -249,7 +249,7 @@ final class ElongationRule extends Rule {
       if (twoScore == WordList.UNKNOWN && two.charAt(at) == LAM && d.words.isTwoWords(two)) {
         twoScore = WordList.WITH_SUFFIX;
       }
-      if (twoScore > score) {
+      if (twoScore > score || (twoScore > WordList.UNKNOWN && articleLam(two, at))) {
         best = two;
         score = twoScore;
       }
@@ -261,6 +261,26 @@ final class ElongationRule extends Rule {
     // برافووووو). One letter was the right reading for 94% of such words in real tweets; leaving them
     // would lose those to avoid a few wrong ones (docs/steps/elongation.md has the counts).
     return single.toString();
+  }
+
+  /**
+   * True when {@code w[at]} is a lam where the article meets a word that starts with lam, or ل meets the
+   * article (ل + ال is written لل): at the start of the word, after its alef, or after the conjunction و or
+   * ف. A stretched lam there stands for two whenever two make a word ({@code الللي} is {@code اللي},
+   * {@code لللقب} is {@code للقب}); elsewhere a single lam is stretched as often ({@code كللل} is {@code كل}).
+   */
+  private static boolean articleLam(String w, int at) {
+    if (w.charAt(at) != LAM) {
+      return false;
+    }
+    int i = at;
+    if (i > 0 && w.charAt(i - 1) == '\u0627') {
+      i--;
+    }
+    if (i > 0 && (w.charAt(i - 1) == '\u0648' || w.charAt(i - 1) == '\u0641')) {
+      i--;
+    }
+    return i == 0;
   }
 
   /** A run the letter folds made in a real word: the word, or the word after a proclitic, is listed. */

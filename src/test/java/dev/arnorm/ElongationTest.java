@@ -76,6 +76,11 @@ class ElongationTest {
   }
 
   @Test
+  void aLamRunWhereTheArticleMeetsALamStandsForTwo() {
+    assertEquals("اللي للقب اللورد كل", run("الللي لللقب الللورد كللللل"));
+  }
+
+  @Test
   void twoWordsWrittenTogetherCountForALamRun() {
     assertEquals("الحمدلله", run("الحمدللله"));
   }
