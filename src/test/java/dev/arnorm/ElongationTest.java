@@ -2,6 +2,7 @@ package dev.arnorm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -119,5 +120,33 @@ class ElongationTest {
       String once = ArabicNormalizer.SEARCH.normalize(w);
       assertSame(once, ArabicNormalizer.SEARCH.normalize(once), w);
     }
+  }
+
+  @Test
+  void everyListedWordWhoseFoldsMakeARunStaysWholeUnderSearch() {
+    ArabicNormalizer foldsOnly = ArabicNormalizer.parse(
+        "html-entities,presentation-forms,invisible,diacritics,tatweel,whitespace,alef,ya,teh-marbuta,"
+            + "persian-letters,hamza,digits,punctuation");
+    int checked = 0;
+    for (String w : ElongationRule.readList(ElongationRule.FOLD_RUNS_RESOURCE)) {
+      for (String form : new String[] {w, "و" + w}) {
+        assertEquals(foldsOnly.normalize(form), ArabicNormalizer.SEARCH.normalize(form), form);
+        checked++;
+      }
+    }
+    assertTrue(checked > 400, "checked " + checked);
+  }
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<String> foldLetterWords() {
+    return net.jqwik.api.Arbitraries.of("ي", "ئ", "ى", "ی", "و", "ؤ", "ا", "أ", "إ", "آ", "ة", "ه", "ھ", "ل", "م",
+        "ن", "ب", "ت", "ـ", "\u0654", " ").list().ofMinSize(1).ofMaxSize(14).map(l -> String.join("", l));
+  }
+
+  /** Issue 13, item 1: runs the folds make are decided on the folded word, so a second pass agrees. */
+  @net.jqwik.api.Property(tries = 5000)
+  void searchIsIdempotentOnWordsOfFoldedLetters(@net.jqwik.api.ForAll("foldLetterWords") String s) {
+    String once = ArabicNormalizer.SEARCH.normalize(s);
+    assertEquals(once, ArabicNormalizer.SEARCH.normalize(once), () -> NormalizerProperties.codePoints(s));
   }
 }
