@@ -758,10 +758,11 @@ final class HtmlEntitiesRule extends Rule {
       boolean rightBlank = right < 0 || isBlank(right) || isLineBreak(right);
       // Marks right after the & have no letter under them: debris, as on the left (see see()), so they do
       // not make the line hold text. (diacritics may remove them; judged with them, the & would go only
-      // on the next pass.)
+      // on the next pass.) Nor does another stray & that such debris separates from it: it is judged by
+      // the same rule, and gone on the next pass (an & right after it is text, as before: && stays).
       int firstBase = -1;
       for (int i = 0; i < rn; i++) {
-        if (!UnicodeData.isMark(r[i])) {
+        if (!UnicodeData.isMark(r[i]) && !(r[i] == '&' && i > 0)) {
           firstBase = r[i];
           break;
         }

@@ -259,8 +259,9 @@ final class ReferenceHtml {
       lineBlank &= HtmlEntitiesRule.isBlank(c) || dangling;
     }
     int firstBase = -1;
-    for (int c : r) {
-      if (!Reference.isMark(c)) {
+    for (int k = 0; k < r.length; k++) {
+      int c = r[k];
+      if (!Reference.isMark(c) && !(c == '&' && k > 0)) {
         firstBase = c;
         break;
       }
