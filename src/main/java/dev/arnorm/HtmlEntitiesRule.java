@@ -570,8 +570,8 @@ final class HtmlEntitiesRule extends Rule {
         afterTatweel = true;
         return;
       }
-      if (vanishes(cp)) {
-        return; // nothing between the tatweel and its marks
+      if (UnicodeData.isInvisible(cp)) {
+        return; // removed before tatweel runs: nothing between the tatweel and its marks
       }
       afterTatweel = afterTatweel && UnicodeData.isMark(cp);
       String v = view(cp);
@@ -1008,7 +1008,7 @@ final class HtmlEntitiesRule extends Rule {
       }
       if (seenTatweel && UnicodeData.isMark(cp)) {
         marksOnTatweel++;
-      } else if (cp == TatweelRule.TATWEEL || !vanishes(cp)) {
+      } else if (cp == TatweelRule.TATWEEL || !UnicodeData.isInvisible(cp)) {
         seenTatweel = cp == TatweelRule.TATWEEL;
         marksOnTatweel = 0;
       }
@@ -1044,7 +1044,7 @@ final class HtmlEntitiesRule extends Rule {
         }
         if (isHamzaMark(cp)) {
           hamzaAfter = true;
-        } else if (!UnicodeData.isMark(cp) && !vanishes(cp)) {
+        } else if (!UnicodeData.isMark(cp) && !UnicodeData.isInvisible(cp)) {
           hamzaAfter = false;
         }
       }

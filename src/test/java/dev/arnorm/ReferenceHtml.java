@@ -201,7 +201,7 @@ final class ReferenceHtml {
         sb.insert(tatweelAt[0], '\u0621');
         return;
       }
-      boolean vanishes = UnicodeData.INVISIBLE.contains(cp) || cp == 0x06E5 || cp == 0x06E6 || cp == 0x08C9;
+      boolean vanishes = UnicodeData.INVISIBLE.contains(cp); // gone before tatweel decides on its seat
       if (cp == 0x0640) {
         tatweelAt[0] = sb.length();
         afterTatweel[0] = true;
