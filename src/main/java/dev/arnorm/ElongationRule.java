@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -83,7 +84,7 @@ final class ElongationRule extends Rule {
   /** The dictionary and the fold-made runs, folded as the words this rule sees; built on first use. */
   private static final class Dictionary {
     /** The hamza folds: a word written without its hamza is still found. */
-    private static final Step[] SEARCH_FOLDS = {Step.ALEF, Step.HAMZA};
+    private static final List<Step> SEARCH_FOLDS = List.of(Step.ALEF, Step.HAMZA);
 
     final WordList words;
     /** Folded words with a run the folds made (empty without folds). */
@@ -91,35 +92,48 @@ final class ElongationRule extends Rule {
     /** Words whose doubled letter is more frequent than the single one, folded as the words are. */
     final Set<String> doubles;
     /**
-     * For words as written: the dictionary with its letters folded, asked when the word is unknown as
-     * written ({@code انا} is {@code أنا}, {@code اكيد} is {@code أكيد}); null when the words are folded.
+     * For words as written: the hamza folds, and the dictionary folded by them (built when first asked),
+     * for a word unknown as written ({@code انا} is {@code أنا}, {@code اكيد} is {@code أكيد}); null when the
+     * words are folded already.
      */
-    private final ArabicNormalizer looseFold;
-    private final WordList loose;
+    private final UnaryOperator<String> looseFold;
+    private volatile WordList loose;
 
     Dictionary(List<Step> folds) {
       if (folds.isEmpty()) {
         words = WordList.plain();
         foldRuns = Set.of();
-        doubles = Set.copyOf(readList(DOUBLES_RESOURCE));
-        looseFold = ArabicNormalizer.of(SEARCH_FOLDS);
-        loose = words.folded(looseFold::normalize);
+        doubles = new HashSet<>(readList(DOUBLES_RESOURCE));
+        looseFold = letterFold(SEARCH_FOLDS);
         return;
       }
-      ArabicNormalizer fold = ArabicNormalizer.of(folds.toArray(new Step[0]));
-      words = WordList.plain().folded(fold::normalize);
+      UnaryOperator<String> fold = letterFold(folds);
+      words = WordList.plain().folded(fold);
       Set<String> runs = new HashSet<>();
       for (String w : readList(FOLD_RUNS_RESOURCE)) {
-        addFoldRun(runs, fold.normalize(w));
+        addFoldRun(runs, fold.apply(w));
       }
       foldRuns = Set.copyOf(runs);
       Set<String> d = new HashSet<>();
       for (String w : readList(DOUBLES_RESOURCE)) {
-        d.add(fold.normalize(w));
+        d.add(fold.apply(w));
       }
-      doubles = Set.copyOf(d);
+      doubles = d;
       looseFold = null;
-      loose = null;
+    }
+
+    private WordList loose() {
+      WordList l = loose;
+      if (l == null) {
+        synchronized (this) {
+          l = loose;
+          if (l == null) {
+            l = words.folded(looseFold);
+            loose = l;
+          }
+        }
+      }
+      return l;
     }
 
     /** Adds a folded word with a run, and the same without its proclitics (للتيئيس is لل + تيئيس). */
@@ -135,14 +149,13 @@ final class ElongationRule extends Rule {
       }
     }
 
-    /** {@link WordList#score} as written, or, unknown as written, with the letters folded. */
-    int score(String w, int pairEnd) {
-      int s = words.score(w, pairEnd);
-      if (s > WordList.UNKNOWN || loose == null) {
-        return s;
+    /** {@link WordList#score} as written, or with the hamza folded ({@code loose}). */
+    int score(String w, int pairEnd, boolean loose) {
+      if (!loose) {
+        return words.score(w, pairEnd);
       }
-      String f = looseFold.normalize(w);
-      return f.length() == w.length() ? loose.score(f, pairEnd) : WordList.UNKNOWN;
+      String f = looseFold.apply(w);
+      return f.length() == w.length() ? loose().score(f, pairEnd) : WordList.UNKNOWN;
     }
   }
 
@@ -158,6 +171,67 @@ final class ElongationRule extends Rule {
       }
     }
     return d;
+  }
+
+  /**
+   * {@code fold} as a table over the Arabic block, for words of letters without marks (the dictionary's):
+   * folding 108k stems through the engine took 150 ms, through the table a few. A word holding a mark or a
+   * character outside the block goes through {@code fold} itself. The letter folds map each such letter
+   * alone, so the table gives what the engine gives (ElongationTest checks it on every stem).
+   */
+  static UnaryOperator<String> letterFold(List<Step> steps) {
+    ArabicNormalizer fold = ArabicNormalizer.of(steps.toArray(new Step[0])); // compiled only if a word needs it
+    String[] table = new String[0x100];
+    for (int c = 0x0600; c < 0x0700; c++) {
+      if (!UnicodeData.isMark(c)) {
+        String one = String.valueOf((char) c);
+        String f = foldAlone(steps, c);
+        table[c - 0x0600] = f.equals(one) ? null : f;
+      }
+    }
+    return w -> {
+      StringBuilder out = null;
+      for (int i = 0; i < w.length(); i++) {
+        char c = w.charAt(i);
+        if (c < 0x0600 || c >= 0x0700 || UnicodeData.isMark(c)) {
+          if (c >= 0x0300 && (UnicodeData.isMark(c) || Character.isSurrogate(c) || c >= 0x0700)) {
+            return fold.normalize(w);
+          }
+          if (out != null) {
+            out.append(c);
+          }
+          continue;
+        }
+        String f = table[c - 0x0600];
+        if (f != null && out == null) {
+          out = new StringBuilder(w.length()).append(w, 0, i);
+        }
+        if (out != null) {
+          out.append(f != null ? f : String.valueOf(c));
+        }
+      }
+      return out == null ? w : out.toString();
+    };
+  }
+
+  /**
+   * What {@code steps} make of {@code cp} alone: their stages, fed its decomposition, into an NFC sink (as
+   * the engine's chain does), without compiling an engine.
+   */
+  static String foldAlone(List<Step> steps, int cp) {
+    StringBuilder out = new StringBuilder();
+    Stage head = new NfcSink(out);
+    for (int i = steps.size() - 1; i >= 0; i--) {
+      head = steps.get(i).rule().newStage(head, StepCounter.NONE);
+    }
+    String d = UnicodeData.NFD.normalize(new String(Character.toChars(cp)));
+    for (int i = 0; i < d.length(); ) {
+      int c = d.codePointAt(i);
+      head.put(c);
+      i += Character.charCount(c);
+    }
+    head.end();
+    return out.toString();
   }
 
   /** The words of a resource file of this package, one a line, {@code #} lines skipped; gzip by name. */
@@ -233,8 +307,27 @@ final class ElongationRule extends Rule {
       }
       i = j;
     }
-    String best = single.toString();
-    int score = d.score(best, -1);
+    String one = single.toString();
+    String best = choose(d, one, runs, false);
+    if (best == null && d.looseFold != null) {
+      best = choose(d, one, runs, true); // unknown as written: written without its hamza?
+    }
+    if (best != null) {
+      return best;
+    }
+    // No reduction is a word: colloquial words, names and loanwords the dictionary lacks (كتيييير, ايششش,
+    // برافووووو). One letter was the right reading for 94% of such words in real tweets; leaving them
+    // would lose those to avoid a few wrong ones (docs/steps/elongation.md has the counts).
+    return one;
+  }
+
+  /**
+   * From {@code one} (every run one letter), run by run from the end, two letters where that is the
+   * better word; null when no choice is a word. {@code loose}: ask the dictionary with the hamza folded.
+   */
+  private static String choose(Dictionary d, String one, List<Integer> runs, boolean loose) {
+    String best = one;
+    int score = d.score(best, -1, loose);
     for (int k = runs.size() - 1; k >= 0; k--) {
       int at = runs.get(k);
       String two = doubled(best, at);
@@ -243,7 +336,7 @@ final class ElongationRule extends Rule {
         score = Math.max(score, WordList.WITH_SUFFIX);
         continue;
       }
-      int twoScore = d.score(two, at + 2);
+      int twoScore = d.score(two, at + 2, loose);
       // Lam doubles most (the article before a lam, ل + ال, الله), and two words written as one hold a
       // doubled lam far more often than any other letter (الحمدلله): for lam, such a pair counts too.
       if (twoScore == WordList.UNKNOWN && two.charAt(at) == LAM && d.words.isTwoWords(two)) {
@@ -254,13 +347,7 @@ final class ElongationRule extends Rule {
         score = twoScore;
       }
     }
-    if (score > WordList.UNKNOWN) {
-      return best;
-    }
-    // No reduction is a word: colloquial words, names and loanwords the dictionary lacks (كتيييير, ايششش,
-    // برافووووو). One letter was the right reading for 94% of such words in real tweets; leaving them
-    // would lose those to avoid a few wrong ones (docs/steps/elongation.md has the counts).
-    return single.toString();
+    return score > WordList.UNKNOWN ? best : null;
   }
 
   /**

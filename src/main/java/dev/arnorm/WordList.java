@@ -84,7 +84,12 @@ final class WordList {
   }
 
   private static boolean oneLetter(String w) {
-    return w.chars().allMatch(c -> c == w.charAt(0));
+    for (int i = 1; i < w.length(); i++) {
+      if (w.charAt(i) != w.charAt(0)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static List<String> foldAll(List<String> affixes, UnaryOperator<String> fold) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ElongationTest {
@@ -148,5 +149,26 @@ class ElongationTest {
   void searchIsIdempotentOnWordsOfFoldedLetters(@net.jqwik.api.ForAll("foldLetterWords") String s) {
     String once = ArabicNormalizer.SEARCH.normalize(s);
     assertEquals(once, ArabicNormalizer.SEARCH.normalize(once), () -> NormalizerProperties.codePoints(s));
+  }
+
+  @Test
+  void theLetterFoldTableGivesWhatTheEngineGivesOnEveryStem() {
+    List<Step> folds = List.of(Step.ALEF, Step.YA, Step.TEH_MARBUTA, Step.PERSIAN_LETTERS, Step.HAMZA);
+    java.util.function.UnaryOperator<String> table = ElongationRule.letterFold(folds);
+    ArabicNormalizer engine = ArabicNormalizer.of(folds.toArray(new Step[0]));
+    int n = 0;
+    try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(
+        new java.util.zip.GZIPInputStream(WordList.class.getResourceAsStream(WordList.RESOURCE)),
+        java.nio.charset.StandardCharsets.UTF_8))) {
+      for (String w = r.readLine(); w != null; w = r.readLine()) {
+        if (!w.startsWith("#")) {
+          assertEquals(engine.normalize(w), table.apply(w), w);
+          n++;
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    assertTrue(n > 100_000, "stems: " + n);
   }
 }
