@@ -53,11 +53,16 @@ final class DiacriticsRule extends Rule {
   Stage newStage(Stage next, StepCounter counter) {
     return new Stage(next) {
       private int base = -1;
+      /** The hamza or madda mark kept with the base, and how many held marks came before it. */
       private int kept = -1;
+      private int keptAt;
       /** A tatweel is held until its marks show whether it carries a hamza. */
       private boolean tatweel;
       private boolean tatweelHamza;
-      /** Marks other than Arabic ones after a held tatweel, in order. */
+      /**
+       * Marks other than Arabic ones, in order: after a held tatweel, or after a kept mark (one of the same
+       * combining class must not pass it).
+       */
       private final int[] held = new int[MAX_HELD];
       private int heldCount;
       private long changed;
@@ -83,13 +88,21 @@ final class DiacriticsRule extends Rule {
               changed++;
             }
             kept = cp;
+            keptAt = heldCount;
           } else {
             changed++;
           }
           return;
         }
         if (UnicodeData.isMark(cp)) {
-          next.put(cp);
+          if (kept < 0) {
+            next.put(cp);
+          } else if (heldCount < MAX_HELD) {
+            held[heldCount++] = cp; // after the kept mark: a mark of its class must stay after it
+          } else {
+            flushKept();
+            next.put(cp);
+          }
           return;
         }
         flushKept();
@@ -133,10 +146,20 @@ final class DiacriticsRule extends Rule {
         heldCount = 0;
       }
 
+      /** Passes the kept mark on, in its place among the other marks held since it came. */
       private void flushKept() {
         if (kept >= 0) {
-          next.put(kept);
+          for (int i = 0; i < heldCount; i++) {
+            if (i == keptAt) {
+              next.put(kept);
+            }
+            next.put(held[i]);
+          }
+          if (keptAt >= heldCount) {
+            next.put(kept);
+          }
           kept = -1;
+          heldCount = 0;
         }
       }
 

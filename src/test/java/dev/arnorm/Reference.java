@@ -209,17 +209,20 @@ final class Reference {
     }
     sb.append(c.baseText());
     int keep = -1;
-    for (int m : c.marks) {
-      if (!ARABIC_MN.contains(m)) {
-        sb.appendCodePoint(m);
-      } else if (m >= 0x0653 && m <= 0x0655 && c.base >= 0
+    for (int i = 0; i < c.marks.size(); i++) {
+      int m = c.marks.get(i);
+      if (ARABIC_MN.contains(m) && m >= 0x0653 && m <= 0x0655 && c.base >= 0
           && (NFC.composePair(c.base, m) >= 0 || (c.base == 0x0647 && m == 0x0654))
-          && (keep < 0 || UCharacter.getCombiningClass(m) < UCharacter.getCombiningClass(keep))) {
-        keep = m;
+          && (keep < 0 || UCharacter.getCombiningClass(m) < UCharacter.getCombiningClass(c.marks.get(keep)))) {
+        keep = i;
       }
     }
-    if (keep >= 0) {
-      sb.appendCodePoint(keep);
+    // The kept mark stays in its place: a mark of its combining class after it must stay after it.
+    for (int i = 0; i < c.marks.size(); i++) {
+      int m = c.marks.get(i);
+      if (!ARABIC_MN.contains(m) || i == keep) {
+        sb.appendCodePoint(m);
+      }
     }
     return sb.toString();
   }

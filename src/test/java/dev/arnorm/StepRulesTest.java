@@ -175,6 +175,12 @@ class StepRulesTest {
     }
 
     @Test
+    void aKeptMaddaStaysBeforeAMarkOfItsClassThatFollowedIt() {
+      // آ + U+0301: the madda and the acute share class 230, so their order is part of the text.
+      assertEquals("\u0622\u0301", run(Step.DIACRITICS, "\u0622\u0301"));
+    }
+
+    @Test
     void decomposedHamzaComposesWithItsLetterAndIsKept() {
       assertEquals("أحمد", run(Step.DIACRITICS, "ا\u0654حمد"));
       assertEquals("إسلام", run(Step.DIACRITICS, "ا\u0655سلام"));
