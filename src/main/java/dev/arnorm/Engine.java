@@ -547,6 +547,11 @@ final class Engine {
   static {
     CCC_AFTER[DirectTable.MAP1_CLOSED] = NO_MARKS;
   }
+  /**
+   * The most kept marks the direct path moves to put an out-of-order mark in its place; a longer run of
+   * marks goes to the chain, whose NFC sink sorts it in linear time.
+   */
+  static final int MAX_MARK_SHIFT = 32;
   /** The shortest clean stretch the direct path copies whole ({@code Chain.bulkClean}). */
   private static final int BULK_MIN = 32;
 
@@ -909,8 +914,11 @@ final class Engine {
               if (prevCcc == NO_MARKS || (spelling && !inWord)) {
                 return k;
               }
-              // Out of canonical order among the kept marks of this base: put it in its place, as NFC would.
-              out.insertMark(c, ccc, k);
+              // Out of canonical order among the kept marks of this base: put it in its place, as NFC would;
+              // past a few marks, the chain sorts the run (an insertion sort of a hostile one is quadratic).
+              if (!out.insertMark(c, ccc, k)) {
+                return k;
+              }
               run = 1;
               k++;
               break;
@@ -1412,7 +1420,19 @@ final class Engine {
      * Writes a mark among the marks just written after their base, before those of a higher combining
      * class: canonical reordering, for marks that compose with nothing.
      */
-    void insertMark(char mark, int ccc, int k) {
+    boolean insertMark(char mark, int ccc, int k) {
+      int end = buf == null ? pos : pos - flushed;
+      int moved = 0;
+      for (int at = end; at > 0 && moved <= MAX_MARK_SHIFT; at--) {
+        char before = buf == null ? in.charAt(at - 1) : buf[at - 1];
+        if (UnicodeData.ccc(before) <= ccc) {
+          break;
+        }
+        moved++;
+      }
+      if (moved > MAX_MARK_SHIFT) {
+        return false;
+      }
       if (buf == null) {
         materialize(1);
       } else if (pos - flushed == buf.length) {
@@ -1425,6 +1445,7 @@ final class Engine {
       }
       buf[at] = mark;
       pos++;
+      return true;
     }
 
     /** Copies the input's [from, to), which follows what was written so far, as it is. */

@@ -302,7 +302,11 @@ final class Utf8Stream {
             return stopAt(i, copy(b, pending, i, p));
           }
           // Out of canonical order among the kept marks: put it where NFC would.
-          p = insertMark(o, copy(b, pending, i, p), x, cc);
+          int copied = copy(b, pending, i, p);
+          p = insertMark(o, copied, x, cc);
+          if (p < 0) {
+            return stopAt(i, copied); // a long run of marks: the chain sorts it
+          }
           same = 1;
         } else {
           p = copy(b, pending, i, p); // deleted
@@ -380,7 +384,11 @@ final class Utf8Stream {
           } else if (ccc == Engine.NO_MARKS) {
             return stopAt(i, p);
           } else {
-            p = insertMark(o, p, x, cc); // out of canonical order among the kept marks: as NFC would put it
+            int q = insertMark(o, p, x, cc); // out of canonical order among the kept marks: as NFC would put it
+            if (q < 0) {
+              return stopAt(i, p); // a long run of marks: the chain sorts it
+            }
+            p = q;
           }
           same = 1;
         }
@@ -439,10 +447,13 @@ final class Utf8Stream {
 
   /**
    * Puts the kept mark {@code x} of combining class {@code cc} after the marks of its cluster whose class
-   * is not greater (what {@code Engine.Output.insertMark} does to chars): a base has class 0.
+   * is not greater (what {@code Engine.Output.insertMark} does to chars): a base has class 0. Returns -1,
+   * and writes nothing, when that means moving more than {@link Engine#MAX_MARK_SHIFT} marks: an insertion
+   * sort of a hostile run of marks would take quadratic time, and the chain sorts it in linear time.
    */
   private static int insertMark(byte[] o, int p, char x, int cc) {
     int at = p;
+    int moved = 0;
     while (at > 0) {
       int s = at - 1;
       while (s > 0 && (o[s] & 0xC0) == 0x80) {
@@ -450,6 +461,9 @@ final class Utf8Stream {
       }
       if (UnicodeData.ccc(decode(o, s)) <= cc) {
         break;
+      }
+      if (++moved > Engine.MAX_MARK_SHIFT) {
+        return -1;
       }
       at = s;
     }

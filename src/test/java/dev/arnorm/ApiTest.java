@@ -137,6 +137,19 @@ class ApiTest {
   }
 
   @Test
+  void aLongRunOfMarksOutOfOrderIsPutInCanonicalOrder() throws Exception {
+    // Past a few marks the direct path hands the run to the chain, whose sink sorts it in linear time.
+    String s = "ب" + "\u0651\u064E".repeat(1500) + " كلمة";
+    String nfc = com.ibm.icu.text.Normalizer2.getNFCInstance().normalize(s);
+    assertEquals(nfc, ArabicNormalizer.LIGHT.normalize(s));
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    ArabicNormalizer.LIGHT.normalize(new java.io.ByteArrayInputStream(
+        s.getBytes(java.nio.charset.StandardCharsets.UTF_8)), bytes);
+    assertEquals(nfc, bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(ArabicNormalizer.SEARCH.normalize("ب كلمة"), ArabicNormalizer.SEARCH.normalize(s));
+  }
+
+  @Test
   void marksWithoutABaseAreStillPutInCanonicalOrder() {
     // shadda (class 33) before fatha (class 30) at the very start of the text, after a removed control
     assertEquals("\u064E\u0651", Step.INVISIBLE.normalizer().normalize("\u200B\u0651\u064E"));
