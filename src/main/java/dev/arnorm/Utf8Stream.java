@@ -51,11 +51,12 @@ final class Utf8Stream {
 
   Utf8Stream(Engine engine) {
     this(engine, BLOCK, true);
+    this.adaptive = true;
   }
 
   /**
-   * With input blocks of {@code block} bytes (tests use small ones to reach every boundary), starting with
-   * the loop that copies runs ({@code sparse}) or, for tests of the other one, the writing loop.
+   * With input blocks of {@code block} bytes (tests use small ones to reach every boundary), with the loop
+   * that copies runs ({@code sparse}) or, for tests of the other one, the writing loop, for good.
    */
   Utf8Stream(Engine engine, int block, boolean sparse) {
     this.sparse = sparse;
@@ -173,6 +174,8 @@ final class Utf8Stream {
    */
   private boolean sparse;
   static final int DENSE = 32;
+  /** The loops choose the form for the next call by the changes of the last (off in tests of one form). */
+  private boolean adaptive;
 
   /**
    * The end of the run from {@code b[j]} of one- and two-byte characters that come out as they are: copies,
@@ -322,7 +325,9 @@ final class Utf8Stream {
       }
       i += len;
     }
-    sparse = changes * DENSE < i - start;
+    if (adaptive) {
+      sparse = changes * DENSE < i - start;
+    }
     return copy(b, pending, i, p);
   }
 
@@ -331,6 +336,8 @@ final class Utf8Stream {
    * character written as it is read, which costs less than copying the short runs between changes.
    */
   private int writingLoop(byte[] b, int i, int to, int p) {
+    final int start = i;
+    int changes = 0;
     final int[] table = classAndMap;
     final byte[] o = out;
     int same = 0;
@@ -382,6 +389,8 @@ final class Utf8Stream {
             p = q;
           }
           same = 1;
+        } else {
+          changes++; // deleted
         }
         i += len;
         continue;
@@ -394,8 +403,14 @@ final class Utf8Stream {
       blank = isBlank;
       prev = x;
       ccc = Engine.CCC_AFTER[t];
+      changes += x != c ? 1 : 0;
       p = put(o, p, x);
       i += len;
+    }
+    if (adaptive) {
+      // One dense stretch (an article in presentation forms) must not cost the copying loop for the rest
+      // of the stream: back to it once the changes are sparse again.
+      sparse = changes * DENSE < i - start;
     }
     return p;
   }
