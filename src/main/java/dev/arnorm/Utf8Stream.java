@@ -133,10 +133,109 @@ final class Utf8Stream {
       while (end < to && b[end++] != '\n') {
         // to the end of the line
       }
+      // With no & on the rest of the line (none before: the loop stops at one), no step looks further than
+      // the blanks around the word that stopped the loop: the engine takes that word alone, from the blank
+      // before it, and the loop goes on after it. Long lines of real news otherwise went whole through the
+      // String path for one tatweel or NBSP pair.
+      int blank = lastBlank(b, lineIn, at);
+      int after = blank >= 0 && !hasAmpersand(b, at, end) ? nextWordEnd(b, at, end) : -1;
+      if (after >= 0) {
+        int o = blankOut(b, blank, at, p);
+        if (o >= 0) {
+          p = slowLines(b, blank, after, o);
+          i = after;
+          continue;
+        }
+      }
       p = slowLines(b, lineIn, end, lineOut(p));
       i = end;
     }
     return p;
+  }
+
+  /** The last ASCII space or tab in {@code b[from, at)}, or -1. */
+  private static int lastBlank(byte[] b, int from, int at) {
+    for (int k = at - 1; k >= from; k--) {
+      if (b[k] == ' ' || b[k] == '\t') {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean hasAmpersand(byte[] b, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (b[k] == '&') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The first ASCII space in {@code b[at + 1, end)} that follows a character every step leaves as it is
+   * (one byte, or two of a letter the table copies): where a word ends whose output ends with no blank, so
+   * that the loop may take over again there. -1 when there is none on the line.
+   */
+  private int nextWordEnd(byte[] b, int at, int end) {
+    for (int k = at + 1; k < end; k++) {
+      if (b[k] != ' ') {
+        continue;
+      }
+      int c;
+      if (b[k - 1] >= 0) {
+        c = b[k - 1];
+      } else if (k - 2 > at && (b[k - 2] & 0xE0) == 0xC0 && (b[k - 1] & 0xC0) == 0x80) {
+        c = (b[k - 2] & 0x1F) << 6 | (b[k - 1] & 0x3F);
+      } else {
+        continue;
+      }
+      int t = cls[c];
+      if (c != ' ' && c != '\t' && c != '&' && (t == DirectTable.COPY || t == DirectTable.COPY_WORD)) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Where the output of the blank {@code b[blank]} is, the loop having written {@code b[blank, at)} to end
+   * at {@link #stopOut}: each character it wrote as a space or tab came from one that the table writes as
+   * one, so counting them back finds it. -1 when the stretch holds a character the count cannot read.
+   */
+  private int blankOut(byte[] b, int blank, int at, int p) {
+    int blanks = 0;
+    for (int k = blank + 1; k < at; ) {
+      int c = b[k];
+      int len = 1;
+      if (c < 0) {
+        if ((c & 0xE0) == 0xC0) {
+          c = (c & 0x1F) << 6 | (b[k + 1] & 0x3F);
+          len = 2;
+        } else if ((c & 0xF0) == 0xE0) {
+          c = (c & 0x0F) << 12 | (b[k + 1] & 0x3F) << 6 | (b[k + 2] & 0x3F);
+          len = 3;
+        } else {
+          return -1;
+        }
+      }
+      int v = classAndMap[c];
+      int t = v & 0xFF;
+      if (t >= DirectTable.COPY && t <= DirectTable.MAP1_CLOSED) {
+        char x = (char) (v >>> 8);
+        blanks += x == ' ' || x == '\t' ? 1 : 0;
+      }
+      k += len;
+    }
+    for (int o = stopOut - 1; o >= p; o--) {
+      if (out[o] == ' ' || out[o] == '\t') {
+        if (blanks == 0) {
+          return o;
+        }
+        blanks--;
+      }
+    }
+    return -1;
   }
 
   /**
