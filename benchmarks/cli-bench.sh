@@ -1,40 +1,62 @@
 #!/usr/bin/env bash
-# End-to-end CLI timing on about 100 MB of news text: arnorm's CLI against a bare UTF-8 decode/encode copy
-# and a streaming Lucene-per-token equivalent, all on the same JVM and file. Prints the best of N runs.
-#   benchmarks/cli-bench.sh [MEGABYTES] [RUNS]      (defaults: 100, 3)
+# End-to-end CLI timing: arnorm's CLI against a bare UTF-8 decode/encode copy and a streaming Lucene-per-token
+# equivalent, all on the same JVM and file, JVM start included. The commands run in turn, round after round
+# (so that a slow spell of the machine hits them all), and each one's median and best are printed.
+#
+#   benchmarks/cli-bench.sh [FILE] [RUNS]        FILE: the text to normalize (default: our samples,
+#                                                repeated to 100 MB: a secondary row, say so when quoting it)
+#   CPUS=0 benchmarks/cli-bench.sh FILE          pins every command to those CPUs (taskset), e.g. one core
+#
+# The real news of ../shared/corpora (ANT multisource) is for measuring only and never enters the project:
+#   zcat ../shared/corpora/news/ant-multisource-news.txt.gz > /tmp/ant-news.txt
+#   benchmarks/cli-bench.sh /tmp/ant-news.txt 7
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mb=${1:-100}
-runs=${2:-3}
+input=${1:-}
+runs=${2:-5}
 [ -f target/arnorm-cli.jar ] || mvn -q -B -DskipTests package
 [ -f benchmarks/target/benchmarks.jar ] || (cd benchmarks && mvn -q -B package)
-input=${TMPDIR:-/tmp}/arnorm-news-${mb}mb.txt
-if [ ! -f "$input" ]; then
-  # The sample article, the WikiNews sentences and the UD sentences, repeated to the size asked for.
-  cat benchmarks/data/elaph-2014-truce.txt benchmarks/data/wikinews-plain.txt \
-      benchmarks/data/wikinews-vocalized.txt benchmarks/data/ud-pud-sentences.txt > "$input.one"
-  : > "$input"
-  while [ "$(stat -c %s "$input")" -lt $((mb * 1024 * 1024)) ]; do cat "$input.one" >> "$input"; done
-  rm -f "$input.one"
+if [ -z "$input" ]; then
+  input=${TMPDIR:-/tmp}/arnorm-samples-100mb.txt
+  if [ ! -f "$input" ]; then
+    # The sample article, the WikiNews sentences and the UD sentences, repeated to 100 MB.
+    cat benchmarks/data/elaph-2014-truce.txt benchmarks/data/wikinews-plain.txt \
+        benchmarks/data/wikinews-vocalized.txt benchmarks/data/ud-pud-sentences.txt > "$input.one"
+    : > "$input"
+    while [ "$(stat -c %s "$input")" -lt $((100 * 1024 * 1024)) ]; do cat "$input.one" >> "$input"; done
+    rm -f "$input.one"
+  fi
+fi
+pin=()
+if [ -n "${CPUS:-}" ]; then
+  pin=(taskset -c "$CPUS")
 fi
 size=$(stat -c %s "$input")
-best() { # command... -> best wall time in ms over $runs runs
-  local b=999999999 t s e
-  for _ in $(seq "$runs"); do
-    s=$(date +%s%N); "$@" < "$input" > /dev/null; e=$(date +%s%N)
-    t=$(((e - s) / 1000000)); [ "$t" -lt "$b" ] && b=$t
+names=("utf8-copy" "arnorm --preset light" "arnorm --preset search" "lucene-per-token stream")
+cmds=("java -cp benchmarks/target/benchmarks.jar dev.arnorm.bench.Utf8Copy"
+      "java -jar target/arnorm-cli.jar --preset light"
+      "java -jar target/arnorm-cli.jar --preset search"
+      "java -cp benchmarks/target/benchmarks.jar dev.arnorm.bench.LuceneStream")
+declare -A times
+for _ in $(seq "$runs"); do
+  for k in "${!cmds[@]}"; do
+    s=$(date +%s%N)
+    # shellcheck disable=SC2086
+    "${pin[@]}" ${cmds[$k]} < "$input" > /dev/null
+    e=$(date +%s%N)
+    times[$k]="${times[$k]:-} $(((e - s) / 1000000))"
   done
-  echo "$b"
-}
-copy=$(best java -cp benchmarks/target/benchmarks.jar dev.arnorm.bench.Utf8Copy)
-light=$(best java -jar target/arnorm-cli.jar --preset light)
-search=$(best java -jar target/arnorm-cli.jar --preset search)
-lucene=$(best java -cp benchmarks/target/benchmarks.jar dev.arnorm.bench.LuceneStream)
-echo "input: $input ($size bytes), best of $runs runs, wall time in ms (JVM start included)"
-printf '%-34s %8s %10s\n' "command" "ms" "MB/s"
-for row in "utf8-copy:$copy" "arnorm --preset light:$light" "arnorm --preset search:$search" "lucene-per-token stream:$lucene"; do
-  name=${row%:*}; ms=${row##*:}
-  printf '%-34s %8d %10.1f\n' "$name" "$ms" "$(echo "$size / 1048576 / ($ms / 1000)" | bc -l)"
 done
-printf 'light / utf8-copy:          %.2fx the time\n' "$(echo "$light / $copy" | bc -l)"
-printf 'lucene / search:            %.2fx (search is this much faster when > 1)\n' "$(echo "$lucene / $search" | bc -l)"
+median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+best() { tr ' ' '\n' | grep . | sort -n | head -1; }
+echo "input: $input ($size bytes), $runs rounds, wall time in ms (JVM start included)${CPUS:+, CPUs $CPUS}"
+printf '%-26s %8s %8s %10s\n' "command" "median" "best" "MB/s"
+declare -A med
+for k in "${!cmds[@]}"; do
+  med[$k]=$(echo "${times[$k]}" | median)
+  printf '%-26s %8d %8d %10.1f\n' "${names[$k]}" "${med[$k]}" "$(echo "${times[$k]}" | best)" \
+    "$(echo "$size / 1048576 / (${med[$k]} / 1000)" | bc -l)"
+done
+printf 'light / utf8-copy (medians):   %.2fx the time\n' "$(echo "${med[1]} / ${med[0]}" | bc -l)"
+printf 'lucene / search (medians):     %.2fx (search is this much faster when > 1)\n' \
+  "$(echo "${med[3]} / ${med[2]}" | bc -l)"
