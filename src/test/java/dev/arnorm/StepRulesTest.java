@@ -175,6 +175,17 @@ class StepRulesTest {
     }
 
     @Test
+    void theResidueRulesKnowTheSmallLettersDiacriticsRemoves() {
+      com.ibm.icu.text.UnicodeSet vanishing = new com.ibm.icu.text.UnicodeSet();
+      for (int cp = 0; cp <= 0xFFFF; cp++) {
+        if (HtmlEntitiesRule.vanishes(cp) && !UnicodeData.isInvisible(cp)) {
+          vanishing.add(cp);
+        }
+      }
+      assertEquals(DiacriticsRule.SMALL_LETTERS, vanishing);
+    }
+
+    @Test
     void aKeptMaddaStaysBeforeAMarkOfItsClassThatFollowedIt() {
       // آ + U+0301: the madda and the acute share class 230, so their order is part of the text.
       assertEquals("\u0622\u0301", run(Step.DIACRITICS, "\u0622\u0301"));
