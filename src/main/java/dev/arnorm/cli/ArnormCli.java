@@ -9,6 +9,8 @@ import dev.arnorm.Step;
 import dev.arnorm.Utf8Reader;
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -52,7 +54,10 @@ import picocli.CommandLine.Spec;
       "0:done",
       "1:--check found text that would change",
       "2:usage error (unknown option, step or preset)",
-      "3:input error (unreadable file, malformed UTF-8)"
+      "3:input error (unreadable file, malformed UTF-8); the other files are still done",
+      "4:output error (the output could not be written: disk full, closed output)",
+      "5:internal error (a bug: please report it; --debug shows the trace)",
+      "A reader that closes the pipe (| head) ends the run at once, quietly, with 0."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -70,6 +75,8 @@ public final class ArnormCli implements Callable<Integer> {
   static final int WOULD_CHANGE = 1;
   static final int USAGE = 2;
   static final int INPUT_ERROR = 3;
+  static final int OUTPUT_ERROR = 4;
+  static final int INTERNAL_ERROR = 5;
 
   @Option(names = {"-p", "--preset"}, paramLabel = "NAME",
       description = "light (default), search, social or lucene; see --list")
@@ -107,6 +114,9 @@ public final class ArnormCli implements Callable<Integer> {
   @Option(names = "--demo", description = "normalize the bundled sample news article and show what changed")
   boolean demo;
 
+  @Option(names = "--debug", description = "on an internal error, print the stack trace")
+  boolean debug;
+
   @Parameters(paramLabel = "FILE", arity = "0..*", description = "input files; - is standard input")
   List<String> files = new ArrayList<>();
 
@@ -114,11 +124,11 @@ public final class ArnormCli implements Callable<Integer> {
   CommandLine.Model.CommandSpec spec;
 
   private final InputStream stdin;
-  private final OutputStream stdout;
+  private final Output stdout;
   private final PrintWriter err;
   private final boolean interactive;
 
-  ArnormCli(InputStream stdin, OutputStream stdout, PrintWriter err, boolean interactive) {
+  ArnormCli(InputStream stdin, Output stdout, PrintWriter err, boolean interactive) {
     this.stdin = stdin;
     this.stdout = stdout;
     this.err = err;
@@ -129,8 +139,10 @@ public final class ArnormCli implements Callable<Integer> {
   public static void main(String[] args) {
     warmUp();
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    int code = run(args, System.in, System.out, err, System.console() != null);
-    System.out.flush();
+    // The standard output itself, not System.out: a PrintStream swallows write errors (a full disk, a
+    // closed descriptor), which must end the run with exit code 4.
+    OutputStream out = new FileOutputStream(FileDescriptor.out);
+    int code = run(args, System.in, out, err, System.console() != null);
     err.flush();
     System.exit(code);
   }
@@ -150,9 +162,10 @@ public final class ArnormCli implements Callable<Integer> {
 
   /** Runs the command; returns the exit code. Never calls {@code System.exit}. */
   static int run(String[] args, InputStream in, OutputStream out, PrintWriter err, boolean interactive) {
-    ArnormCli cli = new ArnormCli(in, out, err, interactive);
+    Output stdout = new Output(out, "standard output");
+    ArnormCli cli = new ArnormCli(in, stdout, err, interactive);
     CommandLine cmd = new CommandLine(cli);
-    PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+    PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
     cmd.setOut(outWriter);
     cmd.setErr(err);
     cmd.setParameterExceptionHandler((ex, a) -> {
@@ -161,11 +174,32 @@ public final class ArnormCli implements Callable<Integer> {
       return USAGE;
     });
     cmd.setExecutionExceptionHandler((ex, c, p) -> {
-      err.println("arnorm: internal error: " + ex);
-      return 70;
+      if (Output.closedByReader(ex)) {
+        return OK; // the reader closed the pipe (| head): stop at once, quietly
+      }
+      if (ex instanceof Output.Failure) {
+        err.println("arnorm: cannot write to " + ((Output.Failure) ex).output + ": " + ex.getMessage());
+        return OUTPUT_ERROR;
+      }
+      err.println("arnorm: internal error (a bug; please report it with the command and input): " + ex);
+      if (cli.debug) {
+        ex.printStackTrace(err);
+      } else {
+        err.println("arnorm: run again with --debug for the stack trace");
+      }
+      return INTERNAL_ERROR;
     });
     int code = cmd.execute(args);
-    outWriter.flush();
+    try {
+      outWriter.flush();
+      stdout.flush();
+    } catch (RuntimeException e) {
+      if (Output.closedByReader(e)) {
+        return code;
+      }
+      err.println("arnorm: cannot write to standard output: " + e.getMessage());
+      return code == OK || code == WOULD_CHANGE ? OUTPUT_ERROR : code;
+    }
     return code;
   }
 
@@ -245,24 +279,38 @@ public final class ArnormCli implements Callable<Integer> {
     }
   }
 
+  /** One input's work; an {@link InputError} names that input. */
+  private interface PerInput {
+    void run(String name) throws InputError;
+  }
+
+  /**
+   * Runs {@code action} on every input in order. Like {@code cat}, an input that fails is named on the
+   * error stream and the others are still done; the result is then {@link #INPUT_ERROR}.
+   */
+  private int eachInput(List<String> inputs, PerInput action) {
+    int code = OK;
+    for (String name : inputs) {
+      try {
+        action.run(name);
+      } catch (InputError e) {
+        err.println("arnorm: " + e.getMessage());
+        code = INPUT_ERROR;
+      }
+    }
+    return code;
+  }
+
   /** The normal mode: every input, streamed in order, to one output. */
   private int stream(ArabicNormalizer n, List<String> inputs, NormalizationStats tally) throws InputError {
     if (output != null) {
-      return writeAtomically(output, w -> {
-        for (String name : inputs) {
-          normalizeInput(n, name, w, tally);
-        }
-      });
+      int[] code = {OK};
+      writeAtomically(output, w -> code[0] = eachInput(inputs, name -> normalizeInput(n, name, w, tally)));
+      return code[0];
     }
-    for (String name : inputs) {
-      normalizeInput(n, name, stdout, tally);
-    }
-    try {
-      stdout.flush();
-    } catch (IOException e) {
-      throw new InputError("cannot write to standard output: " + e.getMessage());
-    }
-    return OK;
+    int code = eachInput(inputs, name -> normalizeInput(n, name, stdout, tally));
+    stdout.flush();
+    return code;
   }
 
   /**
@@ -271,6 +319,7 @@ public final class ArnormCli implements Callable<Integer> {
    */
   private void normalizeInput(ArabicNormalizer n, String name, OutputStream out, NormalizationStats tally)
       throws InputError {
+    // A failure to write comes as Output.Failure, unchecked: it is never taken for an input error.
     try (InputStream in = openBytes(name)) {
       if (tally == null) {
         n.normalize(in, out);
@@ -286,15 +335,14 @@ public final class ArnormCli implements Callable<Integer> {
     }
   }
 
-  private int inPlace(ArabicNormalizer n, List<String> inputs, NormalizationStats tally) throws InputError {
-    for (String name : inputs) {
+  private int inPlace(ArabicNormalizer n, List<String> inputs, NormalizationStats tally) {
+    return eachInput(inputs, name -> {
       Path p = Path.of(name);
       if (!Files.isRegularFile(p)) {
         throw new InputError(name + ": " + (Files.exists(p) ? "not a regular file" : "no such file"));
       }
       writeAtomically(p, w -> normalizeInput(n, name, w, tally));
-    }
-    return OK;
+    });
   }
 
   private interface WriteAction {
@@ -315,10 +363,11 @@ public final class ArnormCli implements Callable<Integer> {
     }
     boolean ok = false;
     try {
-      try (OutputStream w = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+      try (OutputStream w = new BufferedOutputStream(new Output(Files.newOutputStream(tmp), target.toString()),
+          1 << 16)) {
         action.writeTo(w);
       } catch (IOException e) {
-        throw new InputError(target + ": cannot write: " + describe(e));
+        throw new Output.Failure(target.toString(), e);
       }
       try {
         if (Files.exists(target)) {
@@ -348,13 +397,12 @@ public final class ArnormCli implements Callable<Integer> {
   }
 
   /** --check and --diff: line by line, so that changes can be reported with their line numbers. */
-  private int checkOrDiff(ArabicNormalizer n, List<String> inputs, NormalizationStats tally)
-      throws InputError {
-    boolean changed = false;
+  private int checkOrDiff(ArabicNormalizer n, List<String> inputs, NormalizationStats tally) {
+    boolean[] changed = {false};
     PrintWriter out = new PrintWriter(new BufferedWriter(
         new OutputStreamWriter(stdout, StandardCharsets.UTF_8), 1 << 16));
     DiffPrinter printer = new DiffPrinter(out, interactive);
-    for (String name : inputs) {
+    int code = eachInput(inputs, name -> {
       int changedLines = 0;
       try (Reader r = open(name)) {
         LineReader lines = new LineReader(r);
@@ -378,15 +426,15 @@ public final class ArnormCli implements Callable<Integer> {
         throw new InputError(display(name) + ": " + describe(e));
       }
       if (changedLines > 0) {
-        changed = true;
+        changed[0] = true;
         if (check) {
           err.println("would change: " + display(name) + " (" + changedLines + " line"
               + (changedLines == 1 ? "" : "s") + ")");
         }
       }
-    }
+    });
     out.flush();
-    return check && changed ? WOULD_CHANGE : OK;
+    return code != OK ? code : check && changed[0] ? WOULD_CHANGE : OK;
   }
 
   private Reader open(String name) throws IOException {

@@ -48,6 +48,87 @@ class ArnormCliTest {
     return file(name, content.getBytes(StandardCharsets.UTF_8));
   }
 
+  private int runWith(java.io.InputStream in, java.io.OutputStream out, String... args) {
+    StringWriter err = new StringWriter();
+    int code = ArnormCli.run(args, in, out, new PrintWriter(err, true), false);
+    stderr = err.toString();
+    return code;
+  }
+
+  /** An output that fails every write as the system would, with {@code message}. */
+  private static java.io.OutputStream failing(String message) {
+    return new java.io.OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        throw new IOException(message);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        throw new IOException(message);
+      }
+    };
+  }
+
+  /** An endless input of Arabic lines, as {@code yes مرحبا} gives. */
+  private static java.io.InputStream endless() {
+    byte[] line = "مرحبا بكم\n".getBytes(StandardCharsets.UTF_8);
+    return new java.io.InputStream() {
+      private long i;
+
+      @Override
+      public int read() {
+        return line[(int) (i++ % line.length)] & 0xFF;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        for (int k = 0; k < len; k++) {
+          b[off + k] = (byte) read();
+        }
+        return len;
+      }
+    };
+  }
+
+  @Test
+  void anOutputThatCannotBeWrittenEndsTheRunWithExitCode4() {
+    assertEquals(4, runWith(new ByteArrayInputStream("مرحبا\n".getBytes(StandardCharsets.UTF_8)),
+        failing("No space left on device")));
+    assertEquals("arnorm: cannot write to standard output: No space left on device\n", stderr);
+  }
+
+  @Test
+  void aReaderThatClosesThePipeEndsTheRunAtOnceAndQuietly() {
+    assertEquals(0, runWith(endless(), failing("Broken pipe")));
+    assertEquals("", stderr);
+  }
+
+  @Test
+  void aBugIsReportedInOneLineWithExitCode5AndTheTraceOnlyWithDebug() {
+    java.io.InputStream broken = new java.io.InputStream() {
+      @Override
+      public int read() {
+        throw new IllegalStateException("simulated bug");
+      }
+    };
+    assertEquals(5, runWith(broken, new ByteArrayOutputStream()));
+    assertTrue(stderr.startsWith("arnorm: internal error (a bug; please report it"), stderr);
+    assertFalse(stderr.contains("\tat "), stderr);
+    assertEquals(5, runWith(broken, new ByteArrayOutputStream(), "--debug"));
+    assertTrue(stderr.contains("\tat "), stderr);
+  }
+
+  @Test
+  void aFileThatFailsIsNamedAndTheOthersAreStillDone() throws IOException {
+    Path a = file("a.txt", "أ\n");
+    Path b = file("b.txt", "إ\n");
+    Path missing = dir.resolve("missing.txt");
+    assertEquals(3, run("", "--steps", "alef", a.toString(), missing.toString(), b.toString()));
+    assertEquals("ا\nا\n", stdout);
+    assertEquals("arnorm: " + missing + ": no such file\n", stderr);
+  }
+
   @Test
   void normalizesStandardInputWithTheLightPresetByDefault() {
     assertEquals(0, run("مـرحبا\u00A0 بكم\u200F\n"));
