@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -94,8 +95,9 @@ public final class ArnormCli implements Callable<Integer> {
       description = "rewrite each FILE (via a temporary file and a rename; on any error the original is untouched)")
   boolean inPlace;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write to FILE instead of standard output")
-  Path output;
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "write to FILE instead of standard output (- is standard output; a device or FIFO is written straight)")
+  String output;
 
   @Option(names = {"-c", "--check"},
       description = "write nothing; exit 1 if any input would change (names it on stderr)")
@@ -230,8 +232,12 @@ public final class ArnormCli implements Callable<Integer> {
       int code;
       if (inPlace) {
         code = inPlace(normalizer, inputs, tally);
-      } else if (check || diff) {
-        code = checkOrDiff(normalizer, inputs, tally);
+      } else if (diff) {
+        int[] c = {OK};
+        toOutput(w -> c[0] = checkOrDiff(normalizer, inputs, tally, w)); // the diff goes where -o says
+        code = c[0];
+      } else if (check) {
+        code = checkOrDiff(normalizer, inputs, tally, stdout);
       } else {
         code = stream(normalizer, inputs, tally);
       }
@@ -268,6 +274,9 @@ public final class ArnormCli implements Callable<Integer> {
   }
 
   private void checkCombinations() {
+    if (output != null && output.isEmpty()) {
+      throw new IllegalArgumentException("--output needs a file name (- is standard output)");
+    }
     if (inPlace && output != null) {
       throw new IllegalArgumentException("--in-place and --output cannot be used together");
     }
@@ -303,14 +312,9 @@ public final class ArnormCli implements Callable<Integer> {
 
   /** The normal mode: every input, streamed in order, to one output. */
   private int stream(ArabicNormalizer n, List<String> inputs, NormalizationStats tally) throws InputError {
-    if (output != null) {
-      int[] code = {OK};
-      writeAtomically(output, w -> code[0] = eachInput(inputs, name -> normalizeInput(n, name, w, tally)));
-      return code[0];
-    }
-    int code = eachInput(inputs, name -> normalizeInput(n, name, stdout, tally));
-    stdout.flush();
-    return code;
+    int[] code = {OK};
+    toOutput(w -> code[0] = eachInput(inputs, name -> normalizeInput(n, name, w, tally)));
+    return code[0];
   }
 
   /**
@@ -351,16 +355,35 @@ public final class ArnormCli implements Callable<Integer> {
 
   /**
    * Writes to a temporary file beside {@code target} and renames it over {@code target} only when everything
-   * succeeded; on any error the temporary file is deleted and {@code target} is untouched.
+   * succeeded; on any error, or when the process is stopped (SIGTERM), the temporary file is deleted and
+   * {@code target} is untouched. A symbolic link is kept: its target is what is rewritten. The temporary
+   * file is made with the usual mode under the umask (644 under 022); a file that exists keeps its mode,
+   * owner and group where the process may set them.
    */
   private int writeAtomically(Path target, WriteAction action) throws InputError {
-    Path dir = target.toAbsolutePath().getParent();
-    Path tmp;
+    Path real;
     try {
-      tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".arnorm.tmp");
+      real = Files.exists(target) ? target.toRealPath() : target.toAbsolutePath();
     } catch (IOException e) {
-      throw new InputError(target + ": cannot create a temporary file in " + dir + ": " + describe(e));
+      throw new InputError(target + ": " + describe(e));
     }
+    Path dir = real.getParent();
+    Path tmp = null;
+    for (int attempt = 0; tmp == null; attempt++) {
+      Path candidate = dir.resolve("." + real.getFileName() + "."
+          + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".arnorm.tmp");
+      try {
+        Files.newOutputStream(candidate, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+        tmp = candidate;
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        if (attempt > 16) {
+          throw new InputError(target + ": cannot create a temporary file in " + dir + ": " + describe(e));
+        }
+      } catch (IOException e) {
+        throw new InputError(target + ": cannot create a temporary file in " + dir + ": " + describe(e));
+      }
+    }
+    Temporaries.add(tmp);
     boolean ok = false;
     try {
       try (OutputStream w = new BufferedOutputStream(new Output(Files.newOutputStream(tmp), target.toString()),
@@ -369,17 +392,13 @@ public final class ArnormCli implements Callable<Integer> {
       } catch (IOException e) {
         throw new Output.Failure(target.toString(), e);
       }
-      try {
-        if (Files.exists(target)) {
-          Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
-        }
-      } catch (IOException | UnsupportedOperationException e) {
-        // Keep the temporary file's default permissions where POSIX permissions are unavailable.
+      if (Files.exists(real)) {
+        keepAttributes(real, tmp);
       }
       try {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, real, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, real, StandardCopyOption.REPLACE_EXISTING);
       }
       ok = true;
       return OK;
@@ -393,14 +412,87 @@ public final class ArnormCli implements Callable<Integer> {
           // Nothing more to do; the original is untouched either way.
         }
       }
+      Temporaries.remove(tmp);
     }
   }
 
+  /** Mode (setuid, setgid and sticky bits are not POSIX permissions Java sets), owner and group, where allowed. */
+  private static void keepAttributes(Path from, Path to) {
+    try {
+      Files.setPosixFilePermissions(to, Files.getPosixFilePermissions(from));
+    } catch (IOException | UnsupportedOperationException e) {
+      // No POSIX permissions here: the temporary file's default mode stays.
+    }
+    try {
+      Files.setAttribute(to, "unix:mode", Files.getAttribute(from, "unix:mode"));
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
+      // The full mode (setgid, sticky) where the platform gives it; permissions alone otherwise.
+    }
+    try {
+      Files.setAttribute(to, "posix:group", Files.getAttribute(from, "posix:group"));
+      Files.setOwner(to, Files.getOwner(from));
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      // Only the owner (or root) may give a file away: the file is then the writer's.
+    }
+  }
+
+  /** The temporary files being written, deleted if the process is stopped before they are renamed. */
+  private static final class Temporaries {
+    private static final java.util.Set<Path> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        for (Path p : OPEN) {
+          try {
+            Files.deleteIfExists(p);
+          } catch (IOException ignored) {
+            // The process is ending; nothing more can be done.
+          }
+        }
+      }, "arnorm-temporaries"));
+    }
+
+    static void add(Path p) {
+      OPEN.add(p);
+    }
+
+    static void remove(Path p) {
+      OPEN.remove(p);
+    }
+  }
+
+  /**
+   * Where the output goes: standard output ({@code -o -} or none); a file that is not a regular file
+   * (a device, a FIFO, {@code /dev/stdout}) written straight, as a shell redirection would; or a regular
+   * file written atomically.
+   */
+  private int toOutput(WriteAction action) throws InputError {
+    if (output == null || output.equals("-")) {
+      action.writeTo(stdout);
+      stdout.flush();
+      return OK;
+    }
+    Path p = Path.of(output);
+    if (Files.exists(p) && !Files.isRegularFile(p)) {
+      if (Files.isDirectory(p)) {
+        throw new InputError(output + ": is a directory");
+      }
+      try (OutputStream w = new BufferedOutputStream(new Output(
+          Files.newOutputStream(p, StandardOpenOption.WRITE), output), 1 << 16)) {
+        action.writeTo(w);
+      } catch (IOException e) {
+        throw new Output.Failure(output, e);
+      }
+      return OK;
+    }
+    return writeAtomically(p, action);
+  }
+
   /** --check and --diff: line by line, so that changes can be reported with their line numbers. */
-  private int checkOrDiff(ArabicNormalizer n, List<String> inputs, NormalizationStats tally) {
+  private int checkOrDiff(ArabicNormalizer n, List<String> inputs, NormalizationStats tally, OutputStream target) {
     boolean[] changed = {false};
     PrintWriter out = new PrintWriter(new BufferedWriter(
-        new OutputStreamWriter(stdout, StandardCharsets.UTF_8), 1 << 16));
+        new OutputStreamWriter(target, StandardCharsets.UTF_8), 1 << 16));
     DiffPrinter printer = new DiffPrinter(out, interactive);
     int code = eachInput(inputs, name -> {
       int changedLines = 0;

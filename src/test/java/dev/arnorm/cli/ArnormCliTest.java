@@ -130,6 +130,66 @@ class ArnormCliTest {
   }
 
   @Test
+  void outputToSomethingThatIsNotARegularFileIsWrittenStraight() throws Exception {
+    assertEquals(0, run("مـرحبا\n", "-o", "/dev/null"));
+    assertFalse(Files.isRegularFile(Path.of("/dev/null")));
+    Path fifo = dir.resolve("fifo");
+    assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+    java.util.concurrent.CompletableFuture<byte[]> read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        return Files.readAllBytes(fifo);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    assertEquals(0, run("مـرحبا\n", "-o", fifo.toString()));
+    assertEquals("مرحبا\n", new String(read.get(10, java.util.concurrent.TimeUnit.SECONDS), StandardCharsets.UTF_8));
+    assertFalse(Files.isRegularFile(fifo), "the FIFO is still a FIFO");
+  }
+
+  @Test
+  void dashAsOutputIsStandardOutputAndAnEmptyNameIsAUsageError() {
+    assertEquals(0, run("مـرحبا", "-o", "-"));
+    assertEquals("مرحبا", stdout);
+    assertEquals(2, run("x", "-o", ""));
+    assertTrue(stderr.contains("--output needs a file name"), stderr);
+  }
+
+  @Test
+  void theDiffGoesToTheOutputFile() throws IOException {
+    Path out = dir.resolve("diff.txt");
+    assertEquals(0, run("مـرحبا\n", "--diff", "-o", out.toString()));
+    assertEquals("", stdout);
+    assertTrue(Files.readString(out).contains("مرحبا"), Files.readString(out));
+  }
+
+  @Test
+  void inPlaceOnASymlinkRewritesItsTargetAndKeepsTheLink() throws IOException {
+    Path target = file("target.txt", "مـرحبا\n");
+    Path link = Files.createSymbolicLink(dir.resolve("link.txt"), target);
+    assertEquals(0, run("", "--in-place", link.toString()));
+    assertTrue(Files.isSymbolicLink(link));
+    assertEquals("مرحبا\n", Files.readString(target));
+  }
+
+  @Test
+  void inPlaceKeepsTheModeAndANewOutputGetsTheUsualOne() throws IOException {
+    Path f = file("mode.txt", "مـرحبا\n");
+    Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+    assertEquals(0, run("", "--in-place", f.toString()));
+    assertEquals("rw-r-----", java.nio.file.attribute.PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(f)));
+    Path usual = dir.resolve("usual.txt");
+    Files.newOutputStream(usual).close();
+    Path out = dir.resolve("new.txt");
+    assertEquals(0, run("x", "-o", out.toString()));
+    assertEquals(Files.getPosixFilePermissions(usual), Files.getPosixFilePermissions(out));
+    try (Stream<Path> left = Files.list(dir)) {
+      assertTrue(left.noneMatch(p -> p.getFileName().toString().endsWith(".arnorm.tmp")));
+    }
+  }
+
+  @Test
   void normalizesStandardInputWithTheLightPresetByDefault() {
     assertEquals(0, run("مـرحبا\u00A0 بكم\u200F\n"));
     assertEquals("مرحبا بكم\n", stdout);
