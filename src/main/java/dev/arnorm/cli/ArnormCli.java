@@ -488,15 +488,21 @@ public final class ArnormCli implements Callable<Integer> {
     return writeAtomically(p, action);
   }
 
-  /** --check and --diff: line by line, so that changes can be reported with their line numbers. */
+  /**
+   * --check and --diff. --check alone streams (bounded memory); --diff reads line by line, so that changes
+   * can be shown with their line numbers, and holds one line at a time (a line of hundreds of megabytes
+   * needs that much memory, three times over: the line, its normalized form, the marked diff).
+   */
   private int checkOrDiff(ArabicNormalizer n, List<String> inputs, NormalizationStats tally, OutputStream target) {
     boolean[] changed = {false};
     PrintWriter out = new PrintWriter(new BufferedWriter(
         new OutputStreamWriter(target, StandardCharsets.UTF_8), 1 << 16));
     DiffPrinter printer = new DiffPrinter(out, interactive);
     int code = eachInput(inputs, name -> {
-      int changedLines = 0;
-      try (Reader r = open(name)) {
+      long changedLines = 0;
+      if (!diff) {
+        changedLines = changedLines(n, name, tally);
+      } else try (Reader r = open(name)) {
         LineReader lines = new LineReader(r);
         String line;
         long number = 0;
@@ -527,6 +533,28 @@ public final class ArnormCli implements Callable<Integer> {
     });
     out.flush();
     return code != OK ? code : check && changed[0] ? WOULD_CHANGE : OK;
+  }
+
+  /**
+   * {@code --check} alone: the lines of {@code name} that would change, counted while the text streams
+   * through the normalizer, in bounded memory whatever the line length ({@link ChangedLines}).
+   */
+  private long changedLines(ArabicNormalizer n, String name, NormalizationStats tally) throws InputError {
+    ChangedLines lines = new ChangedLines();
+    try (InputStream in = openBytes(name)) {
+      if (tally == null) {
+        n.normalize(lines.input(in), lines.output());
+      } else {
+        Writer w = new BufferedWriter(new OutputStreamWriter(lines.output(), StandardCharsets.UTF_8), 1 << 16);
+        n.normalize(new Utf8Reader(lines.input(in)), w, tally);
+        w.flush();
+      }
+    } catch (MalformedUtf8Exception e) {
+      throw new InputError(display(name) + ": malformed UTF-8 at byte offset " + e.offset());
+    } catch (IOException e) {
+      throw new InputError(display(name) + ": " + describe(e));
+    }
+    return lines.finish();
   }
 
   private Reader open(String name) throws IOException {
