@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The spelling step's data: entries that map a wrong spelling (one or more words) to the right one, with the
@@ -40,7 +39,10 @@ public final class Lexicon {
   /** The proclitics an entry may allow, in the order they combine: conjunction, preposition, article. */
   static final List<String> CLITICS = List.of("و", "ف", "ب", "ل", "ك", "ال");
   private static final Set<String> CONDITION_KEYS = Set.of("prefixes", "before", "not-before", "after", "not-after");
-  private static final Pattern WORDS = Pattern.compile("[\\u0621-\\u063A\\u0641-\\u064A\\u0671-\\u06D3]+( [\\u0621-\\u063A\\u0641-\\u064A\\u0671-\\u06D3]+)*");
+  /** The most words in an entry's WRONG or RIGHT: phrases are short, and a match is tried at every word. */
+  static final int MAX_WORDS = 8;
+  /** The most letters in one word of an entry. */
+  static final int MAX_WORD_LENGTH = 40;
   private static final String BUILT_IN = "spelling-lexicon.txt";
 
   private final String version;
@@ -64,6 +66,37 @@ public final class Lexicon {
     index.replaceAll((k, v) -> List.copyOf(v));
     this.byFirstWord = Map.copyOf(index);
     this.maxWords = max;
+    rejectChains();
+  }
+
+  /**
+   * Rejects an entry whose RIGHT holds, as a word or a phrase, the WRONG of an entry: a second pass of the
+   * spelling step would change the text again, and {@code social} would not be idempotent. Linear: each
+   * RIGHT has at most {@link #MAX_WORDS} words, so at most 36 phrases to look up.
+   */
+  private void rejectChains() {
+    Map<String, Entry> wrongs = new HashMap<>();
+    for (Entry e : entries) {
+      wrongs.putIfAbsent(String.join(" ", e.wrong), e);
+    }
+    for (Entry e : entries) {
+      String[] words = e.right.split(" ");
+      for (int from = 0; from < words.length; from++) {
+        StringBuilder phrase = new StringBuilder();
+        for (int to = from; to < words.length; to++) {
+          if (to > from) {
+            phrase.append(' ');
+          }
+          phrase.append(words[to]);
+          Entry next = wrongs.get(phrase.toString());
+          if (next != null) {
+            throw new IllegalArgumentException("lexicon: the entry '" + String.join(" ", e.wrong) + "' (line "
+                + e.line + ") gives '" + e.right + "', which the entry '" + phrase + "' (line " + next.line
+                + ") would change again; entries may not chain, or the spelling step is not idempotent");
+          }
+        }
+      }
+    }
   }
 
   private static final class BuiltIn {
@@ -94,8 +127,10 @@ public final class Lexicon {
    */
   public static Lexicon load(Path file) throws IOException {
     Objects.requireNonNull(file, "file");
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (Reader r = new BufferedReader(new Utf8Reader(Files.newInputStream(file)), 1 << 16)) {
       return parse(r, file.toString());
+    } catch (MalformedUtf8Exception e) {
+      throw bad(file.toString(), lineAt(file, e.offset()), "malformed UTF-8 at byte offset " + e.offset());
     }
   }
 
@@ -139,12 +174,8 @@ public final class Lexicon {
       }
       String wrong = UnicodeData.NFC.normalize(f[0].trim());
       String right = UnicodeData.NFC.normalize(f[1].trim());
-      if (!WORDS.matcher(wrong).matches()) {
-        throw bad(source, n, "WRONG '" + f[0] + "' must be Arabic words (letters only) separated by single spaces");
-      }
-      if (!WORDS.matcher(right).matches()) {
-        throw bad(source, n, "RIGHT '" + f[1] + "' must be Arabic words (letters only) separated by single spaces");
-      }
+      checkPhrase(wrong, "WRONG", f[0], source, n);
+      checkPhrase(right, "RIGHT", f[1], source, n);
       if (wrong.equals(right)) {
         throw bad(source, n, "WRONG and RIGHT are the same");
       }
@@ -164,6 +195,21 @@ public final class Lexicon {
       entries.add(e);
     }
     return new Lexicon(version, entries, counter);
+  }
+
+  /** The line (from 1) that holds byte {@code offset} of {@code file}. */
+  private static int lineAt(Path file, long offset) throws IOException {
+    int line = 1;
+    try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+      for (long i = 0; i < offset; i++) {
+        int b = in.read();
+        if (b < 0) {
+          break;
+        }
+        line += b == '\n' ? 1 : 0;
+      }
+    }
+    return line;
   }
 
   private static void parseConditions(Entry e, String field, String source, int n) {
@@ -191,7 +237,7 @@ public final class Lexicon {
       Set<String> words = new java.util.HashSet<>();
       for (String w : value.split("\\|")) {
         String nw = UnicodeData.NFC.normalize(w.trim());
-        if (!WORDS.matcher(nw).matches() || nw.contains(" ")) {
+        if (wordsIn(nw) != 1) {
           throw bad(source, n, "condition " + key + ": '" + w + "' is not one Arabic word");
         }
         words.add(nw);
@@ -224,6 +270,52 @@ public final class Lexicon {
     List<String> l = new ArrayList<>(s);
     Collections.sort(l);
     return l;
+  }
+
+  /** An entry's phrase: Arabic words of letters only, single spaces between, within the limits. */
+  private static void checkPhrase(String phrase, String field, String raw, String source, int line) {
+    int words = wordsIn(phrase);
+    if (words < 0) {
+      throw bad(source, line, field + " '" + shorten(raw) + "' must be Arabic words (letters only) separated by"
+          + " single spaces, of at most " + MAX_WORD_LENGTH + " letters each");
+    }
+    if (words > MAX_WORDS) {
+      throw bad(source, line, field + " has " + words + " words; at most " + MAX_WORDS);
+    }
+  }
+
+  private static String shorten(String s) {
+    return s.length() <= 60 ? s : s.substring(0, 60) + "...";
+  }
+
+  /**
+   * The number of words of {@code s} when it is Arabic letters (U+0621..U+063A, U+0641..U+064A,
+   * U+0671..U+06D3) in words of at most {@link #MAX_WORD_LENGTH}, separated by single spaces; else -1. A
+   * loop, not a regular expression: a pattern with a repeated group recursed once per word, and a phrase of
+   * thousands of words overflowed the stack.
+   */
+  static int wordsIn(String s) {
+    int words = 0;
+    int length = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ' ') {
+        if (length == 0) {
+          return -1; // leading or double space
+        }
+        length = 0;
+        continue;
+      }
+      boolean letter = (c >= '\u0621' && c <= '\u063A') || (c >= '\u0641' && c <= '\u064A')
+          || (c >= '\u0671' && c <= '\u06D3');
+      if (!letter || ++length > MAX_WORD_LENGTH) {
+        return -1;
+      }
+      if (length == 1) {
+        words++;
+      }
+    }
+    return length == 0 ? -1 : words;
   }
 
   private static IllegalArgumentException bad(String source, int line, String what) {

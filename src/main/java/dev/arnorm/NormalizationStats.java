@@ -18,8 +18,13 @@ public final class NormalizationStats {
   /** An empty tally. */
   public NormalizationStats() {}
 
-  /** Characters changed or removed by {@code step} so far; 0 for a step that did not run. */
+  /**
+   * Characters changed or removed by {@code step} so far; 0 for a step that did not run.
+   *
+   * @throws NullPointerException if {@code step} is null
+   */
   public long changed(Step step) {
+    java.util.Objects.requireNonNull(step, "step");
     return counts.getOrDefault(step, 0L);
   }
 
@@ -33,6 +38,7 @@ public final class NormalizationStats {
    * The {@code html-entities} step reports {@code "entities decoded"} and {@code "residue removed"}.
    */
   public Map<String, Long> details(Step step) {
+    java.util.Objects.requireNonNull(step, "step");
     Map<String, Long> d = details.get(step);
     return d == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(d));
   }

@@ -137,6 +137,15 @@ class ApiTest {
   }
 
   @Test
+  void statsRejectANullStepLikeEveryOtherEntryPoint() {
+    NullPointerException e = org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class,
+        () -> new NormalizationStats().changed(null));
+    assertEquals("step", e.getMessage());
+    org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class,
+        () -> new NormalizationStats().details(null));
+  }
+
+  @Test
   void aLongRunOfMarksOutOfOrderIsPutInCanonicalOrder() throws Exception {
     // Past a few marks the direct path hands the run to the chain, whose sink sorts it in linear time.
     String s = "ب" + "\u0651\u064E".repeat(1500) + " كلمة";

@@ -161,6 +161,50 @@ class SpellingTest {
       assertEquals("كبير اوي", n.normalize("كبير اوي"));
     }
 
+    private IllegalArgumentException rejected(String text) {
+      return org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+          () -> Lexicon.parse(new StringReader(text), "test"));
+    }
+
+    @Test
+    void aHugePhraseIsRejectedWithAMessageNotAStackOverflow() {
+      String huge = String.join(" ", java.util.Collections.nCopies(5000, "كلمة"));
+      IllegalArgumentException e = rejected(huge + "\tكلمة\tcolloquial\n");
+      assertEquals("lexicon test line 1: WRONG has 5000 words; at most 8", e.getMessage());
+      e = rejected("كلمة\t" + "ب".repeat(41) + "\tcolloquial\n");
+      assertTrue(e.getMessage().startsWith("lexicon test line 1: RIGHT '"), e.getMessage());
+    }
+
+    @Test
+    void entriesThatChainAreRejectedAtLoad() {
+      IllegalArgumentException e = rejected("عشان\tعلشان\tcolloquial\nعلشان\tلأن\tcolloquial\n");
+      assertTrue(e.getMessage().contains("'عشان' (line 1) gives 'علشان'"), e.getMessage());
+      assertTrue(e.getMessage().contains("(line 2)"), e.getMessage());
+    }
+
+    @Test
+    void aUserEntryThatChainsWithTheBuiltInOnesIsRejected() throws IOException {
+      // The built-in lexicon fixes الى: a user entry that gives الى would be changed again.
+      Lexicon mine = Lexicon.parse(new StringReader("اليي\tالى\tmisspelling\n"), "mine");
+      org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+          () -> Lexicon.builtIn().plus(mine));
+    }
+
+    @Test
+    void aLexiconWithMalformedUtf8NamesTheLineAndTheByteOffset() throws IOException {
+      Path f = dir.resolve("bad.tsv");
+      byte[] good = "عشان\tلأن\tcolloquial\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      byte[] bytes = java.util.Arrays.copyOf(good, good.length + 3);
+      bytes[good.length] = 'x';
+      bytes[good.length + 1] = (byte) 0xFF;
+      bytes[good.length + 2] = '\n';
+      Files.write(f, bytes);
+      IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+          () -> Lexicon.load(f));
+      assertEquals("lexicon " + f + " line 2: malformed UTF-8 at byte offset " + (good.length + 1),
+          e.getMessage());
+    }
+
     @Test
     void userEntryReplacesTheBuiltInOne() throws IOException {
       Lexicon l = Lexicon.parse(new StringReader("الى\tالي\tmisspelling\n"), "test");
