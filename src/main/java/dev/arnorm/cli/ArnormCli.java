@@ -127,6 +127,8 @@ public final class ArnormCli implements Callable<Integer> {
 
   private final InputStream stdin;
   private final Output stdout;
+  /** Standard input is a terminal (whatever standard output is). */
+  private boolean stdinTerminal;
   private final PrintWriter err;
   private final boolean interactive;
 
@@ -144,7 +146,7 @@ public final class ArnormCli implements Callable<Integer> {
     // The standard output itself, not System.out: a PrintStream swallows write errors (a full disk, a
     // closed descriptor), which must end the run with exit code 4.
     OutputStream out = new FileOutputStream(FileDescriptor.out);
-    int code = run(args, System.in, out, err, System.console() != null);
+    int code = run(args, System.in, out, err, System.console() != null, stdinIsTerminal());
     err.flush();
     System.exit(code);
   }
@@ -162,10 +164,33 @@ public final class ArnormCli implements Callable<Integer> {
     t.start();
   }
 
+  /**
+   * True when standard input is a terminal (Linux: its descriptor links to a tty). {@code System.console()}
+   * answers only for both ends at once.
+   */
+  private static boolean stdinIsTerminal() {
+    try {
+      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/0")).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return false;
+    }
+  }
+
   /** Runs the command; returns the exit code. Never calls {@code System.exit}. */
   static int run(String[] args, InputStream in, OutputStream out, PrintWriter err, boolean interactive) {
+    return run(args, in, out, err, interactive, interactive);
+  }
+
+  /**
+   * As {@link #run(String[], InputStream, OutputStream, PrintWriter, boolean)}, knowing whether standard input
+   * alone is a terminal: reading it then, the command says so on the error stream.
+   */
+  static int run(String[] args, InputStream in, OutputStream out, PrintWriter err, boolean interactive,
+      boolean stdinTerminal) {
     Output stdout = new Output(out, "standard output");
     ArnormCli cli = new ArnormCli(in, stdout, err, interactive);
+    cli.stdinTerminal = stdinTerminal;
     CommandLine cmd = new CommandLine(cli);
     PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
     cmd.setOut(outWriter);
@@ -227,6 +252,10 @@ public final class ArnormCli implements Callable<Integer> {
       return new Demo(normalizer, stdout, err).run();
     }
     List<String> inputs = files.isEmpty() ? List.of("-") : files;
+    if (stdinTerminal && inputs.contains("-")) {
+      // `arnorm | head` at a terminal: without this it would wait for the keyboard, silently.
+      err.println("arnorm: reading standard input from the terminal (end with Ctrl-D; 'arnorm --demo' for a demo)");
+    }
     NormalizationStats tally = stats ? new NormalizationStats() : null;
     try {
       int code;
@@ -616,12 +645,29 @@ public final class ArnormCli implements Callable<Integer> {
     }
   }
 
-  /** Reports the version from the jar manifest. */
+  /** Reports the build's version (the POM's), and the ICU4J and lexicon versions it runs with. */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String v = ArnormCli.class.getPackage().getImplementationVersion();
-      return new String[] {"arnorm " + (v == null ? "(development build)" : v)};
+      return new String[] {
+        "arnorm " + buildVersion(),
+        "ICU4J " + com.ibm.icu.util.VersionInfo.ICU_VERSION + " (Unicode " + com.ibm.icu.lang.UCharacter
+            .getUnicodeVersion() + ")",
+        "spelling lexicon " + Lexicon.builtIn().version()
+      };
+    }
+
+    static String buildVersion() {
+      java.util.Properties p = new java.util.Properties();
+      try (InputStream in = ArnormCli.class.getResourceAsStream("version.properties")) {
+        if (in != null) {
+          p.load(in);
+        }
+      } catch (IOException e) {
+        // No version file: reported as unknown below.
+      }
+      String v = p.getProperty("version", "");
+      return v.isEmpty() || v.startsWith("${") ? "(unknown version)" : v;
     }
   }
 }

@@ -190,6 +190,22 @@ class ArnormCliTest {
   }
 
   @Test
+  void versionNamesTheBuildIcuAndTheLexicon() {
+    assertEquals(0, run("", "--version"));
+    assertTrue(stdout.matches("(?s)arnorm \\d+\\.\\d+\\.\\d+\\S*\nICU4J \\d.*\nspelling lexicon \\S+\n"), stdout);
+  }
+
+  @Test
+  void readingATerminalSaysSoOnTheErrorStream() {
+    StringWriter err = new StringWriter();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertEquals(0, ArnormCli.run(new String[0], new ByteArrayInputStream("x".getBytes(StandardCharsets.UTF_8)),
+        out, new PrintWriter(err, true), false, true));
+    assertTrue(err.toString().startsWith("arnorm: reading standard input from the terminal"), err.toString());
+    assertEquals("x", out.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void normalizesStandardInputWithTheLightPresetByDefault() {
     assertEquals(0, run("مـرحبا\u00A0 بكم\u200F\n"));
     assertEquals("مرحبا بكم\n", stdout);
