@@ -32,14 +32,37 @@ final class DiffPrinter {
     List<String> b = words(after);
     StringBuilder minus = new StringBuilder("- ");
     StringBuilder plus = new StringBuilder("+ ");
+    spell = false;
+    mark(before, after, a, b, minus, plus);
+    if (looksTheSame(minus, plus)) {
+      // The change cannot be seen (ا + U+0654 composed to أ): show the changed parts code point by code point.
+      spell = true;
+      minus.setLength(2);
+      plus.setLength(2);
+      mark(before, after, a, b, minus, plus);
+    }
+    out.println(file + ":" + line);
+    out.println(minus);
+    out.println(plus);
+  }
+
+  /** The changed parts are shown as code points ({@code <U+0627><U+0654>}). */
+  private boolean spell;
+
+  private void mark(String before, String after, List<String> a, List<String> b, StringBuilder minus,
+      StringBuilder plus) {
     if (a.size() > MAX_WORDS || b.size() > MAX_WORDS) {
       markSpan(before, after, minus, plus);
     } else {
       markWords(a, b, minus, plus);
     }
-    out.println(file + ":" + line);
-    out.println(minus);
-    out.println(plus);
+  }
+
+  /** True when the two lines would render alike: the same text once canonically composed. */
+  private static boolean looksTheSame(CharSequence minus, CharSequence plus) {
+    java.text.Normalizer.Form nfc = java.text.Normalizer.Form.NFC;
+    return java.text.Normalizer.normalize(minus.subSequence(2, minus.length()), nfc)
+        .equals(java.text.Normalizer.normalize(plus.subSequence(2, plus.length()), nfc));
   }
 
   private void markWords(List<String> a, List<String> b, StringBuilder minus, StringBuilder plus) {
@@ -90,7 +113,14 @@ final class DiffPrinter {
   }
 
   private String marked(String s, String ansi) {
-    return colour ? ansi + visible(s) + RESET : "[[" + visible(s) + "]]";
+    String shown = spell ? codePoints(s) : visible(s);
+    return colour ? ansi + shown + RESET : "[[" + shown + "]]";
+  }
+
+  private static String codePoints(String s) {
+    StringBuilder sb = new StringBuilder();
+    s.codePoints().forEach(cp -> sb.append(String.format("<U+%04X>", cp)));
+    return sb.toString();
   }
 
   /** Splits into words and the blanks between them, so that joining gives back the line. */

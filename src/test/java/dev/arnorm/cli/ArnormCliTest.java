@@ -206,6 +206,14 @@ class ArnormCliTest {
   }
 
   @Test
+  void aDiffThatWouldLookTheSameSpellsOutTheCodePoints() {
+    // ا + U+0654 composes to أ under light: the two lines would render alike.
+    assertEquals(0, run("\u0627\u0654حمد\n", "--diff"));
+    assertTrue(stdout.contains("[[<U+0627><U+0654>"), stdout);
+    assertTrue(stdout.contains("[[<U+0623>"), stdout);
+  }
+
+  @Test
   void normalizesStandardInputWithTheLightPresetByDefault() {
     assertEquals(0, run("مـرحبا\u00A0 بكم\u200F\n"));
     assertEquals("مرحبا بكم\n", stdout);
