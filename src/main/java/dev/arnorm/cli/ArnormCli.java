@@ -119,6 +119,14 @@ public final class ArnormCli implements Callable<Integer> {
   @Option(names = "--debug", description = "on an internal error, print the stack trace")
   boolean debug;
 
+  /** What to do with bytes that are not UTF-8. */
+  enum Malformed { strict, replace }
+
+  @Option(names = "--malformed", paramLabel = "strict|replace",
+      description = "bytes that are not UTF-8: strict (default) stops the file with an error naming the byte"
+          + " offset; replace puts U+FFFD in their place, counts them and reports the count")
+  Malformed malformed = Malformed.strict;
+
   @Parameters(paramLabel = "FILE", arity = "0..*", description = "input files; - is standard input")
   List<String> files = new ArrayList<>();
 
@@ -354,7 +362,16 @@ public final class ArnormCli implements Callable<Integer> {
       throws InputError {
     // A failure to write comes as Output.Failure, unchecked: it is never taken for an input error.
     try (InputStream in = openBytes(name)) {
-      if (tally == null) {
+      if (malformed == Malformed.replace) {
+        LenientUtf8Reader r = new LenientUtf8Reader(in);
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        n.normalize(r, w, tally);
+        w.flush(); // not closed: out goes on to the next input
+        if (r.replaced() > 0) {
+          err.println("arnorm: " + display(name) + ": " + r.replaced() + " malformed UTF-8 sequence"
+              + (r.replaced() == 1 ? "" : "s") + " replaced with U+FFFD");
+        }
+      } else if (tally == null) {
         n.normalize(in, out);
       } else {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);

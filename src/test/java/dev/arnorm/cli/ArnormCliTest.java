@@ -214,6 +214,16 @@ class ArnormCliTest {
   }
 
   @Test
+  void malformedBytesAreReplacedAndCountedWhenAsked() {
+    byte[] in = {(byte) 0xD9, (byte) 0x85, (byte) 0xFF, 'x', (byte) 0xC3, '\n'};
+    assertEquals(3, run(in));
+    assertTrue(stderr.contains("malformed UTF-8 at byte offset 2"), stderr);
+    assertEquals(0, run(in, "--malformed=replace"));
+    assertEquals("م\uFFFDx\uFFFD\n", stdout);
+    assertEquals("arnorm: <stdin>: 2 malformed UTF-8 sequences replaced with U+FFFD\n", stderr);
+  }
+
+  @Test
   void normalizesStandardInputWithTheLightPresetByDefault() {
     assertEquals(0, run("مـرحبا\u00A0 بكم\u200F\n"));
     assertEquals("مرحبا بكم\n", stdout);
