@@ -119,6 +119,11 @@ public final class ArnormCli implements Callable<Integer> {
   @Option(names = "--debug", description = "on an internal error, print the stack trace")
   boolean debug;
 
+  @Option(names = "--progress", negatable = true,
+      description = "progress on stderr: bytes, MB/s, %% done (default: when stderr is a terminal and the job"
+          + " takes over a second)")
+  Boolean progress;
+
   /** What to do with bytes that are not UTF-8. */
   enum Malformed { strict, replace }
 
@@ -154,7 +159,8 @@ public final class ArnormCli implements Callable<Integer> {
     // The standard output itself, not System.out: a PrintStream swallows write errors (a full disk, a
     // closed descriptor), which must end the run with exit code 4.
     OutputStream out = new FileOutputStream(FileDescriptor.out);
-    int code = run(args, System.in, out, err, System.console() != null, stdinIsTerminal());
+    stderrTerminal = isTerminal(2);
+    int code = run(args, System.in, out, err, System.console() != null, isTerminal(0));
     err.flush();
     System.exit(code);
   }
@@ -172,13 +178,16 @@ public final class ArnormCli implements Callable<Integer> {
     t.start();
   }
 
+  /** The error stream is a terminal: progress is shown there by default on long jobs. */
+  private static boolean stderrTerminal;
+
   /**
-   * True when standard input is a terminal (Linux: its descriptor links to a tty). {@code System.console()}
-   * answers only for both ends at once.
+   * True when the descriptor {@code fd} is a terminal (Linux: it links to a tty). {@code System.console()}
+   * answers only for standard input and output at once.
    */
-  private static boolean stdinIsTerminal() {
+  private static boolean isTerminal(int fd) {
     try {
-      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/0")).toString();
+      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
       return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
     } catch (IOException | UnsupportedOperationException | SecurityException e) {
       return false;
@@ -265,6 +274,8 @@ public final class ArnormCli implements Callable<Integer> {
       err.println("arnorm: reading standard input from the terminal (end with Ctrl-D; 'arnorm --demo' for a demo)");
     }
     NormalizationStats tally = stats ? new NormalizationStats() : null;
+    boolean showProgress = progress != null ? progress : stderrTerminal;
+    meter = showProgress ? new Progress(err, totalSize(inputs)) : null;
     try {
       int code;
       if (inPlace) {
@@ -277,6 +288,9 @@ public final class ArnormCli implements Callable<Integer> {
         code = checkOrDiff(normalizer, inputs, tally, stdout);
       } else {
         code = stream(normalizer, inputs, tally);
+      }
+      if (meter != null) {
+        meter.finish(Boolean.TRUE.equals(progress));
       }
       if (tally != null) {
         printStats(normalizer, tally);
@@ -347,6 +361,30 @@ public final class ArnormCli implements Callable<Integer> {
     return code;
   }
 
+  /** Progress of the current run, or null when not shown. */
+  private Progress meter;
+
+  private InputStream counted(InputStream in) {
+    return meter == null ? in : meter.count(in);
+  }
+
+  /** The bytes of all inputs when they are all regular files, else -1. */
+  private static long totalSize(List<String> inputs) {
+    long total = 0;
+    for (String name : inputs) {
+      Path p = Path.of(name);
+      if (name.equals("-") || !Files.isRegularFile(p)) {
+        return -1;
+      }
+      try {
+        total += Files.size(p);
+      } catch (IOException e) {
+        return -1;
+      }
+    }
+    return total;
+  }
+
   /** The normal mode: every input, streamed in order, to one output. */
   private int stream(ArabicNormalizer n, List<String> inputs, NormalizationStats tally) throws InputError {
     int[] code = {OK};
@@ -361,7 +399,7 @@ public final class ArnormCli implements Callable<Integer> {
   private void normalizeInput(ArabicNormalizer n, String name, OutputStream out, NormalizationStats tally)
       throws InputError {
     // A failure to write comes as Output.Failure, unchecked: it is never taken for an input error.
-    try (InputStream in = openBytes(name)) {
+    try (InputStream in = counted(openBytes(name))) {
       if (malformed == Malformed.replace) {
         LenientUtf8Reader r = new LenientUtf8Reader(in);
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
@@ -587,7 +625,7 @@ public final class ArnormCli implements Callable<Integer> {
    */
   private long changedLines(ArabicNormalizer n, String name, NormalizationStats tally) throws InputError {
     ChangedLines lines = new ChangedLines();
-    try (InputStream in = openBytes(name)) {
+    try (InputStream in = counted(openBytes(name))) {
       if (tally == null) {
         n.normalize(lines.input(in), lines.output());
       } else {
@@ -604,7 +642,7 @@ public final class ArnormCli implements Callable<Integer> {
   }
 
   private Reader open(String name) throws IOException {
-    return new Utf8Reader(openBytes(name));
+    return new Utf8Reader(counted(openBytes(name)));
   }
 
   private InputStream openBytes(String name) throws IOException {

@@ -224,6 +224,16 @@ class ArnormCliTest {
   }
 
   @Test
+  void progressGoesToTheErrorStreamWhenAskedAndNeverToTheOutput() throws IOException {
+    Path f = file("p.txt", "مـرحبا\n".repeat(1000));
+    assertEquals(0, run("", "--progress", f.toString()));
+    assertTrue(stderr.matches("(?s)\rarnorm: [0-9.]+ MB, [0-9.]+ MB/s, 100%\n"), stderr);
+    assertEquals("مرحبا\n".repeat(1000), stdout);
+    assertEquals(0, run("", "--no-progress", f.toString()));
+    assertEquals("", stderr);
+  }
+
+  @Test
   void normalizesStandardInputWithTheLightPresetByDefault() {
     assertEquals(0, run("مـرحبا\u00A0 بكم\u200F\n"));
     assertEquals("مرحبا بكم\n", stdout);
