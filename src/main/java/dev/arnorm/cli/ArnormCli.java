@@ -104,7 +104,8 @@ public final class ArnormCli implements Callable<Integer> {
   boolean check;
 
   @Option(names = {"-d", "--diff"},
-      description = "show what changes, line by line (- before, + after, changed part in [[ ]]), instead of the text")
+      description = "show what changes, line by line (- before, + after, changed part in [[ ]]), instead of the"
+          + " text; holds one line at a time")
   boolean diff;
 
   @Option(names = "--stats", description = "print on stderr how many characters each step changed")

@@ -86,6 +86,24 @@ class ProcessCliTest {
     assertArrayEquals(before, Files.readAllBytes(big));
   }
 
+  @Test
+  void checkRunsInBoundedMemoryWhateverTheLineLength() throws Exception {
+    // A 29 MB line and a 16 MB heap: holding the line (as --check did) runs out of memory.
+    Path big = dir.resolve("line.txt");
+    try (var out = Files.newOutputStream(big)) {
+      byte[] words = "مرحبا بكم ".getBytes(StandardCharsets.UTF_8);
+      for (int i = 0; i < 1_600_000; i++) {
+        out.write(words);
+      }
+      out.write("ﻷ\n".getBytes(StandardCharsets.UTF_8));
+    }
+    Process p = sh(cli().replaceFirst("' -cp", "' -Xmx16m -cp") + " --check line.txt", dir);
+    String err = stderr(p);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+    assertEquals(1, p.exitValue(), err);
+    assertEquals("would change: line.txt (1 line)\n", err);
+  }
+
   private List<Path> temporaries() throws IOException {
     try (Stream<Path> s = Files.list(dir)) {
       return s.filter(x -> x.getFileName().toString().endsWith(".arnorm.tmp")).toList();
