@@ -454,25 +454,29 @@ public final class ArnormCli implements Callable<Integer> {
     }
     Path dir = real.getParent();
     Path tmp = null;
+    OutputStream raw = null;
     for (int attempt = 0; tmp == null; attempt++) {
       Path candidate = dir.resolve("." + real.getFileName() + "."
           + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".arnorm.tmp");
+      // Registered before it exists, and written through the stream that creates it: a SIGTERM at any
+      // moment finds it in the list, and nothing creates it again once the shutdown hook has deleted it.
+      Temporaries.add(candidate);
       try {
-        Files.newOutputStream(candidate, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+        raw = Files.newOutputStream(candidate, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         tmp = candidate;
       } catch (java.nio.file.FileAlreadyExistsException e) {
+        Temporaries.remove(candidate);
         if (attempt > 16) {
           throw new InputError(target + ": cannot create a temporary file in " + dir + ": " + describe(e));
         }
       } catch (IOException e) {
+        Temporaries.remove(candidate);
         throw new InputError(target + ": cannot create a temporary file in " + dir + ": " + describe(e));
       }
     }
-    Temporaries.add(tmp);
     boolean ok = false;
     try {
-      try (OutputStream w = new BufferedOutputStream(new Output(Files.newOutputStream(tmp), target.toString()),
-          1 << 16)) {
+      try (OutputStream w = new BufferedOutputStream(new Output(raw, target.toString()), 1 << 16)) {
         action.writeTo(w);
       } catch (IOException e) {
         throw new Output.Failure(target.toString(), e);
