@@ -179,6 +179,10 @@ class ArnormCliTest {
     assertEquals(0, run("", "--in-place", f.toString()));
     assertEquals("rw-r-----", java.nio.file.attribute.PosixFilePermissions.toString(
         Files.getPosixFilePermissions(f)));
+    Path setgid = file("setgid.txt", "مـرحبا\n");
+    Files.setAttribute(setgid, "unix:mode", 02640);
+    assertEquals(0, run("", "--in-place", setgid.toString()));
+    assertEquals(02640, (int) Files.getAttribute(setgid, "unix:mode") & 07777);
     Path usual = dir.resolve("usual.txt");
     Files.newOutputStream(usual).close();
     Path out = dir.resolve("new.txt");
