@@ -148,6 +148,13 @@ class ArnormCliTest {
   }
 
   @Test
+  void inPlaceRefusesWhatIsNotARegularFile() {
+    assertEquals(3, run("", "--in-place", "/dev/null"));
+    assertEquals("arnorm: /dev/null: not a regular file\n", stderr);
+    assertFalse(Files.isRegularFile(Path.of("/dev/null")));
+  }
+
+  @Test
   void dashAsOutputIsStandardOutputAndAnEmptyNameIsAUsageError() {
     assertEquals(0, run("مـرحبا", "-o", "-"));
     assertEquals("مرحبا", stdout);
