@@ -16,7 +16,7 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * The dictionary of the correction steps: the 108k Arabic stems of the ayaspell Hunspell dictionary
- * (MPL 1.1), loaded on first use from a generated, gzip-compressed resource. {@link #isWord} also accepts a
+ * (MPL 1.1), loaded on first use from a generated, gzip-compressed resource. {@link #score} also knows a
  * stem with common proclitics and pronoun or inflection suffixes, which is enough to choose between the
  * spellings a correction step considers; it is not a spell checker.
  *
@@ -166,25 +166,6 @@ final class WordList {
     return (k >= 2 && w.charAt(k - 2) == w.charAt(k)) || (k + 1 < w.length() && w.charAt(k + 1) == w.charAt(k));
   }
 
-  /**
-   * True for a stem (NFC), or a stem with proclitics and a suffix: loose, for choosing between spellings
-   * that differ in one letter, not for deciding that a word is correct.
-   */
-  boolean isWord(String w) {
-    if (words.contains(w) || withSuffix(w)) {
-      return true;
-    }
-    for (String p : proclitics) {
-      if (w.length() - p.length() >= 2 && w.startsWith(p)) {
-        String rest = w.substring(p.length());
-        if (words.contains(rest) || withSuffix(rest)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
   /** {@link #score}: not a word. */
   static final int UNKNOWN = 0;
   /** {@link #score}: a stem with a one-letter suffix (and maybe proclitics). */
@@ -263,9 +244,5 @@ final class WordList {
       }
     }
     return false;
-  }
-
-  private boolean withSuffix(String w) {
-    return suffixScore(w, -1) > UNKNOWN;
   }
 }
