@@ -342,7 +342,8 @@ final class ElongationRule extends Rule {
       if (twoScore == WordList.UNKNOWN && two.charAt(at) == LAM && d.words.isTwoWords(two)) {
         twoScore = WordList.WITH_SUFFIX;
       }
-      if (twoScore > score || (twoScore > WordList.UNKNOWN && articleLam(two, at))) {
+      if (twoScore > score
+          || (twoScore > WordList.UNKNOWN && articleLam(two, at) && !d.words.hasStem(best))) {
         best = two;
         score = twoScore;
       }
@@ -353,8 +354,9 @@ final class ElongationRule extends Rule {
   /**
    * True when {@code w[at]} is a lam where the article meets a word that starts with lam, or ل meets the
    * article (ل + ال is written لل): at the start of the word, after its alef, or after the conjunction و or
-   * ف. A stretched lam there stands for two whenever two make a word ({@code الللي} is {@code اللي},
-   * {@code لللقب} is {@code للقب}); elsewhere a single lam is stretched as often ({@code كللل} is {@code كل}).
+   * ف. A stretched lam there stands for two whenever two make a word and one does not make a stem of the
+   * dictionary as written ({@code الللي} is {@code اللي}, {@code الللورد} is {@code اللورد}, but
+   * {@code الللذي} is {@code الذي}); elsewhere a single lam is stretched as often ({@code كللل} is {@code كل}).
    */
   private static boolean articleLam(String w, int at) {
     if (w.charAt(at) != LAM) {

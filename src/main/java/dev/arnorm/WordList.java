@@ -135,6 +135,11 @@ final class WordList {
     return Holder.PLAIN.words.contains(w);
   }
 
+  /** True for a stem of this list as it stands (folded, for a folded list). */
+  boolean hasStem(String w) {
+    return words.contains(w);
+  }
+
   /** The proclitics of this list (folded, for a folded list), longest first. */
   List<String> proclitics() {
     return proclitics;

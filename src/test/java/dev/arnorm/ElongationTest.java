@@ -79,7 +79,7 @@ class ElongationTest {
 
   @Test
   void aLamRunWhereTheArticleMeetsALamStandsForTwo() {
-    assertEquals("اللي للقب اللورد كل", run("الللي لللقب الللورد كللللل"));
+    assertEquals("اللي اللورد كل الذي", run("الللي الللورد كللللل الللذي"));
   }
 
   @Test
