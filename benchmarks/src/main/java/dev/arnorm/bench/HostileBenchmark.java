@@ -1,0 +1,87 @@
+package dev.arnorm.bench;
+
+import dev.arnorm.ArabicNormalizer;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Hostile shapes of about 200k chars on one line (issue 14): each must cost time linear in its length, and
+ * at most ten times what clean news costs per char. {@code clean} is the yardstick; compare its time per
+ * char with the others' (every input is about the same length; ligature's output is).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Xss8m"})
+public class HostileBenchmark {
+  static final int LENGTH = 200_000;
+
+  @Param({"clean", "marks-out-of-order", "marks-no-base", "ampersands", "amp-abc", "numeric-endless",
+      "ligature", "elongated", "tatweel-run", "tatweel-alone"})
+  public String shape;
+
+  @Param({"light", "search", "social"})
+  public String preset;
+
+  private String text;
+  private ArabicNormalizer normalizer;
+
+  @Setup
+  public void setUp() {
+    normalizer = ArabicNormalizer.parse(preset);
+    text = shape(shape);
+  }
+
+  static String shape(String name) {
+    switch (name) {
+      case "clean":
+        return repeat("هذا نص عربي نظيف تماما ", LENGTH);
+      case "marks-out-of-order":
+        return "ب" + repeat("\u0651\u064E", LENGTH - 1);
+      case "marks-no-base":
+        return repeat("\u064E", LENGTH);
+      case "ampersands":
+        return repeat("&", LENGTH);
+      case "amp-abc":
+        return repeat("&abc", LENGTH);
+      case "numeric-endless":
+        return "&#" + repeat("1", LENGTH - 2);
+      case "ligature":
+        return repeat("\uFDFA", LENGTH / 18); // each expands to 18 chars: about LENGTH chars of output
+      case "elongated":
+        return "ج" + repeat("ي", LENGTH - 2) + "ل";
+      case "tatweel-run":
+        return "ب" + repeat("\u0640", LENGTH - 2) + "ب";
+      case "tatweel-alone":
+        return " " + repeat("\u0640", LENGTH - 2) + " ";
+      default:
+        throw new IllegalArgumentException(name);
+    }
+  }
+
+  private static String repeat(String unit, int length) {
+    StringBuilder sb = new StringBuilder(length + unit.length());
+    while (sb.length() < length) {
+      sb.append(unit);
+    }
+    sb.setLength(length);
+    return sb.toString();
+  }
+
+  @Benchmark
+  public String normalize() {
+    return normalizer.normalize(text);
+  }
+}
