@@ -84,7 +84,7 @@ final class ElongationRule extends Rule {
   /** The dictionary and the fold-made runs, folded as the words this rule sees; built on first use. */
   private static final class Dictionary {
     /** The hamza folds: a word written without its hamza is still found. */
-    private static final List<Step> SEARCH_FOLDS = List.of(Step.ALEF, Step.HAMZA);
+    private static final List<Step> HAMZA_FOLDS = List.of(Step.ALEF, Step.HAMZA);
 
     final WordList words;
     /** Folded words with a run the folds made (empty without folds). */
@@ -104,7 +104,7 @@ final class ElongationRule extends Rule {
         words = WordList.plain();
         foldRuns = Set.of();
         doubles = new HashSet<>(readList(DOUBLES_RESOURCE));
-        looseFold = letterFold(SEARCH_FOLDS);
+        looseFold = letterFold(HAMZA_FOLDS);
         return;
       }
       UnaryOperator<String> fold = letterFold(folds);
