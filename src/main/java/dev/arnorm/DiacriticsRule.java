@@ -24,6 +24,11 @@ final class DiacriticsRule extends Rule {
   private static final int MAX_HELD = 32;
   /** Small waw, small yeh, small Farsi yeh: general category Lm, used as vowel signs. */
   static final UnicodeSet SMALL_LETTERS = new UnicodeSet().add(0x06E5, 0x06E6).add(0x08C9).freeze();
+
+  /** {@link #SMALL_LETTERS}, told by comparisons: asked for every base the chain passes. */
+  static boolean isSmallLetter(int cp) {
+    return cp == 0x06E5 || cp == 0x06E6 || cp == 0x08C9;
+  }
   private static final UnicodeSet TOUCHED =
       new UnicodeSet(UnicodeData.ARABIC_MARKS).addAll(SMALL_LETTERS).freeze();
 
@@ -106,7 +111,7 @@ final class DiacriticsRule extends Rule {
           return;
         }
         flushKept();
-        if (SMALL_LETTERS.contains(cp)) {
+        if (isSmallLetter(cp)) {
           changed++;
           base = -1; // the marks on it go with it
           return;

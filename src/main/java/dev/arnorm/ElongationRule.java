@@ -193,12 +193,12 @@ final class ElongationRule extends Rule {
       StringBuilder out = null;
       for (int i = 0; i < w.length(); i++) {
         char c = w.charAt(i);
-        if (c < 0x0600 || c >= 0x0700 || UnicodeData.isMark(c)) {
-          if (c >= 0x0300 && (UnicodeData.isMark(c) || Character.isSurrogate(c) || c >= 0x0700)) {
-            return fold.normalize(w);
-          }
+        if (c >= 0x0700 || UnicodeData.isMark(c)) {
+          return fold.normalize(w); // outside the table, or a mark that may compose: the engine decides
+        }
+        if (c < 0x0600) {
           if (out != null) {
-            out.append(c);
+            out.append(c); // no letter fold touches what comes before the Arabic block
           }
           continue;
         }

@@ -510,7 +510,7 @@ final class HtmlEntitiesRule extends Rule {
 
   /** True when the residue rules see nothing of {@code cp} (an invisible control, a small waw or yeh). */
   static boolean vanishes(int cp) {
-    return UnicodeData.isInvisible(cp) || cp == 0x06E5 || cp == 0x06E6 || cp == 0x08C9; // DiacriticsRule.SMALL_LETTERS
+    return UnicodeData.isInvisible(cp) || DiacriticsRule.isSmallLetter(cp);
   }
 
   static boolean isHamzaMark(int cp) {
