@@ -9,19 +9,32 @@ import java.util.Collection;
  */
 final class CharRangeSet {
   private final String[] slots;
+  /** The hash code of the string in each slot: a miss is told by an int compare, not by its chars. */
+  private final int[] hashes;
   private final int mask;
 
   CharRangeSet(Collection<String> strings) {
     int size = Integer.highestOneBit(Math.max(4, strings.size() * 4) - 1) << 1;
     slots = new String[size];
+    hashes = new int[size];
     mask = size - 1;
     for (String s : strings) {
-      int i = s.hashCode() & mask;
+      int h = s.hashCode();
+      int i = slot(h);
       while (slots[i] != null && !slots[i].equals(s)) {
         i = (i + 1) & mask;
       }
       slots[i] = s;
+      hashes[i] = h;
     }
+  }
+
+  /**
+   * The first slot for hash {@code h}: its high bits folded in, since words of one script differ little in
+   * the low bits of {@link String#hashCode} and would cluster.
+   */
+  private int slot(int h) {
+    return (h ^ (h >>> 16)) & mask;
   }
 
   boolean contains(CharSequence s, int from, int to) {
@@ -29,10 +42,12 @@ final class CharRangeSet {
     for (int k = from; k < to; k++) {
       h = 31 * h + s.charAt(k);
     }
-    for (int i = h & mask; slots[i] != null; i = (i + 1) & mask) {
-      String c = slots[i];
-      if (c.length() == to - from && regionEquals(c, s, from)) {
-        return true;
+    for (int i = slot(h); slots[i] != null; i = (i + 1) & mask) {
+      if (hashes[i] == h) {
+        String c = slots[i];
+        if (c.length() == to - from && regionEquals(c, s, from)) {
+          return true;
+        }
       }
     }
     return false;
@@ -44,10 +59,12 @@ final class CharRangeSet {
     for (int k = from; k < to; k++) {
       h = 31 * h + a[k];
     }
-    for (int i = h & mask; slots[i] != null; i = (i + 1) & mask) {
-      String c = slots[i];
-      if (c.length() == to - from && regionEquals(c, a, from)) {
-        return true;
+    for (int i = slot(h); slots[i] != null; i = (i + 1) & mask) {
+      if (hashes[i] == h) {
+        String c = slots[i];
+        if (c.length() == to - from && regionEquals(c, a, from)) {
+          return true;
+        }
       }
     }
     return false;
@@ -71,10 +88,12 @@ final class CharRangeSet {
       }
       h = 31 * h + cps[k];
     }
-    for (int i = h & mask; slots[i] != null; i = (i + 1) & mask) {
-      String c = slots[i];
-      if (c.length() == len && regionEquals(c, cps)) {
-        return true;
+    for (int i = slot(h); slots[i] != null; i = (i + 1) & mask) {
+      if (hashes[i] == h) {
+        String c = slots[i];
+        if (c.length() == len && regionEquals(c, cps)) {
+          return true;
+        }
       }
     }
     return false;

@@ -175,8 +175,9 @@ final class DirectTable {
     multi.forEach((s, i) -> strings[i] = s);
   }
 
+  /** A rule that decides on whole words: elongation, and the word-lookup steps (spelling, orthography). */
   private static boolean isWordRule(Rule r) {
-    return r instanceof ElongationRule || r instanceof SpellingRule;
+    return r instanceof ElongationRule || r.wordTriggers() != null;
   }
 
   private byte classify(int c, UnicodeSet touched, boolean[] touchedBmp, boolean blankSensitive, boolean words,

@@ -32,9 +32,9 @@ final class Engine {
   private final boolean blanksPass;
   /** Word-level steps: the fast scan checks every word it passes for elongation or a lexicon trigger. */
   private final boolean elongation;
-  private final CharRangeSet spellingTriggers;
-  /** A spelling lexicon is on: its conditions look at the word before a match. */
-  private final boolean spelling;
+  private final CharRangeSet wordTriggers;
+  /** A word-lookup step is on (spelling, orthography): the words that may start a fix are {@link #wordTriggers}. */
+  private final boolean lexical;
   /**
    * A rule decides on characters by the letters around them ({@link Rule#contextual}: the tatweel step): a
    * chain starts after a character that reaches that rule as itself and is no letter.
@@ -59,6 +59,7 @@ final class Engine {
     boolean line = false;
     boolean elongate = false;
     boolean letters = false;
+    boolean lexical = false;
     java.util.Set<String> triggers = new java.util.HashSet<>();
     List<Step> order = runOrder(steps);
     for (int k = 0; k < order.size(); k++) {
@@ -67,8 +68,9 @@ final class Engine {
           : s == Step.ELONGATION ? ElongationRule.after(order.subList(0, k))
           : s == Step.HTML_ENTITIES ? htmlEntities(steps, order, k, spelling) : s.rule();
       elongate |= r instanceof ElongationRule;
-      if (r instanceof SpellingRule) {
-        triggers.addAll(((SpellingRule) r).triggers);
+      if (r.wordTriggers() != null) {
+        triggers.addAll(r.wordTriggers());
+        lexical = true;
       }
       plain.add(r);
       t.addAll(r.touched());
@@ -89,11 +91,11 @@ final class Engine {
     this.lineContext = line;
     this.blanksPass = !touched.contains(' ') && !touched.contains('\n');
     this.elongation = elongate;
-    this.spelling = steps.contains(Step.SPELLING);
-    this.spellingTriggers = this.spelling ? new CharRangeSet(triggers) : null;
+    this.lexical = lexical;
+    this.wordTriggers = this.lexical ? new CharRangeSet(triggers) : null;
     this.letterContext = letters;
     this.direct = direct;
-    this.table = new DirectTable(rules, touched, blanks, elongate || this.spelling, new Isolated()::apply);
+    this.table = new DirectTable(rules, touched, blanks, elongate || this.lexical, new Isolated()::apply);
     this.cls = table.cls;
   }
 
@@ -114,7 +116,7 @@ final class Engine {
   private volatile int hotLoopOnBytes;
 
   private boolean hotLoopFitsBytes() {
-    if (!direct || spelling) {
+    if (!direct || lexical) {
       return false;
     }
     int[] t = table.classAndMap;
@@ -207,7 +209,7 @@ final class Engine {
 
     Isolated() {
       int end = 0;
-      while (end < rules.length && !(rules[end] instanceof ElongationRule) && !(rules[end] instanceof SpellingRule)) {
+      while (end < rules.length && !(rules[end] instanceof ElongationRule) && rules[end].wordTriggers() == null) {
         end++;
       }
       for (int r = end - 1; r >= 0; r--) {
@@ -241,7 +243,7 @@ final class Engine {
   /** {@link #scanClean(CharSequence)} from {@code from}, which must start a canonical segment. */
   int scanClean(CharSequence s, int from) {
     // Elongation alone needs nothing beyond the clean scan's stop at three equal characters in a row.
-    return spellingTriggers != null ? scanCleanWords(s, from) : scanCleanChars(s, from);
+    return wordTriggers != null ? scanCleanWords(s, from) : scanCleanChars(s, from);
   }
 
   private int scanCleanChars(CharSequence s, int from) {
@@ -336,7 +338,7 @@ final class Engine {
         }
       } else if (wordStart >= 0) {
         if ((elongation && ElongationRule.hasRun(s, wordStart, i))
-            || (spellingTriggers != null && spellingTriggers.contains(s, wordStart, i))) {
+            || (wordTriggers != null && wordTriggers.contains(s, wordStart, i))) {
           return wordStart;
         }
         wordStart = -1;
@@ -363,12 +365,12 @@ final class Engine {
     if (i > 0) {
       i = segmentStart(s, i - 1);
     }
-    if (elongation || spelling) {
+    if (elongation || lexical) {
       // Word steps start at a word; spelling conditions look at the word before it.
       while (i > 0 && joinsWord(s.charAt(i - 1))) {
         i--;
       }
-      if (spelling) {
+      if (lexical) {
         while (i > 0 && !WordStage.isWordChar(s.charAt(i - 1)) && !HtmlEntitiesRule.isLineBreak(s.charAt(i - 1))) {
           i--;
         }
@@ -575,7 +577,7 @@ final class Engine {
      * No spelling: clean stretches may be copied whole ({@link #bulkClean}). (Elongation is seen by the
      * clean scan, which stops at three equal characters.)
      */
-    final boolean bulk = !spelling;
+    final boolean bulk = !lexical;
     /** Index of the html-entities stage, or -1. */
     final int html;
     /** The html stages can be primed by {@link HtmlEntitiesRule#skim}. */
@@ -911,7 +913,7 @@ final class Engine {
           case DirectTable.MARK_KEEP: {
             int ccc = UnicodeData.ccc(c);
             if (ccc < prevCcc) {
-              if (prevCcc == NO_MARKS || (spelling && !inWord)) {
+              if (prevCcc == NO_MARKS || (lexical && !inWord)) {
                 return k;
               }
               // Out of canonical order among the kept marks of this base: put it in its place, as NFC would;
@@ -1060,14 +1062,14 @@ final class Engine {
      * instead.
      */
     private int copyRun(int k) {
-      if (out.buf != null && !spelling) {
+      if (out.buf != null && !lexical) {
         return copyRunWriting(k);
       }
       final CharSequence s = in;
       final int n = s.length();
       final int[] classAndMap = table.classAndMap;
       final boolean elongate = elongation;
-      final boolean words = spelling;
+      final boolean words = lexical;
       final Output o = out;
       final boolean ident = o.buf == null;
       int same = run;
@@ -1242,7 +1244,7 @@ final class Engine {
 
     /** Closes the open word; false when it may start a spelling fix (the word stays open). */
     private boolean endWord() {
-      if (out.contains(spellingTriggers, wordStartOut)) {
+      if (out.contains(wordTriggers, wordStartOut)) {
         return false;
       }
       inWord = false;
@@ -1283,7 +1285,7 @@ final class Engine {
           return false;
         }
       }
-      if (spelling) {
+      if (lexical) {
         if (WordStage.continuesWord(c, inWord)) {
           if (!inWord) {
             inWord = true;

@@ -28,11 +28,12 @@ public enum Preset {
       Step.WHITESPACE, Step.ALEF, Step.YA, Step.TEH_MARBUTA, Step.PERSIAN_LETTERS, Step.HAMZA,
       Step.DIGITS, Step.PUNCTUATION, Step.ELONGATION),
   /**
-   * For user-generated text shown to readers: light plus elongation and spelling. Elongation runs first, so
-   * that {@code لااااكن} becomes {@code لاكن} and then {@code لكن}.
+   * For user-generated text shown to readers: light plus elongation, spelling and orthography. Elongation
+   * runs first, so that {@code لااااكن} becomes {@code لاكن} and then {@code لكن}; the curated lexicon runs
+   * before the frequency table, so that its phrases ({@code انشاء الله}) are seen whole.
    */
   SOCIAL("social", Step.HTML_ENTITIES, Step.PRESENTATION_FORMS, Step.INVISIBLE, Step.TATWEEL,
-      Step.WHITESPACE, Step.ELONGATION, Step.SPELLING),
+      Step.WHITESPACE, Step.ELONGATION, Step.SPELLING, Step.ORTHOGRAPHY),
   /** Exactly what Lucene's {@code ArabicNormalizer} does, for migrating existing indexes. */
   LUCENE("lucene", Step.LUCENE);
 

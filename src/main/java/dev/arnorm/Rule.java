@@ -1,6 +1,7 @@
 package dev.arnorm;
 
 import com.ibm.icu.text.UnicodeSet;
+import java.util.Set;
 
 /**
  * The compiled form of one step (or of several fused context-free steps): a factory for its {@link Stage}
@@ -42,6 +43,14 @@ abstract class Rule {
    */
   UnicodeSet deletedAmongAscii() {
     return UnicodeSet.EMPTY;
+  }
+
+  /**
+   * The words that may start a change, for word-lookup steps (spelling, orthography), NFC and decomposed;
+   * null for other steps. The engine checks every word against them and leaves the others on its fast path.
+   */
+  Set<String> wordTriggers() {
+    return null;
   }
 
   /** True when spaces and tabs take part in the rule (the whitespace step). */

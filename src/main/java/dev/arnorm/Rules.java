@@ -74,6 +74,8 @@ final class Rules {
         return ElongationRule.after(List.of());
       case SPELLING:
         return new SpellingRule(Lexicon.builtIn());
+      case ORTHOGRAPHY:
+        return OrthographyRule.builtIn();
       case LUCENE: {
         Map<Integer, String> m = delete(new UnicodeSet(0x064B, 0x0652).add(TatweelRule.TATWEEL));
         m.putAll(map(ALEF, 0x0622, 0x0623, 0x0625));

@@ -41,6 +41,11 @@ final class SpellingRule extends Rule {
   }
 
   @Override
+  Set<String> wordTriggers() {
+    return triggers;
+  }
+
+  @Override
   UnicodeSet touched() {
     return TOUCHED;
   }

@@ -118,6 +118,17 @@ public enum Step {
    */
   SPELLING("spelling", Safety.CORRECTION),
   /**
+   * Restores the standard spelling of words that comments write without a hamza on an alef, with a final
+   * {@code ى} for {@code ي}, a final {@code ه} for {@code ة}, or a bare hamza seat: {@code اكثر} to
+   * {@code أكثر}, {@code الاسلام} to {@code الإسلام}, {@code التى} to {@code التي}, {@code الحكومه} to
+   * {@code الحكومة}. One lookup per word in a table of about 9,000 word forms derived from word frequencies
+   * (wordfreq, CC BY-SA 4.0), where one spelling clearly wins and no guard sees a second word: words that are
+   * right as written ({@code اعتقد} "he believed", {@code مجموعه} "its total", {@code الموسيقي} "the
+   * musician") and words the context must decide ({@code ان}, {@code امام}) are not in it. Words with harakat
+   * are left alone.
+   */
+  ORTHOGRAPHY("orthography", Safety.CORRECTION),
+  /**
    * Exactly the rules of Lucene's {@code ArabicNormalizer}, for indexes built with it: {@code آ أ إ} to
    * {@code ا}, {@code ى} to {@code ي}, {@code ة} to {@code ه}, and removes tatweel U+0640 and the eight
    * harakat U+064B..U+0652. The one exception to canonical equivalence and NFC output: alone (the

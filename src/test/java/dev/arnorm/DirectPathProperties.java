@@ -39,6 +39,8 @@ class DirectPathProperties {
       "جمييييل", "ههههه", "ووو", "ييي", "اااا", "ييـي", "ي\u200Fيي", "مممتاز", "تتتابع",
       // spelling triggers and phrases
       "انشاء", "الله", "انشاء الله", "ان شاء الله", "الى", "شيئ", "بشيئ", "لاكن", "ولاكن", "فى", "وفى",
+      // orthography table words, with a tanween fath and a word the table leaves
+      "اكثر", "الاسلام", "التى", "الحكومه", "ايضاً", "ايضًا", "رييس", "اعتقد", "أجنبى",
       // html
       "&", "&amp;", "&nbsp;", "AT&T", "&#1605;", "&quot;", "&amp;quot;",
       // presentation forms

@@ -59,6 +59,8 @@ final class Reference {
         return ReferenceWords.elongation(s, ElongationRule.after(List.of()));
       case SPELLING:
         return ReferenceWords.spelling(s, Lexicon.builtIn());
+      case ORTHOGRAPHY:
+        return ReferenceWords.orthography(s, OrthographyRule.builtIn());
       case PRESENTATION_FORMS: {
         StringBuilder sb = new StringBuilder();
         s.codePoints().forEach(cp -> {

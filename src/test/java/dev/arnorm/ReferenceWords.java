@@ -49,6 +49,17 @@ final class ReferenceWords {
     return sb.toString();
   }
 
+  /** Each word the table knows (NFC; harakat make it unknown, but for a final tanween fath) is corrected. */
+  static String orthography(String nfd, OrthographyRule rule) {
+    StringBuilder sb = new StringBuilder();
+    List<String> t = tokens(nfd);
+    for (int i = 0; i < t.size(); i++) {
+      String right = i % 2 == 1 ? rule.correction(NFC.normalize(t.get(i))) : null;
+      sb.append(right == null ? t.get(i) : NFD.normalize(right));
+    }
+    return sb.toString();
+  }
+
   static String spelling(String nfd, Lexicon lexicon) {
     List<String> t = tokens(nfd);
     StringBuilder sb = new StringBuilder(t.get(0));

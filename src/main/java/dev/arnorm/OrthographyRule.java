@@ -1,0 +1,215 @@
+package dev.arnorm;
+
+import com.ibm.icu.text.UnicodeSet;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The {@link Step#ORTHOGRAPHY} step: standard spelling for the word forms that comments write without a
+ * hamza on an alef ({@code اكثر} to {@code أكثر}), with a final {@code ى} for {@code ي} ({@code التى}), a final
+ * {@code ه} for {@code ة} ({@code الحكومه}) or a bare hamza seat. One lookup per word in a table of whole
+ * word forms, derived offline from word frequencies by {@code src/build/generate-orthography-data.py}, which
+ * decides each letter and holds the guards (docs/steps/orthography.md). Words with harakat are left alone,
+ * except the tanween fath of a final alef ({@code ايضاً}, {@code ايضًا}), which plain text writes.
+ *
+ * <p>The table is read once, on first use, and checked: a line that is not two Arabic words of the same
+ * length, or a correction that is itself corrected, fails the load (the step would not be idempotent).
+ */
+final class OrthographyRule extends Rule {
+  static final String RESOURCE = "orthography-words.tsv.gz";
+  private static final UnicodeSet TOUCHED = new UnicodeSet().freeze();
+  private static final char ALEF = '\u0627';
+  private static final char FATHATAN = '\u064B';
+
+  /** The kinds of fix, as {@code --stats} counts them. */
+  static final String HAMZA_ON_ALEF = "hamza on alef";
+  static final String HAMZA_SEAT = "hamza seat";
+  static final String FINAL_YA = "final ya";
+  static final String TEH_MARBUTA = "teh marbuta";
+
+  /** Wrong form to right form, both NFC. */
+  private final Map<String, String> table;
+  /** The wrong forms, NFC and canonically decomposed, for the engine's fast scan and the word stage. */
+  private final Set<String> triggers;
+  private final CharRangeSet decomposedTriggers;
+
+  private OrthographyRule(Map<String, String> table) {
+    super(Step.ORTHOGRAPHY);
+    this.table = table;
+    Set<String> all = new HashSet<>(table.size() * 2);
+    Set<String> decomposed = new HashSet<>(table.size());
+    for (String key : table.keySet()) {
+      for (String w : withFathatan(key)) {
+        String d = UnicodeData.NFD.normalize(w);
+        all.add(w);
+        all.add(d);
+        decomposed.add(d);
+      }
+    }
+    this.triggers = Set.copyOf(all);
+    this.decomposedTriggers = new CharRangeSet(decomposed);
+  }
+
+  /** The built-in rule, its table loaded from the jar. */
+  static OrthographyRule builtIn() {
+    return new OrthographyRule(load());
+  }
+
+  /**
+   * The correction of {@code word} (NFC), or null when the table has none. A tanween fath on or before a
+   * final alef is set aside for the lookup and put back where it was.
+   */
+  String correction(String word) {
+    int at = fathatanAt(word);
+    if (at < 0) {
+      return table.get(word);
+    }
+    String right = table.get(word.substring(0, at) + word.substring(at + 1));
+    return right == null ? null : right.substring(0, at) + FATHATAN + right.substring(at);
+  }
+
+  /** The word as the table has it and, when it ends in alef, with a tanween fath on or before that alef. */
+  private static List<String> withFathatan(String key) {
+    int n = key.length();
+    if (key.charAt(n - 1) != ALEF) {
+      return List.of(key);
+    }
+    return List.of(key, key + FATHATAN, key.substring(0, n - 1) + FATHATAN + ALEF);
+  }
+
+  /** Where a word's one mark is a tanween fath on or before its final alef; else -1. */
+  private static int fathatanAt(String w) {
+    int n = w.length();
+    int at = n >= 3 && w.charAt(n - 1) == FATHATAN && w.charAt(n - 2) == ALEF ? n - 1
+        : n >= 3 && w.charAt(n - 2) == FATHATAN && w.charAt(n - 1) == ALEF ? n - 2
+        : -1;
+    return at >= 0 && w.indexOf(FATHATAN) == at ? at : -1;
+  }
+
+  /** The number of entries. */
+  int size() {
+    return table.size();
+  }
+
+  @Override
+  UnicodeSet touched() {
+    return TOUCHED;
+  }
+
+  @Override
+  Set<String> wordTriggers() {
+    return triggers;
+  }
+
+  @Override
+  Stage newStage(Stage next, StepCounter counter) {
+    return new WordStage(next) {
+      private long changed;
+
+      @Override
+      boolean mayChange(int[] word, int len) {
+        // The word arrives decomposed (أ is ا + U+0654): its own hamza marks are part of it, harakat are not.
+        return decomposedTriggers.contains(word, len);
+      }
+
+      @Override
+      void word(String w) {
+        String right = correction(w);
+        if (right == null) {
+          emitText(w);
+          return;
+        }
+        changed += countKinds(w, right, counter);
+        emitText(right);
+      }
+
+      @Override
+      void finish() {
+        counter.count(step, changed);
+      }
+    };
+  }
+
+  /** Counts each changed letter under its kind; returns how many code points changed. */
+  private long countKinds(String wrong, String right, StepCounter counter) {
+    long n = 0;
+    for (int i = 0; i < wrong.length(); i++) {
+      char r = right.charAt(i);
+      if (wrong.charAt(i) == r) {
+        continue;
+      }
+      n++;
+      String kind = r == '\u0623' || r == '\u0625' || r == '\u0622' ? HAMZA_ON_ALEF
+          : r == '\u0624' || r == '\u0626' ? HAMZA_SEAT
+          : r == '\u0629' ? TEH_MARBUTA
+          : FINAL_YA;
+      counter.detail(step, kind, 1);
+    }
+    return n;
+  }
+
+  private static Map<String, String> load() {
+    Map<String, String> table = new HashMap<>(16_384);
+    try (InputStream raw = OrthographyRule.class.getResourceAsStream(RESOURCE)) {
+      if (raw == null) {
+        throw new IllegalStateException("missing resource dev/arnorm/" + RESOURCE);
+      }
+      BufferedReader r = new BufferedReader(
+          new InputStreamReader(new GZIPInputStream(raw, 1 << 16), StandardCharsets.UTF_8), 1 << 16);
+      String line;
+      int number = 0;
+      while ((line = r.readLine()) != null) {
+        number++;
+        if (line.isEmpty() || line.charAt(0) == '#') {
+          continue;
+        }
+        int tab = line.indexOf('\t');
+        String wrong = tab < 0 ? line : line.substring(0, tab);
+        String right = tab < 0 ? "" : line.substring(tab + 1);
+        if (!isEntry(wrong, right) || table.put(wrong, right) != null) {
+          throw new IllegalStateException(RESOURCE + " line " + number + ": not a new entry of two different "
+              + "Arabic words of the same length: " + line);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    for (Map.Entry<String, String> e : table.entrySet()) {
+      if (table.containsKey(e.getValue())) {
+        throw new IllegalStateException(RESOURCE + ": the correction of " + e.getKey() + ", "
+            + e.getValue() + ", is itself corrected");
+      }
+    }
+    if (table.size() < 1000) {
+      throw new IllegalStateException(RESOURCE + ": only " + table.size() + " entries");
+    }
+    return Map.copyOf(table);
+  }
+
+  /** Two different words of Arabic letters (no tatweel, no mark), of the same length, in NFC. */
+  static boolean isEntry(String wrong, String right) {
+    if (wrong.isEmpty() || wrong.length() != right.length() || wrong.equals(right)) {
+      return false;
+    }
+    for (int i = 0; i < wrong.length(); i++) {
+      if (!isTableLetter(wrong.charAt(i)) || !isTableLetter(right.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isTableLetter(char c) {
+    return (c >= '\u0621' && c <= '\u063A') || (c >= '\u0641' && c <= '\u064A');
+  }
+}
