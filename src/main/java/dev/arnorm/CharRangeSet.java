@@ -12,6 +12,12 @@ final class CharRangeSet {
   /** The hash code of the string in each slot: a miss is told by an int compare, not by its chars. */
   private final int[] hashes;
   private final int mask;
+  /**
+   * One bit per value of {@link #filterBit} of the hash: most words of a text are not in the set, and this
+   * 32 KiB array (cache-resident, unlike the slots) tells most of them so without a probe.
+   */
+  private final long[] filter = new long[1 << (FILTER_BITS - 6)];
+  private static final int FILTER_BITS = 18;
 
   CharRangeSet(Collection<String> strings) {
     int size = Integer.highestOneBit(Math.max(4, strings.size() * 4) - 1) << 1;
@@ -26,7 +32,19 @@ final class CharRangeSet {
       }
       slots[i] = s;
       hashes[i] = h;
+      int b = filterBit(h);
+      filter[b >>> 6] |= 1L << b;
     }
+  }
+
+  /** The filter's bit for hash {@code h}: its high bits, mixed by a multiplication, independent of slots. */
+  private static int filterBit(int h) {
+    return (h * 0x9E3779B9) >>> (32 - FILTER_BITS);
+  }
+
+  private boolean mayContain(int h) {
+    int b = filterBit(h);
+    return (filter[b >>> 6] & (1L << b)) != 0;
   }
 
   /**
@@ -37,10 +55,29 @@ final class CharRangeSet {
     return (h ^ (h >>> 16)) & mask;
   }
 
+  /**
+   * False when no string of the set has hash code {@code h}; true when one may be the string hashed (the
+   * UTF-8 loop asks this of a word it hashed as it wrote it, and hands a maybe to the chain, which decides).
+   */
+  boolean mayHaveHash(int h) {
+    if (!mayContain(h)) {
+      return false;
+    }
+    for (int i = slot(h); slots[i] != null; i = (i + 1) & mask) {
+      if (hashes[i] == h) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   boolean contains(CharSequence s, int from, int to) {
     int h = 0;
     for (int k = from; k < to; k++) {
       h = 31 * h + s.charAt(k);
+    }
+    if (!mayContain(h)) {
+      return false;
     }
     for (int i = slot(h); slots[i] != null; i = (i + 1) & mask) {
       if (hashes[i] == h) {
@@ -58,6 +95,9 @@ final class CharRangeSet {
     int h = 0;
     for (int k = from; k < to; k++) {
       h = 31 * h + a[k];
+    }
+    if (!mayContain(h)) {
+      return false;
     }
     for (int i = slot(h); slots[i] != null; i = (i + 1) & mask) {
       if (hashes[i] == h) {
@@ -87,6 +127,9 @@ final class CharRangeSet {
         return false;
       }
       h = 31 * h + cps[k];
+    }
+    if (!mayContain(h)) {
+      return false;
     }
     for (int i = slot(h); slots[i] != null; i = (i + 1) & mask) {
       if (hashes[i] == h) {

@@ -35,6 +35,10 @@ final class Engine {
   private final CharRangeSet wordTriggers;
   /** A word-lookup step is on (spelling, orthography): the words that may start a fix are {@link #wordTriggers}. */
   private final boolean lexical;
+  /** The longest {@link Rule#wordSpan} of the word-lookup steps: how far past a trigger a decision looks. */
+  private final int wordSpan;
+  /** A word-lookup step looks at the word before a trigger: the byte loop then leaves words to the chain. */
+  private final boolean looksBack;
   /**
    * A rule decides on characters by the letters around them ({@link Rule#contextual}: the tatweel step): a
    * chain starts after a character that reaches that rule as itself and is no letter.
@@ -60,6 +64,8 @@ final class Engine {
     boolean elongate = false;
     boolean letters = false;
     boolean lexical = false;
+    int span = 0;
+    boolean back = false;
     java.util.Set<String> triggers = new java.util.HashSet<>();
     List<Step> order = runOrder(steps);
     for (int k = 0; k < order.size(); k++) {
@@ -71,6 +77,8 @@ final class Engine {
       if (r.wordTriggers() != null) {
         triggers.addAll(r.wordTriggers());
         lexical = true;
+        span = Math.max(span, r.wordSpan());
+        back |= r.looksBack();
       }
       plain.add(r);
       t.addAll(r.touched());
@@ -92,6 +100,8 @@ final class Engine {
     this.blanksPass = !touched.contains(' ') && !touched.contains('\n');
     this.elongation = elongate;
     this.lexical = lexical;
+    this.wordSpan = span;
+    this.looksBack = back;
     this.wordTriggers = this.lexical ? new CharRangeSet(triggers) : null;
     this.letterContext = letters;
     this.direct = direct;
@@ -100,8 +110,10 @@ final class Engine {
   }
 
   /**
-   * The direct path's hot loop may run on UTF-8 bytes ({@link Utf8Stream}): the direct path is on and no
-   * spelling (the loop has no words), and a line break is written as itself and nothing else becomes one.
+   * The direct path's hot loop may run on UTF-8 bytes ({@link Utf8Stream}): the direct path is on, no
+   * word-lookup step looks at the word before a trigger (the loop hands the chain a trigger's word and the
+   * words after it, not the one before), and a line break is written as itself and nothing else becomes
+   * one.
    */
   boolean hotLoopOnBytes() {
     int known = hotLoopOnBytes;
@@ -116,7 +128,7 @@ final class Engine {
   private volatile int hotLoopOnBytes;
 
   private boolean hotLoopFitsBytes() {
-    if (!direct || lexical) {
+    if (!direct || looksBack) {
       return false;
     }
     int[] t = table.classAndMap;
@@ -131,6 +143,16 @@ final class Engine {
       }
     }
     return (t['\n'] & 0xFF) == DirectTable.COPY;
+  }
+
+  /** The words that may start a word-lookup fix, or null when no such step is on. */
+  CharRangeSet wordTriggers() {
+    return wordTriggers;
+  }
+
+  /** How many words past a trigger's first word a word-lookup decision may look (0 without such steps). */
+  int wordSpan() {
+    return wordSpan;
   }
 
   /** Elongation is on: the hot loop stops at a letter that comes a third time. */

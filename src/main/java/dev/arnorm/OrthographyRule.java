@@ -112,6 +112,11 @@ final class OrthographyRule extends Rule {
   }
 
   @Override
+  int wordSpan() {
+    return 1;
+  }
+
+  @Override
   Stage newStage(Stage next, StepCounter counter) {
     return new WordStage(next) {
       private long changed;

@@ -53,6 +53,19 @@ abstract class Rule {
     return null;
   }
 
+  /**
+   * For word-lookup steps: how many words a decision spans from its first word (a phrase, and the word
+   * after it that a condition may name); 0 for other steps.
+   */
+  int wordSpan() {
+    return 0;
+  }
+
+  /** For word-lookup steps: true when a decision may depend on the word before (a lexicon condition). */
+  boolean looksBack() {
+    return false;
+  }
+
   /** True when spaces and tabs take part in the rule (the whitespace step). */
   boolean blankSensitive() {
     return false;

@@ -46,6 +46,16 @@ final class SpellingRule extends Rule {
   }
 
   @Override
+  int wordSpan() {
+    return lexicon.maxWords() + 1; // the phrase and the word after it, which a condition may name
+  }
+
+  @Override
+  boolean looksBack() {
+    return looksBack;
+  }
+
+  @Override
   UnicodeSet touched() {
     return TOUCHED;
   }

@@ -39,6 +39,13 @@ final class Utf8Stream {
   private final boolean elongate;
   /** The byte loop serves this pipeline; when false every line goes through the engine as a String. */
   private final boolean bytes;
+  /**
+   * With word-lookup steps (spelling, orthography): the words that may start a fix. The loop hashes each
+   * word as it writes it and stops at one that may be a trigger ({@link #wordLoop}); null without them.
+   */
+  private final CharRangeSet triggers;
+  /** {@link Engine#wordSpan}: the words after a trigger the chain must see with it. */
+  private final int wordSpan;
   private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
       .onMalformedInput(CodingErrorAction.REPORT)
       .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -69,6 +76,8 @@ final class Utf8Stream {
     this.cls = engine.table.cls;
     this.elongate = engine.elongates();
     this.bytes = engine.hotLoopOnBytes();
+    this.triggers = engine.wordTriggers();
+    this.wordSpan = engine.wordSpan();
   }
 
   void run(InputStream in, OutputStream os) throws IOException {
@@ -138,7 +147,8 @@ final class Utf8Stream {
       // before it, and the loop goes on after it. Long lines of real news otherwise went whole through the
       // String path for one tatweel or NBSP pair.
       int blank = lastBlank(b, lineIn, at);
-      int after = blank >= 0 && !hasAmpersand(b, at, end) ? nextWordEnd(b, at, end) : -1;
+      int after = blank < 0 || hasAmpersand(b, at, end) ? -1
+          : triggers != null ? wordWindowEnd(b, at, end) : nextWordEnd(b, at, end);
       if (after >= 0) {
         int o = blankOut(b, blank, at, p);
         if (o >= 0) {
@@ -196,6 +206,78 @@ final class Utf8Stream {
       }
     }
     return -1;
+  }
+
+  /**
+   * {@link #nextWordEnd} for a pipeline with word-lookup steps: a decision at the stopped word may span
+   * {@link #wordSpan} words (a phrase, and the word after it that a condition names), and so may one at any
+   * trigger among them. The window goes on, space-separated token by token, until {@link #wordSpan} tokens
+   * in a row are plain (each character one the table copies, no trigger word, no letter three times), and
+   * ends at the space after the last; at the line's end when the line ends first.
+   */
+  private int wordWindowEnd(byte[] b, int at, int end) {
+    int k = nextWordEnd(b, at, end);
+    if (k < 0) {
+      return end;
+    }
+    int plain = 0;
+    while (plain < wordSpan) {
+      int from = k + 1;
+      int to = from;
+      while (to < end && b[to] != ' ' && b[to] != '\n') {
+        to++;
+      }
+      if (to >= end || b[to] != ' ') {
+        return end;
+      }
+      plain = to > from && plainToken(b, from, to) ? plain + 1 : 0;
+      k = to;
+    }
+    return k;
+  }
+
+  /**
+   * True when every character of {@code b[from, to)} is one the table copies as it is (no blank, no mark),
+   * no word in it may be a trigger and no letter comes three times in a row: the chain would leave it.
+   */
+  private boolean plainToken(byte[] b, int from, int to) {
+    int h = 0;
+    boolean inWord = false;
+    int same = 0;
+    int prev = -1;
+    for (int k = from; k <= to; ) {
+      int c = ' ';
+      int len = 1;
+      if (k < to) {
+        c = b[k];
+        if (c < 0) {
+          if ((c & 0xE0) == 0xC0 && k + 1 < to && (b[k + 1] & 0xC0) == 0x80) {
+            c = (c & 0x1F) << 6 | (b[k + 1] & 0x3F);
+            len = 2;
+          } else {
+            return false; // three or four bytes, or malformed: not worth reading here
+          }
+        }
+        int t = cls[c];
+        if (t != DirectTable.COPY && t != DirectTable.COPY_WORD) {
+          return false;
+        }
+      }
+      boolean word = k < to && WordStage.isWordChar(c);
+      if (word) {
+        h = inWord ? 31 * h + c : c;
+        same = c == prev ? same + 1 : 1;
+        if (same >= 3 && elongate) {
+          return false;
+        }
+      } else if (inWord && triggers.mayHaveHash(h)) {
+        return false;
+      }
+      inWord = word;
+      prev = c;
+      k += len;
+    }
+    return true;
   }
 
   /**
@@ -264,7 +346,80 @@ final class Utf8Stream {
    * char, 6.8 in runs, whose short copies between deleted harakat cost more than they save).
    */
   private int hotLoop(byte[] b, int i, int to, int p) {
-    return sparse ? pendingLoop(b, i, to, p) : writingLoop(b, i, to, p);
+    return triggers != null ? wordLoop(b, i, to, p) : sparse ? pendingLoop(b, i, to, p) : writingLoop(b, i, to, p);
+  }
+
+  /**
+   * {@link #writingLoop} for a pipeline with word-lookup steps: it also hashes each word (a run of word
+   * characters, as written out) and stops at the start of one that may be a trigger, its output then ending
+   * before that word; it stops at any mark too (a mark continues a word, and the chain orders marks).
+   * Most words of a text are no trigger: they stay on bytes.
+   */
+  private int wordLoop(byte[] b, int i, int to, int p) {
+    final int[] table = classAndMap;
+    final byte[] o = out;
+    final CharRangeSet words = triggers;
+    int same = 0;
+    char prev = 0;
+    boolean blank = false;
+    int wordStart = -1;
+    int wordOut = 0;
+    int h = 0;
+    while (i < to) {
+      int c = b[i];
+      int len;
+      if (c >= 0) {
+        len = 1;
+      } else {
+        c &= 0xFF;
+        if (c >= 0xC2 && c <= 0xDF && i + 1 < to && (b[i + 1] & 0xC0) == 0x80) {
+          c = (c & 0x1F) << 6 | (b[i + 1] & 0x3F);
+          len = 2;
+        } else if (c >= 0xE0 && c <= 0xEF && i + 2 < to && (b[i + 1] & 0xC0) == 0x80
+            && (b[i + 2] & 0xC0) == 0x80) {
+          c = (c & 0x0F) << 12 | (b[i + 1] & 0x3F) << 6 | (b[i + 2] & 0x3F);
+          if (c < 0x800 || Character.isSurrogate((char) c)) {
+            return stopAt(i, p);
+          }
+          len = 3;
+        } else {
+          return stopAt(i, p);
+        }
+      }
+      int v = table[c];
+      int t = v & 0xFF;
+      if (t == DirectTable.SPECIAL || t >= DirectTable.MARK_DEL) {
+        return wordStart >= 0 ? stopAt(wordStart, wordOut) : stopAt(i, p);
+      }
+      char x = (char) (v >>> 8);
+      same = x == prev ? same + 1 : 1;
+      boolean isBlank = t == DirectTable.COPY_BLANK | t == DirectTable.MAP1_BLANK;
+      boolean word = WordStage.isWordChar(x);
+      if ((isBlank & blank) || (same >= 3 && elongate && word)) {
+        return stopAt(i, p);
+      }
+      if (word) {
+        if (wordStart < 0) {
+          wordStart = i;
+          wordOut = p;
+          h = 0;
+        }
+        h = 31 * h + x;
+      } else if (wordStart >= 0) {
+        if (words.mayHaveHash(h)) {
+          return stopAt(wordStart, wordOut);
+        }
+        wordStart = -1;
+      }
+      blank = isBlank;
+      prev = x;
+      p = put(o, p, x);
+      i += len;
+    }
+    if (wordStart >= 0 && words.mayHaveHash(h)) {
+      return stopAt(wordStart, wordOut);
+    }
+    return p;
   }
 
   /**

@@ -41,6 +41,8 @@ class DirectPathProperties {
       "انشاء", "الله", "انشاء الله", "ان شاء الله", "الى", "شيئ", "بشيئ", "لاكن", "ولاكن", "فى", "وفى",
       // orthography table words, with a tanween fath and a word the table leaves
       "اكثر", "الاسلام", "التى", "الحكومه", "ايضاً", "ايضًا", "رييس", "اعتقد", "أجنبى",
+      // words of the test lexicons' phrases and conditions (Utf8StreamProperties)
+      "أكبر", "جدا", "من", "ما", "شاء", "والله",
       // html
       "&", "&amp;", "&nbsp;", "AT&T", "&#1605;", "&quot;", "&amp;quot;",
       // presentation forms

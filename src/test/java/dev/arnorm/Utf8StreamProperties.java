@@ -64,6 +64,38 @@ class Utf8StreamProperties {
         () -> steps + " on " + NormalizerProperties.codePoints(s) + ", block " + block + ", reads " + reads);
   }
 
+  /**
+   * The word-lookup steps on bytes: the loop hands the chain a trigger word and the words after it (a
+   * phrase, and the word a condition names), with lexicons of phrases and conditions on the next word.
+   */
+  @Property(tries = 2000)
+  void wordLookupsOnBytesGiveTheBytesOfTheNormalizedText(@ForAll("lexical") ArabicNormalizer n,
+      @ForAll("text") String s, @ForAll("block") int block, @ForAll("reads") List<Integer> reads)
+      throws IOException {
+    byte[] out = run(n, s.getBytes(StandardCharsets.UTF_8), block, reads);
+    assertEquals(n.normalize(s), new String(out, StandardCharsets.UTF_8),
+        () -> n + " on " + NormalizerProperties.codePoints(s) + ", block " + block + ", reads " + reads);
+  }
+
+  @Provide
+  Arbitrary<ArabicNormalizer> lexical() {
+    Lexicon phrases;
+    try {
+      phrases = Lexicon.parse(new java.io.StringReader(
+          "الله أكبر جدا\tالله أكبر\tmisspelling\n"
+          + "اكثر\tأكثر\thamza\tbefore=من|ما\n"
+          + "الحكومه\tالحكومة\tmisspelling\tnot-before=اكثر\n"
+          + "ان شاء\tإن شاء\thamza\tprefixes=و\n"), "test");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return Arbitraries.of(ArabicNormalizer.SOCIAL, ArabicNormalizer.of(Step.ORTHOGRAPHY),
+        ArabicNormalizer.of(Step.SPELLING), ArabicNormalizer.parse("elongation,orthography"),
+        ArabicNormalizer.parse("spelling,whitespace"),
+        ArabicNormalizer.builder().add(Preset.SOCIAL).lexicon(phrases).build(),
+        ArabicNormalizer.builder().add(Step.SPELLING).lexicon(phrases).build());
+  }
+
   @Property(tries = 1000)
   void randomCodePointsGiveTheBytesOfTheNormalizedText(@ForAll("pipeline") List<Step> steps,
       @ForAll("pieces") String s, @ForAll("block") int block) throws IOException {

@@ -35,11 +35,18 @@ class Utf8StreamTest {
   }
 
   @Test
-  void theByteLoopServesEveryPresetButTheOneWithSpelling() {
+  void theByteLoopServesEveryPreset() {
     assertEquals(true, ArabicNormalizer.LIGHT.engine().hotLoopOnBytes());
     assertEquals(true, ArabicNormalizer.SEARCH.engine().hotLoopOnBytes());
     assertEquals(true, ArabicNormalizer.LUCENE.engine().hotLoopOnBytes());
-    assertEquals(false, ArabicNormalizer.SOCIAL.engine().hotLoopOnBytes());
+    assertEquals(true, ArabicNormalizer.SOCIAL.engine().hotLoopOnBytes());
+  }
+
+  /** A lexicon condition on the word before a match: the loop does not hand that word over, so it stays off. */
+  @Test
+  void aLexiconThatLooksBackKeepsTheByteLoopOff() throws IOException {
+    Lexicon l = Lexicon.parse(new java.io.StringReader("كده\tهكذا\tcolloquial\tafter=مش\n"), "test");
+    assertEquals(false, ArabicNormalizer.builder().add(Preset.SOCIAL).lexicon(l).build().engine().hotLoopOnBytes());
   }
 
   @Test
