@@ -49,7 +49,19 @@ final class Inputs {
       case "web-residue":
         return webResidue(toSize(resource("wikinews-plain.txt")));
       default:
-        throw new IllegalArgumentException(name);
+        if (name.contains("/")) {
+          return file(name); // a real corpus outside the project, taken as it is (see docs/performance.md)
+        }
+        throw new IllegalArgumentException(name + ": a bundled sample's name, or a file path with a '/'");
+    }
+  }
+
+  /** The UTF-8 text of the file at {@code path}, whole. */
+  static String file(String path) {
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of(path));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

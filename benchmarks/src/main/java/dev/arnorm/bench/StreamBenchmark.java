@@ -100,6 +100,11 @@ public class StreamBenchmark {
   }
 
   @Benchmark
+  public long arnormSocialBytes() throws IOException {
+    return bytes(ArabicNormalizer.SOCIAL);
+  }
+
+  @Benchmark
   public long arnormLightChars() throws IOException {
     return chars(ArabicNormalizer.LIGHT);
   }
