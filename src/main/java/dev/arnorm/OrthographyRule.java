@@ -1,18 +1,11 @@
 package dev.arnorm;
 
 import com.ibm.icu.text.UnicodeSet;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The {@link Step#ORTHOGRAPHY} step: standard spelling for the word forms that comments write without a
@@ -165,29 +158,14 @@ final class OrthographyRule extends Rule {
 
   private static Map<String, String> load() {
     Map<String, String> table = new HashMap<>(16_384);
-    try (InputStream raw = OrthographyRule.class.getResourceAsStream(RESOURCE)) {
-      if (raw == null) {
-        throw new IllegalStateException("missing resource dev/arnorm/" + RESOURCE);
+    for (String line : ElongationRule.readList(RESOURCE)) {
+      int tab = line.indexOf('\t');
+      String wrong = tab < 0 ? line : line.substring(0, tab);
+      String right = tab < 0 ? "" : line.substring(tab + 1);
+      if (!isEntry(wrong, right) || table.put(wrong, right) != null) {
+        throw new IllegalStateException(RESOURCE + ": not a new entry of two different Arabic words of the "
+            + "same length: " + line);
       }
-      BufferedReader r = new BufferedReader(
-          new InputStreamReader(new GZIPInputStream(raw, 1 << 16), StandardCharsets.UTF_8), 1 << 16);
-      String line;
-      int number = 0;
-      while ((line = r.readLine()) != null) {
-        number++;
-        if (line.isEmpty() || line.charAt(0) == '#') {
-          continue;
-        }
-        int tab = line.indexOf('\t');
-        String wrong = tab < 0 ? line : line.substring(0, tab);
-        String right = tab < 0 ? "" : line.substring(tab + 1);
-        if (!isEntry(wrong, right) || table.put(wrong, right) != null) {
-          throw new IllegalStateException(RESOURCE + " line " + number + ": not a new entry of two different "
-              + "Arabic words of the same length: " + line);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     for (Map.Entry<String, String> e : table.entrySet()) {
       if (table.containsKey(e.getValue())) {
