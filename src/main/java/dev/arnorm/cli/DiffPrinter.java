@@ -3,7 +3,6 @@ package dev.arnorm.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.lang3.StringUtils;
 
 /**
  * Prints a changed line as a {@code -}/{@code +} pair with the changed words marked, readable in a terminal:
@@ -101,15 +100,36 @@ final class DiffPrinter {
   }
 
   private void markSpan(String before, String after, StringBuilder minus, StringBuilder plus) {
-    int prefix = StringUtils.indexOfDifference(before, after);
-    int suffix = StringUtils.indexOfDifference(StringUtils.reverse(before), StringUtils.reverse(after));
-    suffix = Math.max(0, Math.min(suffix, Math.min(before.length(), after.length()) - prefix));
+    int prefix = commonPrefix(before, after);
+    int suffix = commonSuffix(before, after, Math.min(before.length(), after.length()) - prefix);
     minus.append(visible(before.substring(0, prefix)))
         .append(marked(before.substring(prefix, before.length() - suffix), RED))
         .append(visible(before.substring(before.length() - suffix)));
     plus.append(visible(after.substring(0, prefix)))
         .append(marked(after.substring(prefix, after.length() - suffix), GREEN))
         .append(visible(after.substring(after.length() - suffix)));
+  }
+
+  /** The length of the longest common prefix of {@code a} and {@code b}, never ending inside a surrogate pair. */
+  static int commonPrefix(String a, String b) {
+    int n = Math.min(a.length(), b.length());
+    int i = 0;
+    while (i < n && a.charAt(i) == b.charAt(i)) {
+      i++;
+    }
+    return i > 0 && Character.isHighSurrogate(a.charAt(i - 1)) ? i - 1 : i;
+  }
+
+  /**
+   * The length, at most {@code max}, of the longest common suffix of {@code a} and {@code b}, never starting
+   * inside a surrogate pair.
+   */
+  static int commonSuffix(String a, String b, int max) {
+    int i = 0;
+    while (i < max && a.charAt(a.length() - 1 - i) == b.charAt(b.length() - 1 - i)) {
+      i++;
+    }
+    return i > 0 && Character.isLowSurrogate(a.charAt(a.length() - i)) ? i - 1 : i;
   }
 
   private String marked(String s, String ansi) {
