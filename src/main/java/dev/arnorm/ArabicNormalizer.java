@@ -78,6 +78,8 @@ public final class ArabicNormalizer {
   /**
    * A normalizer applying {@code steps} in the given order. A step may appear more than once.
    *
+   * @param steps the steps, in order
+   * @return the normalizer
    * @throws IllegalArgumentException if no step is given
    */
   public static ArabicNormalizer of(Step... steps) {
@@ -88,6 +90,8 @@ public final class ArabicNormalizer {
    * Parses a spec: a preset name ({@code "search"}) or comma-separated step ids ({@code "tatweel,alef"}),
    * whitespace around ids ignored. {@code parse(n.toString())} equals {@code n}.
    *
+   * @param spec a preset name or comma-separated step ids
+   * @return the normalizer the spec names
    * @throws IllegalArgumentException for an empty spec or an unknown id, naming it and listing the valid ids
    * @throws NullPointerException if {@code spec} is null
    */
@@ -110,7 +114,11 @@ public final class ArabicNormalizer {
     return b.build();
   }
 
-  /** A builder for a normalizer with a custom list of steps. */
+  /**
+   * A builder for a normalizer with a custom list of steps.
+   *
+   * @return a new, empty builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -130,7 +138,11 @@ public final class ArabicNormalizer {
     return e;
   }
 
-  /** The steps, in the order they are applied. */
+  /**
+   * The steps, in the order they are applied.
+   *
+   * @return the steps, an immutable list
+   */
   public List<Step> steps() {
     return steps;
   }
@@ -138,6 +150,7 @@ public final class ArabicNormalizer {
   /**
    * Normalizes {@code text}.
    *
+   * @param text the text to normalize
    * @return the normalized text; {@code text} itself when it is a {@code String} that needs no change
    */
   public String normalize(CharSequence text) {
@@ -148,6 +161,8 @@ public final class ArabicNormalizer {
   /**
    * Normalizes {@code text} and appends the result to {@code out}.
    *
+   * @param text the text to normalize
+   * @param out where the normalized text is appended
    * @throws IOException if {@code out} throws
    */
   public void normalize(CharSequence text, Appendable out) throws IOException {
@@ -165,6 +180,8 @@ public final class ArabicNormalizer {
    * giving the same text as {@link #normalize(CharSequence)} of the whole input. Neither stream is closed;
    * {@code out} is not flushed.
    *
+   * @param in the text to normalize
+   * @param out where the normalized text is written
    * @throws IOException if reading or writing fails
    */
   public void normalize(Reader in, Writer out) throws IOException {
@@ -178,6 +195,8 @@ public final class ArabicNormalizer {
    * chars and encoded again. Neither stream is closed; {@code out} is not flushed. Input is checked
    * strictly: no replacement characters are made up.
    *
+   * @param in UTF-8 bytes to normalize
+   * @param out where the UTF-8 of the normalized text is written
    * @throws MalformedUtf8Exception if {@code in} is not valid UTF-8 (what came before the block holding the
    *     first bad byte has been written)
    * @throws IOException if reading or writing fails
@@ -196,6 +215,8 @@ public final class ArabicNormalizer {
    * Like {@link #normalize(Reader, Writer)}, and adds to {@code stats} how many characters each step changed.
    *
    * @param stats the tally to add to, or null for none
+   * @param in the text to normalize
+   * @param out where the normalized text is written
    * @throws IOException if reading or writing fails
    */
   public void normalize(Reader in, Writer out, NormalizationStats stats) throws IOException {
@@ -211,6 +232,10 @@ public final class ArabicNormalizer {
 
   /**
    * Normalizes {@code text}, adding to {@code stats} how many characters each step changed.
+   *
+   * @param text the text to normalize
+   * @param stats the tally to add to, or null for none
+   * @return the normalized text
    */
   public String normalize(CharSequence text, NormalizationStats stats) {
     Objects.requireNonNull(text, "text");
@@ -228,7 +253,12 @@ public final class ArabicNormalizer {
     return sb.toString();
   }
 
-  /** True when {@link #normalize(CharSequence)} would return {@code text} unchanged. */
+  /**
+   * True when {@link #normalize(CharSequence)} would return {@code text} unchanged.
+   *
+   * @param text the text to check
+   * @return whether normalizing would leave {@code text} as it is
+   */
   public boolean isNormalized(CharSequence text) {
     Objects.requireNonNull(text, "text");
     if (luceneAlone) {
@@ -268,7 +298,12 @@ public final class ArabicNormalizer {
 
     private Builder() {}
 
-    /** Appends steps, in order. */
+    /**
+     * Appends steps, in order.
+     *
+     * @param more the steps to append
+     * @return this builder
+     */
     public Builder add(Step... more) {
       Objects.requireNonNull(more, "steps");
       for (Step s : more) {
@@ -277,7 +312,12 @@ public final class ArabicNormalizer {
       return this;
     }
 
-    /** Appends the steps of a preset, in order. */
+    /**
+     * Appends the steps of a preset, in order.
+     *
+     * @param preset the preset whose steps to append
+     * @return this builder
+     */
     public Builder add(Preset preset) {
       steps.addAll(Objects.requireNonNull(preset, "preset").steps());
       return this;
@@ -286,6 +326,9 @@ public final class ArabicNormalizer {
     /**
      * Adds a user lexicon to the built-in one for the {@code spelling} step: its entries are added, and
      * replace built-in entries with the same wrong form. Load one with {@link Lexicon#load}.
+     *
+     * @param userLexicon the entries to add
+     * @return this builder
      */
     public Builder lexicon(Lexicon userLexicon) {
       this.lexicon = Objects.requireNonNull(userLexicon, "userLexicon");
@@ -295,6 +338,7 @@ public final class ArabicNormalizer {
     /**
      * The normalizer. Returns the preset's shared instance when the steps are exactly a preset's.
      *
+     * @return the normalizer
      * @throws IllegalArgumentException if no step was added
      */
     public ArabicNormalizer build() {

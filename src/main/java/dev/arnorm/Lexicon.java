@@ -103,7 +103,11 @@ public final class Lexicon {
     static final Lexicon LEXICON = loadBuiltIn();
   }
 
-  /** The curated lexicon shipped with arnorm. */
+  /**
+   * The curated lexicon shipped with arnorm.
+   *
+   * @return the built-in lexicon
+   */
   public static Lexicon builtIn() {
     return BuiltIn.LEXICON;
   }
@@ -122,6 +126,8 @@ public final class Lexicon {
   /**
    * Loads a lexicon file (UTF-8).
    *
+   * @param file a lexicon file in UTF-8
+   * @return the lexicon the file holds
    * @throws IOException if the file cannot be read
    * @throws IllegalArgumentException for a bad line, naming the file, the line number and the problem
    */
@@ -137,7 +143,11 @@ public final class Lexicon {
   /**
    * Parses a lexicon; {@code source} names it in error messages.
    *
+   * @param in the lexicon's text
+   * @param source what to call the text in error messages (a file name)
+   * @return the lexicon the text holds
    * @throws IllegalArgumentException for a bad line
+   * @throws IOException if reading fails
    */
   public static Lexicon parse(Reader in, String source) throws IOException {
     Objects.requireNonNull(in, "in");
@@ -325,6 +335,9 @@ public final class Lexicon {
   /**
    * This lexicon with the entries and counter-examples of {@code other} added; an entry of {@code other}
    * replaces one of this lexicon with the same wrong form.
+   *
+   * @param other the lexicon whose entries win
+   * @return a lexicon with the entries of both
    */
   public Lexicon plus(Lexicon other) {
     Objects.requireNonNull(other, "other");
@@ -340,17 +353,29 @@ public final class Lexicon {
     return new Lexicon(version + "+" + other.version, new ArrayList<>(merged.values()), counter);
   }
 
-  /** The version named in the file's {@code # version:} line. */
+  /**
+   * The version named in the file's {@code # version:} line.
+   *
+   * @return the version its header gives
+   */
   public String version() {
     return version;
   }
 
-  /** The number of entries. */
+  /**
+   * The number of entries.
+   *
+   * @return the number of entries
+   */
   public int size() {
     return entries.size();
   }
 
-  /** Text that the {@code social} preset must leave unchanged. */
+  /**
+   * Text that the {@code social} preset must leave unchanged.
+   *
+   * @return the counter-examples, in file order
+   */
   public List<String> counterExamples() {
     return counterExamples;
   }

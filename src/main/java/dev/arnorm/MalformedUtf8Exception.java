@@ -9,6 +9,7 @@ import java.io.IOException;
 public final class MalformedUtf8Exception extends IOException {
   private static final long serialVersionUID = 1L;
 
+  /** The byte offset of the first bad byte (serialized with the exception). */
   private final long offset;
 
   MalformedUtf8Exception(long offset) {
@@ -19,6 +20,8 @@ public final class MalformedUtf8Exception extends IOException {
   /**
    * Zero-based offset, from the start of the stream, of the first byte that is not part of a valid UTF-8
    * sequence (for a sequence cut short, its first byte).
+   *
+   * @return the offset, counted in bytes from the start of the stream
    */
   public long offset() {
     return offset;

@@ -21,6 +21,8 @@ public final class NormalizationStats {
   /**
    * Characters changed or removed by {@code step} so far; 0 for a step that did not run.
    *
+   * @param step a step
+   * @return the number of input code points it changed or removed
    * @throws NullPointerException if {@code step} is null
    */
   public long changed(Step step) {
@@ -28,7 +30,11 @@ public final class NormalizationStats {
     return counts.getOrDefault(step, 0L);
   }
 
-  /** Every step that ran, with its count, in step order. */
+  /**
+   * Every step that ran, with its count, in step order.
+   *
+   * @return the counts by step, in step order
+   */
   public Map<Step, Long> asMap() {
     return Collections.unmodifiableMap(new EnumMap<>(counts));
   }
@@ -36,6 +42,9 @@ public final class NormalizationStats {
   /**
    * Named sub-counts of a step, in the order they were first reported; empty for steps that report none.
    * The {@code html-entities} step reports {@code "entities decoded"} and {@code "residue removed"}.
+   *
+   * @param step a step
+   * @return the named details, in the order first counted
    */
   public Map<String, Long> details(Step step) {
     java.util.Objects.requireNonNull(step, "step");

@@ -45,17 +45,29 @@ public enum Preset {
     this.steps = List.of(steps);
   }
 
-  /** The preset's name as used by {@code --preset} and {@link ArabicNormalizer#parse}. */
+  /**
+   * The preset's name as used by {@code --preset} and {@link ArabicNormalizer#parse}.
+   *
+   * @return the id
+   */
   public String id() {
     return id;
   }
 
-  /** The steps, in the order they are applied. */
+  /**
+   * The steps, in the order they are applied.
+   *
+   * @return the steps, in order
+   */
   public List<Step> steps() {
     return steps;
   }
 
-  /** The normalizer for this preset; the same instance on every call. */
+  /**
+   * The normalizer for this preset; the same instance on every call.
+   *
+   * @return the preset's shared normalizer
+   */
   public ArabicNormalizer normalizer() {
     switch (this) {
       case LIGHT:
@@ -74,6 +86,8 @@ public enum Preset {
   /**
    * The preset with the given name.
    *
+   * @param id a preset id, case and surrounding whitespace ignored
+   * @return the preset
    * @throws IllegalArgumentException naming it and listing the valid presets, if there is none
    */
   public static Preset forId(String id) {

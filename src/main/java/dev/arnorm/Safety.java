@@ -11,7 +11,11 @@ public enum Safety {
   /** Changes spelling toward the standard (elongation, colloquial misspellings). */
   CORRECTION;
 
-  /** The lower-case name shown by the CLI and the docs, e.g. {@code "lossless"}. */
+  /**
+   * The lower-case name shown by the CLI and the docs, e.g. {@code "lossless"}.
+   *
+   * @return the id
+   */
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }

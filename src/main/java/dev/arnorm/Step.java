@@ -146,17 +146,29 @@ public enum Step {
     this.safety = safety;
   }
 
-  /** The stable id used in specs, presets, the CLI and the docs, e.g. {@code "teh-marbuta"}. */
+  /**
+   * The stable id used in specs, presets, the CLI and the docs, e.g. {@code "teh-marbuta"}.
+   *
+   * @return the id
+   */
   public String id() {
     return id;
   }
 
-  /** How much this step may change the meaning of the text. */
+  /**
+   * How much this step may change the meaning of the text.
+   *
+   * @return the safety class
+   */
   public Safety safety() {
     return safety;
   }
 
-  /** A normalizer that applies this step alone. */
+  /**
+   * A normalizer that applies this step alone.
+   *
+   * @return a normalizer of this step alone
+   */
   public ArabicNormalizer normalizer() {
     return ArabicNormalizer.of(this);
   }
@@ -164,6 +176,8 @@ public enum Step {
   /**
    * The step with the given id.
    *
+   * @param id a step id, case and surrounding whitespace ignored
+   * @return the step
    * @throws IllegalArgumentException naming the id and listing the valid ones, if there is no such step
    * @throws NullPointerException if {@code id} is null
    */

@@ -27,7 +27,11 @@ public final class Utf8Reader extends Reader {
   private boolean eof;
   private boolean done;
 
-  /** Reads {@code in}, which is closed with this reader. */
+  /**
+   * Reads {@code in}, which is closed with this reader.
+   *
+   * @param in the UTF-8 bytes to read
+   */
   public Utf8Reader(InputStream in) {
     this(in, 0);
   }
