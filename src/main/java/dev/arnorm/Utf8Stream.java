@@ -20,7 +20,7 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Why this is the same text: normalizing is line by line (a line break ends every context, which is
  * also what {@link Engine#normalize(java.io.Reader, Appendable, StepCounter)} relies on), and the byte loop
- * is {@code Engine.Chain.copyRunWriting} on code points read from the bytes: the same table, the same
+ * is {@code Chain.copyRunWriting} on code points read from the bytes: the same table, the same
  * state, the same checks, and it gives up on a line wherever that loop would hand over to the chain. Each
  * of its lines starts in the state of a direct phase starting there. {@code Utf8StreamProperties} compares
  * it with {@link ArabicNormalizer#normalize(CharSequence)}.
@@ -707,7 +707,7 @@ final class Utf8Stream {
 
   /**
    * Puts the kept mark {@code x} of combining class {@code cc} after the marks of its cluster whose class
-   * is not greater (what {@code Engine.Output.insertMark} does to chars): a base has class 0. Returns -1,
+   * is not greater (what {@code Output.insertMark} does to chars): a base has class 0. Returns -1,
    * and writes nothing, when that means moving more than {@link Engine#MAX_MARK_SHIFT} marks: an insertion
    * sort of a hostile run of marks would take quadratic time, and the chain sorts it in linear time.
    */
