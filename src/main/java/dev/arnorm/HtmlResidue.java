@@ -3,10 +3,11 @@ package dev.arnorm;
 import com.ibm.icu.text.UnicodeSet;
 
 /**
- * The html-entities step's phase two (made by {@link HtmlEntitiesRule#newStage}, after its decoder; also run
- * alone by {@link HtmlEntitiesRule.StrayAmpersands} for the direct path). Phase two, on decoded text: judges every {@code &} by its neighbours (keep, drop, or make a space). The
- * word after it is read first, so the judgement sees decoded text on both sides, as a second run would.
- * A neighbour is a whole cluster, a base and its marks, and is Arabic when any part of it is.
+ * The html-entities step's phase two, on decoded text: judges every {@code &} by its neighbours (keep,
+ * drop, or make a space). The word after it is read first, so the judgement sees decoded text on both
+ * sides, as a second run would. A neighbour is a whole cluster, a base and its marks, and is Arabic when
+ * any part of it is. Made by {@link HtmlEntitiesRule#newStage} after its decoder, and run alone by
+ * {@link HtmlEntitiesRule.StrayAmpersands} for the direct path.
  */
 final class HtmlResidue extends HtmlEntitiesRule.AmpersandLookahead {
   /** What later steps delete among ASCII: read through when judging a neighbour (see HtmlEntitiesRule). */

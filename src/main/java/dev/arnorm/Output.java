@@ -5,9 +5,9 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 
 /**
- * The output of one call, written by the direct path and the chain ({@link Chain#out}). The text being built: while it equals the input so far, only a length; from the first difference, a
- * char array. With a target, finished text is handed over at the points where the direct path can no
- * longer take it back.
+ * The output of one call, written by the direct path and the chain ({@link Chain#out}): while it equals
+ * the input so far, only a length; from the first difference, a char array. With a target, finished text
+ * is handed over at the points where the direct path can no longer take it back.
  */
 final class Output {
   private static final int FLUSH_AT = 1 << 15;
