@@ -28,7 +28,9 @@ class SpellingTest {
   @CsvSource({
     "انشاء الله, إن شاء الله", "ان شاء الله, إن شاء الله", "إنشاء الله, إن شاء الله", "انشالله, إن شاء الله",
     "ماشاء الله, ما شاء الله", "لاكن, لكن", "هاذا, هذا", "ذالك, ذلك", "شيئ, شيء", "اللذي, الذي", "الى, إلى",
-    "اذا, إذا", "فى, في", "انشا الله, إن شاء الله", "انشاالله, إن شاء الله", "الخ, إلخ", "شئ, شيء", "بشئ, بشيء"
+    "اذا, إذا", "فى, في", "انشا الله, إن شاء الله", "انشاالله, إن شاء الله", "الخ, إلخ", "شئ, شيء", "بشئ, بشيء",
+    "انا مع, أنا مع", "وانا كنت, وأنا كنت", "انا لله وانا اليه راجعون, إنا لله وإنا إليه راجعون",
+    "الان, الآن", "والان, والآن", "الا ان يكون, إلا أن يكون", "الا انه رد, إلا أنه رد"
   })
   void entriesFromTheIssue(String wrong, String right) {
     assertEquals(right, run(wrong));
@@ -121,10 +123,10 @@ class SpellingTest {
 
     /** The sample article's comments: every fix, checked by hand. */
     @Test
-    void sampleArticleGetsExactlyTheNineFixesCheckedByHand() {
+    void sampleArticleGetsExactlyTheTenFixesCheckedByHand() {
       NormalizationStats stats = new NormalizationStats();
       ArabicNormalizer.SOCIAL.normalize(Corpora.text("elaph-2014-truce.txt"), stats);
-      assertEquals(Map.of("الى → إلى", 5L, "انشاء الله → إن شاء الله", 2L, "شيئ → شيء", 2L),
+      assertEquals(Map.of("الى → إلى", 5L, "انشاء الله → إن شاء الله", 2L, "شيئ → شيء", 2L, "الان → الآن", 1L),
           stats.details(Step.SPELLING));
     }
 
