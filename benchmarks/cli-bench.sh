@@ -32,10 +32,12 @@ if [ -n "${CPUS:-}" ]; then
   pin=(taskset -c "$CPUS")
 fi
 size=$(stat -c %s "$input")
-names=("utf8-copy" "arnorm --preset light" "arnorm --preset search" "lucene-per-token stream")
+names=("utf8-copy" "arnorm --preset light" "arnorm --preset search" "arnorm --preset social"
+       "lucene-per-token stream")
 cmds=("java -cp benchmarks/target/benchmarks.jar dev.arnorm.bench.Utf8Copy"
       "java -jar target/arnorm-cli.jar --preset light"
       "java -jar target/arnorm-cli.jar --preset search"
+      "java -jar target/arnorm-cli.jar --preset social"
       "java -cp benchmarks/target/benchmarks.jar dev.arnorm.bench.LuceneStream")
 declare -A times
 for _ in $(seq "$runs"); do
