@@ -3,13 +3,20 @@
  *
  * <p>The public API is the package {@code dev.arnorm}: {@link dev.arnorm.ArabicNormalizer} and its
  * {@link dev.arnorm.Step}s and {@link dev.arnorm.Preset}s. The command line tool ({@code dev.arnorm.cli})
- * is not exported; it is run from its own jar, and only it needs picocli.
+ * is not exported; it is run from its own jar, and only it needs picocli. The Lucene adapter
+ * ({@code dev.arnorm.lucene}) needs Lucene, which a user of the core never inherits.
  */
 module dev.arnorm {
   requires com.ibm.icu;
   requires static info.picocli;
+  requires static org.apache.lucene.core;
 
   exports dev.arnorm;
+  // The Lucene adapter, usable when Lucene is there. It is not declared with `provides`: a service type
+  // from a module that is only `requires static` fails the boot layer of every user without Lucene
+  // (ModularConsumerTest). Found by name through META-INF/services on the class path, which is how Solr,
+  // OpenSearch and Elasticsearch load analysis plugins; on the module path, name the factory's class.
+  exports dev.arnorm.lucene;
 
   // picocli reads the CLI's options by reflection when the tool runs on the module path.
   opens dev.arnorm.cli to info.picocli;

@@ -1,0 +1,74 @@
+package dev.arnorm.lucene;
+
+import dev.arnorm.ArabicNormalizer;
+import java.io.IOException;
+import java.util.Map;
+import org.apache.lucene.analysis.TokenFilterFactory;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.util.ResourceLoader;
+import org.apache.lucene.util.ResourceLoaderAware;
+
+/**
+ * Makes {@link ArnormTokenFilter}s; registered by SPI under the name {@value #NAME}. Parameters:
+ * {@code preset} ({@code light}, {@code search}, {@code social}, {@code lucene}; default {@code search}) or
+ * {@code steps} (step ids, comma-separated), and {@code lexicon} (a spelling lexicon resource, read through
+ * the analysis resource loader). Anything else is rejected, as Lucene's own factories reject it.
+ *
+ * <pre>{@code
+ * Analyzer a = CustomAnalyzer.builder()
+ *     .withTokenizer("standard")
+ *     .addTokenFilter("arnorm", "preset", "search")
+ *     .build();
+ * }</pre>
+ */
+public final class ArnormTokenFilterFactory extends TokenFilterFactory implements ResourceLoaderAware {
+  /** The SPI name. */
+  public static final String NAME = "arnorm";
+
+  private final Specs specs;
+  private volatile ArabicNormalizer normalizer;
+
+  /**
+   * Reads the parameters; the normalizer is made now, or, with a lexicon, when the loader informs.
+   *
+   * @param args the parameters; the ones read are taken out
+   * @throws IllegalArgumentException for an unknown or conflicting parameter or value
+   */
+  public ArnormTokenFilterFactory(Map<String, String> args) {
+    super(args);
+    specs = Specs.take(args, "search");
+    if (!args.isEmpty()) {
+      throw new IllegalArgumentException("Unknown parameters: " + args);
+    }
+    normalizer = specs.lexicon == null ? ArabicNormalizer.parse(specs.spec) : null;
+  }
+
+  /**
+   * For the service loader only.
+   *
+   * @deprecated the service loader's constructor; use {@link #ArnormTokenFilterFactory(Map)}
+   */
+  @Deprecated
+  public ArnormTokenFilterFactory() {
+    throw defaultCtorException();
+  }
+
+  @Override
+  public void inform(ResourceLoader loader) throws IOException {
+    normalizer = specs.normalizer(loader);
+  }
+
+  @Override
+  public TokenStream create(TokenStream input) {
+    ArabicNormalizer n = normalizer;
+    if (n == null) {
+      throw new IllegalStateException("the lexicon '" + specs.lexicon + "' was not loaded: call inform");
+    }
+    return new ArnormTokenFilter(input, n);
+  }
+
+  @Override
+  public TokenStream normalize(TokenStream input) {
+    return create(input);
+  }
+}
