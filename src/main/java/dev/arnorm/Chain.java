@@ -100,7 +100,7 @@ final class Chain {
    */
   private int decodeEntity(int k) {
     HtmlEntitiesRule.Match m = HtmlEntitiesRule.terminated(in, k);
-    if (m == null || !entityIsDirect(m.text)) {
+    if (m == null || !engine.table.decodesDirect(m.text)) {
       return 0;
     }
     segIn = k;
@@ -123,18 +123,6 @@ final class Chain {
     return m.length;
   }
 
-  /** True when every character of a decoded reference is a base the table handles on its own. */
-  private boolean entityIsDirect(String text) {
-    for (int x = 0; x < text.length(); x++) {
-      char c = text.charAt(x);
-      byte t = engine.cls[c];
-      if ((t < DirectTable.COPY || t > DirectTable.MAP1_CLOSED) && t != DirectTable.MAPN
-          || engine.table.beforeHtmlTouched.contains(c)) {
-        return false;
-      }
-    }
-    return true;
-  }
 
   /** Output length of a reference the direct path decoded at {@code k}, and its input length. */
   long entityLengths(int k) {
@@ -169,7 +157,7 @@ final class Chain {
           // in its lookahead, and a chain started inside that word could not be primed.
           return stray != null ? a : r;
         }
-        return a + m.length >= r && entityIsDirect(m.text) ? a : r;
+        return a + m.length >= r && engine.table.decodesDirect(m.text) ? a : r;
       }
       if (HtmlEntitiesRule.isBlank(c) || HtmlEntitiesRule.isLineBreak(c)) {
         return r;

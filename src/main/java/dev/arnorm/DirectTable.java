@@ -100,7 +100,7 @@ final class DirectTable {
     }
     this.replacing = wordsLast;
     // Characters an earlier step could turn into '&' reach the html step in context: never direct. When
-    // only context-free maps come first (digits and punctuation, see Engine.runOrder), only those whose
+    // only context-free maps come first (digits and punctuation, see PipelineOrder.runOrder), only those whose
     // mapping holds an '&'.
     UnicodeSet beforeHtml = new UnicodeSet();
     boolean mapsOnly = true;
@@ -280,5 +280,21 @@ final class DirectTable {
       default:
         return 1;
     }
+  }
+
+  /**
+   * True when every character of a decoded reference is a base the table handles on its own: the direct
+   * path ({@link Chain}) then writes what the reference decodes to itself.
+   */
+  boolean decodesDirect(String text) {
+    for (int x = 0; x < text.length(); x++) {
+      char c = text.charAt(x);
+      byte t = cls[c];
+      if ((t < DirectTable.COPY || t > DirectTable.MAP1_CLOSED) && t != DirectTable.MAPN
+          || beforeHtmlTouched.contains(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -67,12 +67,12 @@ final class Engine {
     int span = 0;
     boolean back = false;
     java.util.Set<String> triggers = new java.util.HashSet<>();
-    List<Step> order = runOrder(steps);
+    List<Step> order = PipelineOrder.runOrder(steps);
     for (int k = 0; k < order.size(); k++) {
       Step s = order.get(k);
       Rule r = s == Step.SPELLING && spelling != null ? spelling
           : s == Step.ELONGATION ? ElongationRule.after(order.subList(0, k))
-          : s == Step.HTML_ENTITIES ? htmlEntities(steps, order, k, spelling) : s.rule();
+          : s == Step.HTML_ENTITIES ? PipelineOrder.htmlEntities(steps, order, k, spelling) : s.rule();
       elongate |= r instanceof ElongationRule;
       if (r.wordTriggers() != null) {
         triggers.addAll(r.wordTriggers());
@@ -105,7 +105,7 @@ final class Engine {
     this.wordTriggers = this.lexical ? new CharRangeSet(triggers) : null;
     this.letterContext = letters;
     this.direct = direct;
-    this.table = new DirectTable(rules, touched, blanks, elongate || this.lexical, new Isolated()::apply);
+    this.table = new DirectTable(rules, touched, blanks, elongate || this.lexical, new Isolated(rules)::apply);
     this.cls = table.cls;
   }
 
@@ -160,94 +160,6 @@ final class Engine {
     return elongation;
   }
 
-  /**
-   * The html-entities step at {@code order[k]}, made for its pipeline: it reads a reference through what
-   * the later steps delete among ASCII characters, and passes decoded text through the maps that
-   * {@link #runOrder} moved before it (they would have seen it in the given order).
-   */
-  private static Rule htmlEntities(List<Step> steps, List<Step> order, int k, SpellingRule spelling) {
-    UnicodeSet skip = new UnicodeSet();
-    for (int j = k + 1; j < order.size(); j++) {
-      Step later = order.get(j);
-      Rule r = later == Step.SPELLING && spelling != null ? spelling : later.rule();
-      skip.addAll(r.deletedAmongAscii());
-    }
-    MapRule fold = null;
-    if (order.indexOf(Step.HTML_ENTITIES) == k) {
-      for (Step moved : movedBeforeHtml(steps)) {
-        MapRule m = (MapRule) moved.rule();
-        fold = fold == null ? m : fold.then(m);
-      }
-    }
-    if (skip.isEmpty() && fold == null) {
-      return Step.HTML_ENTITIES.rule();
-    }
-    return new HtmlEntitiesRule(skip.freeze(), fold);
-  }
-
-  /** The steps {@link #runOrder} moves before the first html-entities, in their order. */
-  static List<Step> movedBeforeHtml(List<Step> steps) {
-    int html = steps.indexOf(Step.HTML_ENTITIES);
-    List<Step> moved = new ArrayList<>();
-    for (int i = html + 1; html >= 0 && i < steps.size(); i++) {
-      if (steps.get(i) == Step.DIGITS || steps.get(i) == Step.PUNCTUATION) {
-        moved.add(steps.get(i));
-      }
-    }
-    return moved;
-  }
-
-  /**
-   * The order the steps run in: as given, except that {@code digits} and {@code punctuation} listed after
-   * {@code html-entities} run just before it. They turn Arabic digits and the Arabic semicolon into ASCII,
-   * which entity syntax is made of: run after the decoder, they could complete a reference it had left
-   * alone ({@code &#٣٢} would come out as {@code &#32}, and decode on the next pass). No other step treats
-   * those characters, so this is the only effect of the move; what html-entities decodes goes through them
-   * too ({@link #htmlEntities}), as it would have in the given order.
-   */
-  static List<Step> runOrder(List<Step> steps) {
-    List<Step> early = movedBeforeHtml(steps);
-    if (early.isEmpty()) {
-      return steps;
-    }
-    int html = steps.indexOf(Step.HTML_ENTITIES);
-    List<Step> order = new ArrayList<>(steps.subList(0, html));
-    order.addAll(early);
-    order.add(Step.HTML_ENTITIES);
-    for (int i = html + 1; i < steps.size(); i++) {
-      Step s = steps.get(i);
-      if (s != Step.DIGITS && s != Step.PUNCTUATION) {
-        order.add(s);
-      }
-    }
-    return order;
-  }
-
-  /** Runs the rules before the first word step on one code point alone: what the direct table records. */
-  private final class Isolated {
-    private final NfcSink sink = new NfcSink(new StringBuilder());
-    private final List<Stage> stages = new ArrayList<>();
-    private Stage head = sink;
-
-    Isolated() {
-      int end = 0;
-      while (end < rules.length && !(rules[end] instanceof ElongationRule) && rules[end].wordTriggers() == null) {
-        end++;
-      }
-      for (int r = end - 1; r >= 0; r--) {
-        head = rules[r].newStage(head, StepCounter.NONE);
-        stages.add(head);
-      }
-    }
-
-    String apply(int cp) {
-      stages.forEach(Stage::reset);
-      sink.clear();
-      put(cp, head);
-      head.end();
-      return sink.buffer().toString();
-    }
-  }
 
   boolean astralInert(int cp) {
     return DirectTable.untouched(cp, touched) && !UnicodeData.isMark(cp) && UnicodeData.nfcYes(cp)
@@ -681,9 +593,9 @@ final class Engine {
       // [pos, start) is clean; [start, i) went through the chain into the sink's buffer.
       StringBuilder region = chain.sink.buffer();
       if (target != null) {
-        append(target, in, pos, start);
-        append(target, region, 0, region.length());
-      } else if (out == null && !sameText(region, in, start, i)) {
+        Output.append(target, in, pos, start);
+        Output.append(target, region, 0, region.length());
+      } else if (out == null && !Output.sameText(region, in, start, i)) {
         out = new StringBuilder(n + 16).append(in, 0, start).append(region);
       } else if (out != null) {
         out.append(in, pos, start).append(region);
@@ -691,7 +603,7 @@ final class Engine {
       if (!restart) {
         // The rest, [i, n), is clean.
         if (target != null) {
-          append(target, in, i, n);
+          Output.append(target, in, i, n);
         } else if (out != null) {
           out.append(in, i, n);
         }
@@ -703,37 +615,8 @@ final class Engine {
     }
   }
 
-  static boolean sameText(StringBuilder region, CharSequence in, int from, int to) {
-    if (region.length() != to - from) {
-      return false;
-    }
-    for (int k = 0; k < region.length(); k++) {
-      if (region.charAt(k) != in.charAt(from + k)) {
-        return false;
-      }
-    }
-    return true;
-  }
 
-  /**
-   * {@code target.append(s, from, to)}, without the substring {@link Writer#append(CharSequence, int, int)}
-   * makes of a String first: a Writer is handed the range itself (equivalent by Writer's contract).
-   */
-  static void appendRange(Appendable target, CharSequence s, int from, int to) throws IOException {
-    if (target instanceof Writer && s instanceof String) {
-      ((Writer) target).write((String) s, from, to - from);
-    } else {
-      target.append(s, from, to);
-    }
-  }
 
-  private static void append(Appendable target, CharSequence s, int from, int to) {
-    try {
-      appendRange(target, s, from, to);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   /** Where a fresh chain would start for the change at {@code next}, or -1 if not after {@code i}. */
   private int restartPoint(CharSequence in, int i, int next, Lines lines) {
@@ -890,7 +773,7 @@ final class Engine {
     }
   }
 
-  private static void put(int cp, Stage head) {
+  static void put(int cp, Stage head) {
     String d = UnicodeData.decomposition(cp);
     if (d == null) {
       head.put(cp);

@@ -62,7 +62,7 @@ final class HtmlEntitiesRule extends Rule {
    * The step inside a pipeline.
    *
    * @param skip what the steps after it delete wherever it stands
-   * @param fold the maps {@link Engine#runOrder} moved before it (digits, punctuation), or null
+   * @param fold the maps {@link PipelineOrder#runOrder} moved before it (digits, punctuation), or null
    */
   HtmlEntitiesRule(UnicodeSet skip, MapRule fold) {
     super(Step.HTML_ENTITIES);
@@ -271,7 +271,7 @@ final class HtmlEntitiesRule extends Rule {
    *       controls, Arabic marks) do not cut a reference ({@code &l\u00ADt;} is {@code &lt;}, which is what
    *       it would read as once they are gone);
    *   <li>decoded text goes through the maps that run before this step in place of later ones
-   *       ({@link #fold}: digits and punctuation, see {@link Engine#runOrder}): {@code &#1633;} gives
+   *       ({@link #fold}: digits and punctuation, see {@link PipelineOrder#runOrder}): {@code &#1633;} gives
    *       {@code 1} under {@code search}, as a second run would.
    * </ul>
    */

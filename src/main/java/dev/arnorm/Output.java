@@ -115,7 +115,7 @@ final class Output {
   void appendRegion(StringBuilder region, int from, int to) {
     int len = region.length();
     if (buf == null) {
-      if (pos == from && Engine.sameText(region, in, from, to)) {
+      if (pos == from && sameText(region, in, from, to)) {
         pos = to;
         return;
       }
@@ -187,7 +187,7 @@ final class Output {
     }
     lastFlushed = lastChar();
     if (buf == null) {
-      Engine.appendRange(target, in, flushed, pos);
+      appendRange(target, in, flushed, pos);
     } else if (target instanceof Writer) {
       ((Writer) target).write(buf, 0, pos - flushed);
     } else if (target instanceof StringBuilder) {
@@ -213,5 +213,37 @@ final class Output {
     in = null;
     target = null;
     return result;
+  }
+
+  static boolean sameText(StringBuilder region, CharSequence in, int from, int to) {
+    if (region.length() != to - from) {
+      return false;
+    }
+    for (int k = 0; k < region.length(); k++) {
+      if (region.charAt(k) != in.charAt(from + k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * {@code target.append(s, from, to)}, without the substring {@link Writer#append(CharSequence, int, int)}
+   * makes of a String first: a Writer is handed the range itself (equivalent by Writer's contract).
+   */
+  static void appendRange(Appendable target, CharSequence s, int from, int to) throws IOException {
+    if (target instanceof Writer && s instanceof String) {
+      ((Writer) target).write((String) s, from, to - from);
+    } else {
+      target.append(s, from, to);
+    }
+  }
+
+  static void append(Appendable target, CharSequence s, int from, int to) {
+    try {
+      appendRange(target, s, from, to);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

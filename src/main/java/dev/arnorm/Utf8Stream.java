@@ -429,7 +429,7 @@ final class Utf8Stream {
       }
       blank = isBlank;
       prev = x;
-      p = put(o, p, x);
+      p = Utf8Bytes.put(o, p, x);
       i += len;
     }
     if (wordStart >= 0 && words.mayHaveHash(h)) {
@@ -567,7 +567,7 @@ final class Utf8Stream {
           }
           // Out of canonical order among the kept marks: put it where NFC would.
           int copied = copy(b, pending, i, p);
-          p = insertMark(o, copied, x, cc);
+          p = Utf8Bytes.insertMark(o, copied, x, cc);
           if (p < 0) {
             return stopAt(i, copied); // a long run of marks: the chain sorts it
           }
@@ -589,7 +589,7 @@ final class Utf8Stream {
       prev = x;
       ccc = Engine.CCC_AFTER[t];
       if (x != c) {
-        p = put(o, copy(b, pending, i, p), x);
+        p = Utf8Bytes.put(o, copy(b, pending, i, p), x);
         pending = i + len;
         changes++;
       }
@@ -648,11 +648,11 @@ final class Utf8Stream {
             ccc = cc;
             blank = false;
             prev = x;
-            p = put(o, p, x);
+            p = Utf8Bytes.put(o, p, x);
           } else if (ccc == Engine.NO_MARKS) {
             return stopAt(i, p);
           } else {
-            int q = insertMark(o, p, x, cc); // out of canonical order among the kept marks: as NFC would put it
+            int q = Utf8Bytes.insertMark(o, p, x, cc); // out of canonical order among the kept marks: as NFC would put it
             if (q < 0) {
               return stopAt(i, p); // a long run of marks: the chain sorts it
             }
@@ -674,7 +674,7 @@ final class Utf8Stream {
       prev = x;
       ccc = Engine.CCC_AFTER[t];
       changes += x != c ? 1 : 0;
-      p = put(o, p, x);
+      p = Utf8Bytes.put(o, p, x);
       i += len;
     }
     if (adaptive) {
@@ -704,62 +704,8 @@ final class Utf8Stream {
     }
   }
 
-  /** Writes {@code x} (not a surrogate: the table maps to none) as UTF-8; returns the end. */
-  private static int put(byte[] o, int p, char x) {
-    if (x < 0x80) {
-      o[p] = (byte) x;
-      return p + 1;
-    }
-    if (x < 0x800) {
-      o[p] = (byte) (0xC0 | x >> 6);
-      o[p + 1] = (byte) (0x80 | x & 0x3F);
-      return p + 2;
-    }
-    o[p] = (byte) (0xE0 | x >> 12);
-    o[p + 1] = (byte) (0x80 | x >> 6 & 0x3F);
-    o[p + 2] = (byte) (0x80 | x & 0x3F);
-    return p + 3;
-  }
 
-  /**
-   * Puts the kept mark {@code x} of combining class {@code cc} after the marks of its cluster whose class
-   * is not greater (what {@code Output.insertMark} does to chars): a base has class 0. Returns -1,
-   * and writes nothing, when that means moving more than {@link Engine#MAX_MARK_SHIFT} marks: an insertion
-   * sort of a hostile run of marks would take quadratic time, and the chain sorts it in linear time.
-   */
-  private static int insertMark(byte[] o, int p, char x, int cc) {
-    int at = p;
-    int moved = 0;
-    while (at > 0) {
-      int s = at - 1;
-      while (s > 0 && (o[s] & 0xC0) == 0x80) {
-        s--;
-      }
-      if (UnicodeData.ccc(decode(o, s)) <= cc) {
-        break;
-      }
-      if (++moved > Engine.MAX_MARK_SHIFT) {
-        return -1;
-      }
-      at = s;
-    }
-    int n = x < 0x80 ? 1 : x < 0x800 ? 2 : 3;
-    System.arraycopy(o, at, o, at + n, p - at);
-    put(o, at, x);
-    return p + n;
-  }
 
-  /** The BMP code point whose UTF-8 (as {@link #put} writes it) starts at {@code o[s]}. */
-  private static int decode(byte[] o, int s) {
-    int c = o[s];
-    if (c >= 0) {
-      return c;
-    }
-    if ((c & 0xE0) == 0xC0) {
-      return (c & 0x1F) << 6 | (o[s + 1] & 0x3F);
-    }
-    return (c & 0x0F) << 12 | (o[s + 1] & 0x3F) << 6 | (o[s + 2] & 0x3F);
-  }
 
   /** Decodes the lines {@code b[from, to)} strictly, normalizes them and writes them at {@code out[p]}. */
   private int slowLines(byte[] b, int from, int to, int p) throws IOException {
@@ -796,7 +742,7 @@ final class Utf8Stream {
     for (int k = 0, n = s.length(); k < n; k++) {
       char c = s.charAt(k);
       if (!Character.isSurrogate(c)) {
-        p = put(o, p, c);
+        p = Utf8Bytes.put(o, p, c);
       } else if (Character.isHighSurrogate(c) && k + 1 < n && Character.isLowSurrogate(s.charAt(k + 1))) {
         int cp = Character.toCodePoint(c, s.charAt(++k));
         o[p++] = (byte) (0xF0 | cp >> 18);
@@ -825,60 +771,4 @@ final class Utf8Stream {
     return after;
   }
 
-  /**
-   * The bytes of a block holding the start of a line and no line break, then those of {@code in}, up to and
-   * including the first line break; what was read past it stays in {@code buf[pos, lim)}.
-   */
-  private static final class LineRest extends InputStream {
-    final byte[] buf;
-    int pos;
-    int lim;
-    private final InputStream in;
-    private boolean done;
-    /** Bytes handed out so far. */
-    long served;
-
-    LineRest(byte[] block, int len, InputStream in) {
-      this.buf = block.clone();
-      this.lim = len;
-      this.in = in;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-    }
-
-    @Override
-    public int read(byte[] dst, int off, int len) throws IOException {
-      if (len == 0) {
-        return 0;
-      }
-      if (done) {
-        return -1;
-      }
-      if (pos == lim) {
-        int r = in.read(buf, 0, buf.length);
-        if (r < 0) {
-          done = true;
-          return -1;
-        }
-        pos = 0;
-        lim = r;
-      }
-      int n = Math.min(len, lim - pos);
-      for (int k = pos; k < pos + n; k++) {
-        if (buf[k] == '\n') {
-          n = k - pos + 1;
-          done = true;
-          break;
-        }
-      }
-      System.arraycopy(buf, pos, dst, off, n);
-      pos += n;
-      served += n;
-      return n;
-    }
-  }
 }

@@ -31,8 +31,8 @@ final class Reference {
       return luceneOnCodeUnits(text); // alone, lucene works on the text as written (Step.LUCENE)
     }
     String s = NFC.normalize(text);
-    // The one ordering rule of the engine, documented on Engine.runOrder; everything else is independent.
-    List<Step> order = Engine.runOrder(steps);
+    // The one ordering rule of the engine, documented on PipelineOrder.runOrder; everything else is independent.
+    List<Step> order = PipelineOrder.runOrder(steps);
     for (int k = 0; k < order.size(); k++) {
       Step step = order.get(k);
       String nfd = NFD.normalize(s);
