@@ -29,19 +29,21 @@ public class HostileBenchmark {
   static final int LENGTH = 200_000;
 
   @Param({"clean", "marks-out-of-order", "marks-no-base", "ampersands", "amp-abc", "numeric-endless",
-      "ligature", "elongated", "tatweel-run", "tatweel-alone"})
+      "ligature", "elongated", "tatweel-run", "tatweel-alone", "lookups"})
   public String shape;
 
   @Param({"light", "search", "social"})
   public String preset;
 
   private String text;
+  private byte[] utf8;
   private ArabicNormalizer normalizer;
 
   @Setup
   public void setUp() {
     normalizer = ArabicNormalizer.parse(preset);
     text = shape(shape);
+    utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   static String shape(String name) {
@@ -66,6 +68,10 @@ public class HostileBenchmark {
         return "ب" + repeat("\u0640", LENGTH - 2) + "ب";
       case "tatweel-alone":
         return " " + repeat("\u0640", LENGTH - 2) + " ";
+      case "lookups":
+        // One long line of words the spelling and orthography steps look up: every word stops the UTF-8
+        // loop (its scan of the line's rest at each stop was quadratic).
+        return repeat("التى اكثر الى ", LENGTH);
       default:
         throw new IllegalArgumentException(name);
     }
@@ -83,5 +89,13 @@ public class HostileBenchmark {
   @Benchmark
   public String normalize() {
     return normalizer.normalize(text);
+  }
+
+  /** The same text as UTF-8 through {@code normalize(InputStream, OutputStream)}, what the CLI runs. */
+  @Benchmark
+  public int normalizeBytes() throws java.io.IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(utf8.length + 16);
+    normalizer.normalize(new java.io.ByteArrayInputStream(utf8), out);
+    return out.size();
   }
 }
