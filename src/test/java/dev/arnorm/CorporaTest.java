@@ -50,7 +50,8 @@ class CorporaTest {
   void everyPresetIsIdempotentOnEveryCorpusLine() {
     List<String> files = new ArrayList<>(Corpora.NEWS);
     files.add("quran-uthmani.txt");
-    for (Preset p : new Preset[] {Preset.LIGHT, Preset.SEARCH}) {
+    files.add("arsarcasm-tweets-sample.txt");
+    for (Preset p : Preset.values()) {
       for (String f : files) {
         for (String line : Corpora.lines(f)) {
           String once = p.normalizer().normalize(line);

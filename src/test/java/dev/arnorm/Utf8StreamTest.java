@@ -54,6 +54,7 @@ class Utf8StreamTest {
     // Every corpus under every preset, with the default block and with blocks shorter than many lines.
     List<String> corpora = new java.util.ArrayList<>(Corpora.NEWS);
     corpora.add("quran-uthmani.txt");
+    corpora.add("arsarcasm-tweets-sample.txt"); // real comments: the word lookups of social stop often
     for (String name : corpora) {
       String text = Corpora.text(name);
       byte[] in = utf8(text);
