@@ -175,6 +175,11 @@ final class SpellingRule extends Rule {
       }
 
       @Override
+      void beforeLongWord() {
+        drain(true);
+      }
+
+      @Override
       boolean idle() {
         return super.idle() && tokens.isEmpty() && open.length() == 0;
       }

@@ -35,6 +35,7 @@ abstract class WordStage extends Stage {
       if (overflow) {
         next.put(cp);
       } else if (len == MAX_WORD) {
+        beforeLongWord();
         for (int i = 0; i < len; i++) {
           next.put(buf[i]);
         }
@@ -105,6 +106,13 @@ abstract class WordStage extends Stage {
 
   /** A complete word, in NFC. Implementations emit it, changed or not, with {@link #emit(String)}. */
   abstract void word(String w);
+
+  /**
+   * A word longer than {@link #MAX_WORD} has begun, and its code points are about to go straight on:
+   * whatever the stage holds back must go out first, decided as if no word followed it (a long word
+   * matches no entry and names no condition). Nothing to do by default.
+   */
+  void beforeLongWord() {}
 
   /** A code point between words; passed on by default. */
   void other(int cp) {

@@ -69,6 +69,14 @@ class Utf8StreamTest {
   }
 
   @Test
+  void aWordTooLongToJudgeAfterHeldBackWordsStreamsAsTheStringPathMakesIt() throws IOException {
+    String s = " ان ل ش ر ل ن " + "لاكن".repeat(40) + " الى\n";
+    for (ArabicNormalizer n : List.of(ArabicNormalizer.SOCIAL, ArabicNormalizer.parse("spelling"))) {
+      assertEquals(n.normalize(s), new String(bytesThrough(n, utf8(s)), StandardCharsets.UTF_8), n.toString());
+    }
+  }
+
+  @Test
   void emptyInputGivesNothing() throws IOException {
     assertArrayEquals(new byte[0], bytesThrough(ArabicNormalizer.SEARCH, new byte[0]));
   }
