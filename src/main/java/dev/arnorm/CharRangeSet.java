@@ -1,6 +1,8 @@
 package dev.arnorm;
 
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * An immutable set of strings that answers {@code contains} for a range of a {@link CharSequence} without
@@ -11,6 +13,8 @@ final class CharRangeSet {
   private final String[] slots;
   /** The hash code of the string in each slot: a miss is told by an int compare, not by its chars. */
   private final int[] hashes;
+  /** A number kept with each string (a trigger's span, see Rule#wordTriggers); 0 when built from a set. */
+  private final int[] values;
   private final int mask;
   /**
    * One bit per value of {@link #filterBit} of the hash: most words of a text are not in the set, and this
@@ -20,11 +24,26 @@ final class CharRangeSet {
   private static final int FILTER_BITS = 18;
 
   CharRangeSet(Collection<String> strings) {
+    this(toMap(strings));
+  }
+
+  private static Map<String, Integer> toMap(Collection<String> strings) {
+    Map<String, Integer> m = new HashMap<>();
+    for (String s : strings) {
+      m.put(s, 0);
+    }
+    return m;
+  }
+
+  /** A set of the map's keys, each keeping its value ({@link #valueOfHash}). */
+  CharRangeSet(Map<String, Integer> strings) {
     int size = Integer.highestOneBit(Math.max(4, strings.size() * 4) - 1) << 1;
     slots = new String[size];
     hashes = new int[size];
+    values = new int[size];
     mask = size - 1;
-    for (String s : strings) {
+    for (Map.Entry<String, Integer> e : strings.entrySet()) {
+      String s = e.getKey();
       int h = s.hashCode();
       int i = slot(h);
       while (slots[i] != null && !slots[i].equals(s)) {
@@ -32,6 +51,7 @@ final class CharRangeSet {
       }
       slots[i] = s;
       hashes[i] = h;
+      values[i] = e.getValue();
       int b = filterBit(h);
       filter[b >>> 6] |= 1L << b;
     }
@@ -56,19 +76,21 @@ final class CharRangeSet {
   }
 
   /**
-   * False when no string of the set has hash code {@code h}; true when one may be the string hashed (the
-   * UTF-8 loop asks this of a word it hashed as it wrote it, and hands a maybe to the chain, which decides).
+   * -1 when no string of the set has hash code {@code h}; else the largest value of the strings that have
+   * it, one of which may be the string hashed (the UTF-8 loop asks this of a word it hashed as it wrote it,
+   * and hands a maybe to the chain, which decides).
    */
-  boolean mayHaveHash(int h) {
+  int valueOfHash(int h) {
     if (!mayContain(h)) {
-      return false;
+      return -1;
     }
+    int v = -1;
     for (int i = slot(h); slots[i] != null; i = (i + 1) & mask) {
       if (hashes[i] == h) {
-        return true;
+        v = Math.max(v, values[i]);
       }
     }
-    return false;
+    return v;
   }
 
   boolean contains(CharSequence s, int from, int to) {

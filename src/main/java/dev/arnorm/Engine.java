@@ -35,7 +35,7 @@ final class Engine {
   final CharRangeSet wordTriggers;
   /** A word-lookup step is on (spelling, orthography): the words that may start a fix are {@link #wordTriggers}. */
   final boolean lexical;
-  /** The longest {@link Rule#wordSpan} of the word-lookup steps: how far past a trigger a decision looks. */
+  /** The longest span of any trigger ({@link Rule#wordTriggers}): how far past a trigger a decision looks. */
   private final int wordSpan;
   /** A word-lookup step looks at the word before a trigger: the byte loop then leaves words to the chain. */
   private final boolean looksBack;
@@ -64,9 +64,8 @@ final class Engine {
     boolean elongate = false;
     boolean letters = false;
     boolean lexical = false;
-    int span = 0;
     boolean back = false;
-    java.util.Set<String> triggers = new java.util.HashSet<>();
+    java.util.Map<String, Integer> triggers = new java.util.HashMap<>();
     List<Step> order = PipelineOrder.runOrder(steps);
     for (int k = 0; k < order.size(); k++) {
       Step s = order.get(k);
@@ -75,9 +74,8 @@ final class Engine {
           : s == Step.HTML_ENTITIES ? PipelineOrder.htmlEntities(steps, order, k, spelling) : s.rule();
       elongate |= r instanceof ElongationRule;
       if (r.wordTriggers() != null) {
-        triggers.addAll(r.wordTriggers());
+        r.wordTriggers().forEach((w, n) -> triggers.merge(w, n, Math::max));
         lexical = true;
-        span = Math.max(span, r.wordSpan());
         back |= r.looksBack();
       }
       plain.add(r);
@@ -100,7 +98,7 @@ final class Engine {
     this.blanksPass = !touched.contains(' ') && !touched.contains('\n');
     this.elongation = elongate;
     this.lexical = lexical;
-    this.wordSpan = span;
+    this.wordSpan = triggers.values().stream().mapToInt(Integer::intValue).max().orElse(0);
     this.looksBack = back;
     this.wordTriggers = this.lexical ? new CharRangeSet(triggers) : null;
     this.letterContext = letters;

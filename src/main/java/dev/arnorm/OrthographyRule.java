@@ -33,23 +33,23 @@ final class OrthographyRule extends Rule {
   /** Wrong form to right form, both NFC. */
   private final Map<String, String> table;
   /** The wrong forms, NFC and canonically decomposed, for the engine's fast scan and the word stage. */
-  private final Set<String> triggers;
+  private final Map<String, Integer> triggers;
   private final CharRangeSet decomposedTriggers;
 
   private OrthographyRule(Map<String, String> table) {
     super(Step.ORTHOGRAPHY);
     this.table = table;
-    Set<String> all = new HashSet<>(table.size() * 2);
+    Map<String, Integer> all = new HashMap<>(table.size() * 4);
     Set<String> decomposed = new HashSet<>(table.size());
     for (String key : table.keySet()) {
       for (String w : withFathatan(key)) {
         String d = UnicodeData.NFD.normalize(w);
-        all.add(w);
-        all.add(d);
+        all.put(w, 0);
+        all.put(d, 0);
         decomposed.add(d);
       }
     }
-    this.triggers = Set.copyOf(all);
+    this.triggers = Map.copyOf(all);
     this.decomposedTriggers = new CharRangeSet(decomposed);
   }
 
@@ -100,13 +100,8 @@ final class OrthographyRule extends Rule {
   }
 
   @Override
-  Set<String> wordTriggers() {
-    return triggers;
-  }
-
-  @Override
-  int wordSpan() {
-    return 1;
+  Map<String, Integer> wordTriggers() {
+    return triggers; // a decision looks at the word alone: span 0
   }
 
   @Override

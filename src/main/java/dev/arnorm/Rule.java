@@ -1,7 +1,7 @@
 package dev.arnorm;
 
 import com.ibm.icu.text.UnicodeSet;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * The compiled form of one step (or of several fused context-free steps): a factory for its {@link Stage}
@@ -46,19 +46,13 @@ abstract class Rule {
   }
 
   /**
-   * The words that may start a change, for word-lookup steps (spelling, orthography), NFC and decomposed;
-   * null for other steps. The engine checks every word against them and leaves the others on its fast path.
+   * The words that may start a change, for word-lookup steps (spelling, orthography), NFC and decomposed,
+   * each with its span: how many words after it a decision there may look at (the rest of a phrase, and
+   * the word after it that a condition names); null for other steps. The engine checks every word against
+   * them and leaves the others on its fast path.
    */
-  Set<String> wordTriggers() {
+  Map<String, Integer> wordTriggers() {
     return null;
-  }
-
-  /**
-   * For word-lookup steps: how many words a decision spans from its first word (a phrase, and the word
-   * after it that a condition may name); 0 for other steps.
-   */
-  int wordSpan() {
-    return 0;
   }
 
   /** For word-lookup steps: true when a decision may depend on the word before (a lexicon condition). */

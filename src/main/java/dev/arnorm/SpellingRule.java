@@ -2,8 +2,10 @@ package dev.arnorm;
 
 import com.ibm.icu.text.UnicodeSet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,6 +21,8 @@ final class SpellingRule extends Rule {
   final Lexicon lexicon;
   /** Every word that can start a match: an entry's first word, bare or with an allowed prefix. */
   final Set<String> triggers;
+  /** Each trigger, with how many words after it an entry starting there looks at (see Rule#wordTriggers). */
+  private final Map<String, Integer> spans;
   private final CharRangeSet triggerSet;
   /** Whether an entry looks at the word before it; if none does, words that start nothing pass straight on. */
   private final boolean looksBack;
@@ -26,28 +30,26 @@ final class SpellingRule extends Rule {
   SpellingRule(Lexicon lexicon) {
     super(Step.SPELLING);
     this.lexicon = lexicon;
-    Set<String> t = new HashSet<>();
+    Map<String, Integer> s = new HashMap<>();
     for (Lexicon.Entry e : lexicon.entries()) {
       String first = e.wrong.get(0);
-      t.add(first);
+      boolean next = e.conditions.containsKey("before") || e.conditions.containsKey("not-before");
+      int span = e.wrong.size() - 1 + (next ? 1 : 0);
+      s.merge(first, span, Math::max);
       for (String p : e.prefixes) {
-        t.add(p + first);
+        s.merge(p + first, span, Math::max);
       }
     }
-    this.triggers = Set.copyOf(t);
+    this.spans = Map.copyOf(s);
+    this.triggers = Set.copyOf(s.keySet());
     this.triggerSet = new CharRangeSet(triggers);
     this.looksBack = lexicon.entries().stream()
         .anyMatch(e -> e.conditions.containsKey("after") || e.conditions.containsKey("not-after"));
   }
 
   @Override
-  Set<String> wordTriggers() {
-    return triggers;
-  }
-
-  @Override
-  int wordSpan() {
-    return lexicon.maxWords() + 1; // the phrase and the word after it, which a condition may name
+  Map<String, Integer> wordTriggers() {
+    return spans;
   }
 
   @Override

@@ -44,8 +44,10 @@ final class Utf8Stream {
    * word as it writes it and stops at one that may be a trigger ({@link #wordLoop}); null without them.
    */
   private final CharRangeSet triggers;
-  /** {@link Engine#wordSpan}: the words after a trigger the chain must see with it. */
+  /** {@link Engine#wordSpan}: the most words after a trigger that a decision may look at. */
   private final int wordSpan;
+  /** The span of the trigger the word loop last stopped at; {@link #wordSpan} after any other stop. */
+  private int stopSpan;
   private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
       .onMalformedInput(CodingErrorAction.REPORT)
       .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -224,19 +226,21 @@ final class Utf8Stream {
   }
 
   /**
-   * {@link #nextWordEnd} for a pipeline with word-lookup steps: a decision at the stopped word may span
-   * {@link #wordSpan} words (a phrase, and the word after it that a condition names), and so may one at any
-   * trigger among them. The window goes on, space-separated token by token, until {@link #wordSpan} tokens
-   * in a row are plain (each character one the table copies, no trigger word, no letter three times), and
-   * ends at the space after the last; at the line's end when the line ends first.
+   * {@link #nextWordEnd} for a pipeline with word-lookup steps: a decision at the stopped word may look at
+   * the words after it (the rest of a phrase, and the word after it that a condition names): as many as
+   * the trigger's span ({@link #stopSpan}), and at a word that stopped the loop for another reason, or any
+   * token the chain might change, as many as the longest span. The window goes on, space-separated token
+   * by token, until no decision in it can look further, and ends at the space after the last token; at the
+   * line's end when the line ends first.
    */
   private int wordWindowEnd(byte[] b, int at, int end) {
     int k = nextWordEnd(b, at, end);
     if (k < 0) {
       return end;
     }
-    int plain = 0;
-    while (plain < wordSpan) {
+    // The stopped word's token may hold more words up to k (الى،انشاء before الله): their spans count too.
+    int need = Math.max(stopSpan, tokenSpan(b, at, k));
+    while (need > 0) {
       int from = k + 1;
       int to = from;
       while (to < end && b[to] != ' ' && b[to] != '\n') {
@@ -245,21 +249,24 @@ final class Utf8Stream {
       if (to >= end || b[to] != ' ') {
         return end;
       }
-      plain = to > from && plainToken(b, from, to) ? plain + 1 : 0;
+      need = Math.max(need - 1, to > from ? tokenSpan(b, from, to) : wordSpan);
       k = to;
     }
     return k;
   }
 
   /**
-   * True when every character of {@code b[from, to)} is one the table copies as it is (no blank, no mark),
-   * no word in it may be a trigger and no letter comes three times in a row: the chain would leave it.
+   * 0 when every character of {@code b[from, to)} is one the table copies as it is (no blank, no mark), no
+   * word in it may be a trigger and no letter comes three times in a row: the chain would leave it, and
+   * nothing in it looks further. The largest span of the triggers it may hold, when that is all; else the
+   * longest span of all ({@link #wordSpan}).
    */
-  private boolean plainToken(byte[] b, int from, int to) {
+  private int tokenSpan(byte[] b, int from, int to) {
     int h = 0;
     boolean inWord = false;
     int same = 0;
     int prev = -1;
+    int span = 0;
     for (int k = from; k <= to; ) {
       int c = ' ';
       int len = 1;
@@ -270,12 +277,12 @@ final class Utf8Stream {
             c = (c & 0x1F) << 6 | (b[k + 1] & 0x3F);
             len = 2;
           } else {
-            return false; // three or four bytes, or malformed: not worth reading here
+            return wordSpan; // three or four bytes, or malformed: not worth reading here
           }
         }
         int t = cls[c];
         if (t != DirectTable.COPY && t != DirectTable.COPY_WORD) {
-          return false;
+          return wordSpan;
         }
       }
       boolean word = k < to && WordStage.isWordChar(c);
@@ -283,16 +290,16 @@ final class Utf8Stream {
         h = inWord ? 31 * h + c : c;
         same = c == prev ? same + 1 : 1;
         if (same >= 3 && elongate) {
-          return false;
+          return wordSpan;
         }
-      } else if (inWord && triggers.mayHaveHash(h)) {
-        return false;
+      } else if (inWord) {
+        span = Math.max(span, triggers.valueOfHash(h));
       }
       inWord = word;
       prev = c;
       k += len;
     }
-    return true;
+    return span;
   }
 
   /**
@@ -361,6 +368,7 @@ final class Utf8Stream {
    * char, 6.8 in runs, whose short copies between deleted harakat cost more than they save).
    */
   private int hotLoop(byte[] b, int i, int to, int p) {
+    stopSpan = wordSpan;
     return triggers != null ? wordLoop(b, i, to, p) : sparse ? pendingLoop(b, i, to, p) : writingLoop(b, i, to, p);
   }
 
@@ -422,7 +430,9 @@ final class Utf8Stream {
         }
         h = 31 * h + x;
       } else if (wordStart >= 0) {
-        if (words.mayHaveHash(h)) {
+        int span = words.valueOfHash(h);
+        if (span >= 0) {
+          stopSpan = span;
           return stopAt(wordStart, wordOut);
         }
         wordStart = -1;
@@ -432,7 +442,9 @@ final class Utf8Stream {
       p = Utf8Bytes.put(o, p, x);
       i += len;
     }
-    if (wordStart >= 0 && words.mayHaveHash(h)) {
+    int span = wordStart >= 0 ? words.valueOfHash(h) : -1;
+    if (span >= 0) {
+      stopSpan = span;
       return stopAt(wordStart, wordOut);
     }
     return p;

@@ -68,6 +68,19 @@ class Utf8StreamTest {
     }
   }
 
+  /**
+   * The byte loop hands the chain a trigger and the words its decisions may look at: also those of a
+   * phrase that starts later in the same token (the comma glues انشاء to الى), and of a condition.
+   */
+  @Test
+  void aPhraseStartingInsideTheStoppedTokenIsSeenWhole() throws IOException {
+    String s = "قال الى،انشاء الله و اكثر،ان شاء الله كتاب\n";
+    for (ArabicNormalizer n : List.of(ArabicNormalizer.SOCIAL, ArabicNormalizer.parse("spelling"))) {
+      assertEquals(n.normalize(s), new String(bytesThrough(n, utf8(s)), StandardCharsets.UTF_8), n.toString());
+    }
+    assertEquals("قال إلى،إن شاء الله و أكثر،إن شاء الله كتاب\n", ArabicNormalizer.SOCIAL.normalize(s));
+  }
+
   @Test
   void aWordTooLongToJudgeAfterHeldBackWordsStreamsAsTheStringPathMakesIt() throws IOException {
     String s = " ان ل ش ر ل ن " + "لاكن".repeat(40) + " الى\n";
