@@ -3,10 +3,8 @@ package dev.arnorm;
 import com.ibm.icu.text.UnicodeSet;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Fixes colloquial and common misspellings from a {@link Lexicon}: whole words and phrases, with the
@@ -19,9 +17,10 @@ final class SpellingRule extends Rule {
   private static final int MAX_SEPARATOR = 256;
 
   final Lexicon lexicon;
-  /** Every word that can start a match: an entry's first word, bare or with an allowed prefix. */
-  final Set<String> triggers;
-  /** Each trigger, with how many words after it an entry starting there looks at (see Rule#wordTriggers). */
+  /**
+   * Every word that can start a match (an entry's first word, bare or with an allowed prefix), with how many
+   * words after it an entry starting there looks at (see Rule#wordTriggers).
+   */
   private final Map<String, Integer> spans;
   private final CharRangeSet triggerSet;
   /** Whether an entry looks at the word before it; if none does, words that start nothing pass straight on. */
@@ -41,8 +40,7 @@ final class SpellingRule extends Rule {
       }
     }
     this.spans = Map.copyOf(s);
-    this.triggers = Set.copyOf(s.keySet());
-    this.triggerSet = new CharRangeSet(triggers);
+    this.triggerSet = new CharRangeSet(spans.keySet());
     this.looksBack = lexicon.entries().stream()
         .anyMatch(e -> e.conditions.containsKey("after") || e.conditions.containsKey("not-after"));
   }
@@ -204,7 +202,7 @@ final class SpellingRule extends Rule {
 
       private Match match(List<String> chain) {
         String head = chain.get(0);
-        if (hasHarakat(head) || !triggers.contains(head)) {
+        if (hasHarakat(head) || !spans.containsKey(head)) {
           return null;
         }
         Match best = null;
