@@ -15,6 +15,8 @@ import java.util.Map;
 final class SpellingRule extends Rule {
   private static final UnicodeSet TOUCHED = new UnicodeSet().freeze();
   private static final int MAX_SEPARATOR = 256;
+  /** {@link WordList#PROCLITICS} as a set: every split of a trigger word asks it. */
+  private static final java.util.Set<String> PROCLITICS = java.util.Set.copyOf(WordList.PROCLITICS);
 
   final Lexicon lexicon;
   /**
@@ -153,13 +155,12 @@ final class SpellingRule extends Rule {
         int consumed = m == null ? 1 : m.entry.wrong.size();
         String out = m == null ? chain.get(0) : m.prefix + m.entry.right;
         if (m != null) {
-          changed += String.join(" ", chain.subList(0, consumed)).codePointCount(0,
-              String.join(" ", chain.subList(0, consumed)).length());
+          String matched = String.join(" ", chain.subList(0, consumed));
+          changed += matched.codePointCount(0, matched.length());
           counter.detail(step, m.entry.label(), 1);
         }
         emitText(out);
-        String[] words = out.split(" ");
-        prevWord = words[words.length - 1];
+        prevWord = out.substring(out.lastIndexOf(' ') + 1);
         sinceWord = 0;
         for (int k = 0; k < consumed * 2 - 1; k++) {
           tokens.remove(0);
@@ -208,7 +209,7 @@ final class SpellingRule extends Rule {
         Match best = null;
         for (int split = 0; split < head.length() - 1; split++) {
           String prefix = head.substring(0, split);
-          if (split > 0 && !WordList.PROCLITICS.contains(prefix)) {
+          if (split > 0 && !PROCLITICS.contains(prefix)) {
             continue;
           }
           for (Lexicon.Entry e : lexicon.startingWith(head.substring(split))) {
