@@ -25,7 +25,7 @@ public final class ArnormTokenFilterFactory extends TokenFilterFactory implement
   /** The SPI name. */
   public static final String NAME = "arnorm";
 
-  private final Specs specs;
+  private final FactoryParameters params;
   private volatile ArabicNormalizer normalizer;
 
   /**
@@ -36,11 +36,11 @@ public final class ArnormTokenFilterFactory extends TokenFilterFactory implement
    */
   public ArnormTokenFilterFactory(Map<String, String> args) {
     super(args);
-    specs = Specs.take(args, "search");
+    params = FactoryParameters.take(args, "search");
     if (!args.isEmpty()) {
       throw new IllegalArgumentException("Unknown parameters: " + args);
     }
-    normalizer = specs.lexicon == null ? ArabicNormalizer.parse(specs.spec) : null;
+    normalizer = params.lexicon == null ? ArabicNormalizer.parse(params.spec) : null;
   }
 
   /**
@@ -55,14 +55,14 @@ public final class ArnormTokenFilterFactory extends TokenFilterFactory implement
 
   @Override
   public void inform(ResourceLoader loader) throws IOException {
-    normalizer = specs.normalizer(loader);
+    normalizer = params.normalizer(loader);
   }
 
   @Override
   public TokenStream create(TokenStream input) {
     ArabicNormalizer n = normalizer;
     if (n == null) {
-      throw new IllegalStateException("the lexicon '" + specs.lexicon + "' was not loaded: call inform");
+      throw new IllegalStateException("the lexicon '" + params.lexicon + "' was not loaded: call inform");
     }
     return new ArnormTokenFilter(input, n);
   }

@@ -16,7 +16,7 @@ import org.apache.lucene.util.ResourceLoader;
  * default preset when neither), and {@code lexicon}, a resource the analysis loader resolves. Read as
  * Lucene's factories read theirs: taken out of the map, so that what is left is unknown and rejected.
  */
-final class Specs {
+final class FactoryParameters {
   static final String PRESET = "preset";
   static final String STEPS = "steps";
   static final String LEXICON = "lexicon";
@@ -26,7 +26,7 @@ final class Specs {
   /** The lexicon resource's name, or null. */
   final String lexicon;
 
-  private Specs(String spec, String lexicon) {
+  private FactoryParameters(String spec, String lexicon) {
     this.spec = spec;
     this.lexicon = lexicon;
   }
@@ -37,7 +37,7 @@ final class Specs {
    * @throws IllegalArgumentException for both {@code preset} and {@code steps}, an unknown preset or step
    *     (naming it and the valid ones), or a lexicon without the spelling step
    */
-  static Specs take(Map<String, String> args, String defaultPreset) {
+  static FactoryParameters take(Map<String, String> args, String defaultPreset) {
     String preset = args.remove(PRESET);
     String steps = args.remove(STEPS);
     String lexicon = args.remove(LEXICON);
@@ -50,7 +50,7 @@ final class Specs {
     if (lexicon != null && !n.steps().contains(dev.arnorm.Step.SPELLING)) {
       throw new IllegalArgumentException("'lexicon' needs the spelling step, which '" + spec + "' lacks");
     }
-    return new Specs(spec, lexicon);
+    return new FactoryParameters(spec, lexicon);
   }
 
   /** The normalizer, with the lexicon read through {@code loader} when one is named. */
