@@ -89,11 +89,6 @@ final class OrthographyRule extends Rule {
     return at >= 0 && w.indexOf(FATHATAN) == at ? at : -1;
   }
 
-  /** The number of entries. */
-  int size() {
-    return table.size();
-  }
-
   @Override
   UnicodeSet touched() {
     return TOUCHED;

@@ -40,7 +40,7 @@ public final class ArnormTokenFilterFactory extends TokenFilterFactory implement
     if (!args.isEmpty()) {
       throw new IllegalArgumentException("Unknown parameters: " + args);
     }
-    normalizer = params.lexicon == null ? ArabicNormalizer.parse(params.spec) : null;
+    normalizer = params.lexicon == null ? params.base : null;
   }
 
   /**

@@ -23,11 +23,14 @@ final class FactoryParameters {
 
   /** The preset or steps, as an {@link ArabicNormalizer#parse} spec. */
   final String spec;
+  /** The normalizer the spec names, without a lexicon. */
+  final ArabicNormalizer base;
   /** The lexicon resource's name, or null. */
   final String lexicon;
 
-  private FactoryParameters(String spec, String lexicon) {
+  private FactoryParameters(String spec, ArabicNormalizer base, String lexicon) {
     this.spec = spec;
+    this.base = base;
     this.lexicon = lexicon;
   }
 
@@ -50,18 +53,17 @@ final class FactoryParameters {
     if (lexicon != null && !n.steps().contains(dev.arnorm.Step.SPELLING)) {
       throw new IllegalArgumentException("'lexicon' needs the spelling step, which '" + spec + "' lacks");
     }
-    return new FactoryParameters(spec, lexicon);
+    return new FactoryParameters(spec, n, lexicon);
   }
 
   /** The normalizer, with the lexicon read through {@code loader} when one is named. */
   ArabicNormalizer normalizer(ResourceLoader loader) throws IOException {
-    ArabicNormalizer n = ArabicNormalizer.parse(spec);
     if (lexicon == null) {
-      return n;
+      return base;
     }
     try (InputStream in = loader.openResource(lexicon);
         Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-      return ArabicNormalizer.builder().add(n.steps().toArray(new dev.arnorm.Step[0]))
+      return ArabicNormalizer.builder().add(base.steps().toArray(new dev.arnorm.Step[0]))
           .lexicon(Lexicon.parse(r, lexicon)).build();
     }
   }
