@@ -254,6 +254,42 @@ public final class ArabicNormalizer {
   }
 
   /**
+   * Normalizes {@code text} and records where each part of the output came from ({@link OffsetMap}): for
+   * highlighting or for pointing at the source of a match. Slower than {@link #normalize(CharSequence)}
+   * (the text goes through the engine's chain of stages, one code point at a time), which pays nothing
+   * for offsets. Text that needs no change is checked at the normal speed and gets an empty map.
+   *
+   * @param text the text to normalize
+   * @return the normalized text, equal to {@link #normalize(CharSequence)}, and its offsets
+   */
+  public NormalizedText normalizeWithOffsets(CharSequence text) {
+    String plain = normalize(text);
+    if (plain == text || plain.contentEquals(text)) {
+      return new NormalizedText(plain, OffsetMap.identity(text.length()));
+    }
+    OffsetTracker t = tracker();
+    t.feed(text, 0, text.length());
+    t.end();
+    return new NormalizedText(t.buffer().toString(), new OffsetMap(t.changes().copy(), text.length(),
+        t.finalOutput()));
+  }
+
+  /**
+   * A reader of the normalized text of {@code in}, which maps the offsets of what it has read back to the
+   * source ({@link NormalizingReader}). It reads {@code in} in blocks and closes it when closed.
+   *
+   * @param in the text to normalize
+   * @return a reader of the normalized text
+   */
+  public NormalizingReader reader(Reader in) {
+    return new NormalizingReader(Objects.requireNonNull(in, "in"), tracker());
+  }
+
+  private OffsetTracker tracker() {
+    return luceneAlone ? new OffsetTracker(null, CodeUnitMap.LUCENE) : new OffsetTracker(engine(), null);
+  }
+
+  /**
    * True when {@link #normalize(CharSequence)} would return {@code text} unchanged.
    *
    * @param text the text to check

@@ -64,6 +64,12 @@ final class CodeUnitMap {
     return new CodeUnitMap(Step.LUCENE, m);
   }
 
+  /** What {@code c} becomes: itself, another code unit, or -1 when it is deleted (for offsets). */
+  int unit(char c) {
+    char to = map[c];
+    return to == KEEP ? c : to == DELETE ? -1 : to;
+  }
+
   /** The index of the first code unit the map changes, or {@code s.length()}. */
   int scan(CharSequence s) {
     int n = s.length();

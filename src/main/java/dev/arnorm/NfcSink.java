@@ -204,6 +204,14 @@ final class NfcSink extends Stage {
     return buf;
   }
 
+  /**
+   * The caller removed the first {@code n} chars of the buffer (finished text, before the open segment):
+   * the open segment moves with them.
+   */
+  void shift(int n) {
+    segStart -= n;
+  }
+
   /** Empties the buffer and forgets the open segment, for reuse. */
   void clear() {
     buf.setLength(0);

@@ -1,0 +1,412 @@
+package dev.arnorm;
+
+/**
+ * Normalizes text while recording where each part of the output came from: the engine behind
+ * {@link ArabicNormalizer#normalizeWithOffsets} and {@link NormalizingReader}. Offsets cost nothing when
+ * they are not asked for because this is a path of its own: it feeds the text, code point by code point,
+ * through the engine's chain of stages alone (no direct path), and after each code point asks whether
+ * every stage is idle (holds nothing back). Such a point is an <em>anchor</em>: the output so far is
+ * exactly what the source so far became. Between two anchors the source and output pieces are aligned
+ * ({@link #align}): equal ends map one to one and the rest is one changed region ({@link Changes}).
+ *
+ * <p>The chain ends in an {@link NfcSink}, which may still compose or reorder the open canonical segment
+ * (a base and its marks). An anchor inside that segment is only final once the segment closes: a mark
+ * that joins the segment withdraws it (the base and its marks then map as one), and one recorded at the
+ * segment's end moves with the end when recomposition shortens it ({@link Probe}).
+ *
+ * <p>The {@code lucene} step alone maps code units one by one ({@link CodeUnitMap}): each changed unit is
+ * a region of its own. Not thread-safe; one tracker per text or stream.
+ */
+final class OffsetTracker {
+  private final CodeUnitMap units;
+  private final Stage[] stages;
+  private final Stage head;
+  private final NfcSink sink;
+  /** The sink's output; {@link #release} drops the part a reader has taken. */
+  private final StringBuilder out = new StringBuilder();
+  /** Output chars dropped from the front of {@link #out}: output index = released + index in out. */
+  private int released;
+  /** Source chars fed so far. */
+  private int source;
+
+  /** The last final anchor: everything before it on both sides is in {@link #changes}. */
+  private int finalSource;
+  private int finalOutput;
+  /** The source chars from {@link #finalSource} on, to align with their output once the next anchor is final. */
+  private final StringBuilder pendingSource = new StringBuilder();
+  /** Anchors recorded since the NFC segment opened, not yet final: source and output index pairs. */
+  private int[] pending = new int[16];
+  private int pendingCount;
+  /** Output index where the sink's open segment starts, as seen through the {@link Probe}. */
+  private int segmentStart;
+
+  private final Changes changes = new Changes();
+  private boolean ended;
+
+  OffsetTracker(Engine engine, CodeUnitMap units) {
+    this.units = units;
+    if (units != null) {
+      this.stages = new Stage[0];
+      this.head = null;
+      this.sink = null;
+      return;
+    }
+    this.sink = new NfcSink(out);
+    Stage h = new Probe(sink);
+    Rule[] rules = engine.rules;
+    this.stages = new Stage[rules.length];
+    for (int r = rules.length - 1; r >= 0; r--) {
+      h = rules[r].newStage(h, StepCounter.NONE);
+      stages[r] = h;
+    }
+    this.head = h;
+  }
+
+  /** Normalizes {@code s[from, to)}, which must not end inside a surrogate pair unless the text ends there. */
+  void feed(CharSequence s, int from, int to) {
+    if (to - from > Integer.MAX_VALUE - source) {
+      throw new IllegalStateException("offsets are ints: a text longer than " + Integer.MAX_VALUE + " chars");
+    }
+    if (units != null) {
+      feedUnits(s, from, to);
+      return;
+    }
+    int i = from;
+    while (i < to) {
+      int cp = Character.codePointAt(s, i);
+      int n = Character.charCount(cp);
+      pendingSource.append(s, i, i + n);
+      i += n;
+      source += n;
+      Engine.put(cp, head);
+      if (idle()) {
+        addPending(source, output());
+      }
+    }
+  }
+
+  private void feedUnits(CharSequence s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      int u = units.unit(c);
+      int o = output();
+      if (u != c) {
+        changes.add(source, source + 1, o, u < 0 ? o : o + 1);
+      }
+      if (u >= 0) {
+        out.append((char) u);
+      }
+      source++;
+    }
+    finalSource = source;
+    finalOutput = output();
+  }
+
+  /** The source has ended: flushes every stage and makes the map complete. */
+  void end() {
+    if (ended) {
+      return;
+    }
+    ended = true;
+    if (units != null) {
+      return;
+    }
+    head.end();
+    closeSegment(output()); // the sink closed its segment last
+    addPending(source, output());
+    finishPending(pendingCount);
+  }
+
+  private boolean idle() {
+    for (Stage st : stages) {
+      if (!st.idle()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Index in the whole output of the next char the sink will write. */
+  private int output() {
+    return released + out.length();
+  }
+
+  /** The output known to be final: what precedes the last final anchor. */
+  int finalOutput() {
+    return finalOutput;
+  }
+
+  /** The output from {@link #released} on (some of it may not be final yet). */
+  StringBuilder buffer() {
+    return out;
+  }
+
+  /** Drops the first {@code n} chars of {@link #buffer}, which must be final. */
+  void release(int n) {
+    if (released + n > finalOutput) {
+      throw new IllegalStateException("releasing output that is not final");
+    }
+    out.delete(0, n);
+    released += n;
+    if (sink != null) {
+      sink.shift(n);
+    }
+  }
+
+  Changes changes() {
+    return changes;
+  }
+
+  /** Source chars fed so far. */
+  int sourceLength() {
+    return source;
+  }
+
+  private void addPending(int s, int o) {
+    if (2 * pendingCount == pending.length) {
+      pending = java.util.Arrays.copyOf(pending, pending.length * 2);
+    }
+    pending[2 * pendingCount] = s;
+    pending[2 * pendingCount + 1] = o;
+    pendingCount++;
+  }
+
+  /** The sink closed its open segment, which now ends at {@code end}: every pending anchor is final. */
+  private void closeSegment(int end) {
+    for (int k = 0; k < pendingCount; k++) {
+      if (pending[2 * k + 1] > segmentStart) {
+        pending[2 * k + 1] = end; // recorded at the segment's end, which recomposition may have moved
+      }
+    }
+    segmentStart = end;
+    finishPending(pendingCount);
+  }
+
+  /** A mark joined the open segment: anchors inside it are no boundaries; those before it are final. */
+  private void joinSegment() {
+    int keep = 0;
+    while (keep < pendingCount && pending[2 * keep + 1] <= segmentStart) {
+      keep++;
+    }
+    finishPending(keep);
+    pendingCount = 0;
+  }
+
+  /** Makes the first {@code n} pending anchors final and forgets the rest of the list. */
+  private void finishPending(int n) {
+    for (int k = 0; k < n; k++) {
+      int s = pending[2 * k];
+      int o = pending[2 * k + 1];
+      if (s == finalSource && o == finalOutput) {
+        continue;
+      }
+      int ls = s - finalSource;
+      align(pendingSource, ls, out, finalOutput - released, o - finalOutput, finalSource, finalOutput);
+      pendingSource.delete(0, ls);
+      finalSource = s;
+      finalOutput = o;
+    }
+    pendingCount = 0;
+  }
+
+  /** Past this many cells ((source chars + 1) x (output chars + 1)), a middle is not aligned char by char. */
+  private static final int MAX_CELLS = 1 << 14;
+  private int[] cells = new int[256];
+  /** Cut points of the piece being aligned: pairs (index in the source piece, index in the output piece). */
+  private int[] cuts = new int[64];
+  private int cutCount;
+
+  /**
+   * Records the regions between two anchors: source {@code src[0, ls)} (at source index {@code s0}) became
+   * {@code dst[d, d + lo)} (at output index {@code o0}).
+   *
+   * <p>The two pieces are cut where they agree: the ends that agree char by char ({@link #similar}: equal,
+   * or variants of one letter) and, in a small middle (a word or two), the chars of a longest common
+   * subsequence, so that {@code لاكن هاذا} to {@code لكن هذا} loses one alef in each word and nothing else
+   * moves. Then three rules remove cuts: none inside a surrogate pair; none between a base and a mark on
+   * either side (a letter and the marks removed from it, or composed into it, are one region); and none
+   * before inserted text, which joins the char before it ({@code ان} to {@code إن }: the space belongs to
+   * the {@code ن}), so that every region has a source and spans map back and forth. The stretches between
+   * cuts that differ are the regions.
+   */
+  private void align(CharSequence src, int ls, CharSequence dst, int d, int lo, int s0, int o0) {
+    cutCount = 0;
+    cut(0, 0);
+    int min = Math.min(ls, lo);
+    int p = 0;
+    while (p < min && similar(src.charAt(p), dst.charAt(d + p))) {
+      cut(++p, p);
+    }
+    int q = 0;
+    while (q < min - p && similar(src.charAt(ls - 1 - q), dst.charAt(d + lo - 1 - q))) {
+      q++;
+    }
+    int ms = ls - p - q;
+    int mo = lo - p - q;
+    if (ms > 0 && mo > 0 && (long) (ms + 1) * (mo + 1) <= MAX_CELLS) {
+      alignMiddle(src, p, ms, dst, d + p, mo);
+    }
+    for (int k = q; k >= 0; k--) {
+      cut(ls - k, lo - k);
+    }
+    keepCuts(src, ls, dst, d, lo);
+    for (int k = 1; k < cutCount; k++) {
+      int x0 = cuts[2 * k - 2];
+      int y0 = cuts[2 * k - 1];
+      int x1 = cuts[2 * k];
+      int y1 = cuts[2 * k + 1];
+      if (x1 - x0 != y1 - y0 || !same(src, x0, dst, d + y0, x1 - x0)) {
+        changes.add(s0 + x0, s0 + x1, o0 + y0, o0 + y1);
+      }
+    }
+  }
+
+  /** Cuts at the chars of a longest common subsequence of similar chars of the two middles. */
+  private void alignMiddle(CharSequence src, int i, int ms, CharSequence dst, int j, int mo) {
+    int w = mo + 1;
+    int size = (ms + 1) * w;
+    if (cells.length < size) {
+      cells = new int[Math.max(size, cells.length * 2)];
+    }
+    int[] c = cells;
+    // c[x * w + y]: the length of a longest common subsequence of src[i + x, i + ms) and dst[j + y, j + mo)
+    java.util.Arrays.fill(c, ms * w, ms * w + w, 0);
+    for (int x = ms - 1; x >= 0; x--) {
+      c[x * w + mo] = 0;
+      for (int y = mo - 1; y >= 0; y--) {
+        c[x * w + y] = similar(src.charAt(i + x), dst.charAt(j + y)) ? c[(x + 1) * w + y + 1] + 1
+            : Math.max(c[(x + 1) * w + y], c[x * w + y + 1]);
+      }
+    }
+    int x = 0;
+    int y = 0;
+    while (x < ms && y < mo) {
+      if (similar(src.charAt(i + x), dst.charAt(j + y)) && c[x * w + y] == c[(x + 1) * w + y + 1] + 1) {
+        // In piece coordinates both middles start at i (the length of the agreeing start).
+        cut(i + x, i + y);
+        x++;
+        y++;
+        cut(i + x, i + y);
+      } else if (c[(x + 1) * w + y] >= c[x * w + y + 1]) {
+        x++;
+      } else {
+        y++;
+      }
+    }
+  }
+
+  private void cut(int x, int y) {
+    if (cutCount > 0 && cuts[2 * cutCount - 2] == x && cuts[2 * cutCount - 1] == y) {
+      return;
+    }
+    if (2 * cutCount == cuts.length) {
+      cuts = java.util.Arrays.copyOf(cuts, cuts.length * 2);
+    }
+    cuts[2 * cutCount] = x;
+    cuts[2 * cutCount + 1] = y;
+    cutCount++;
+  }
+
+  /**
+   * Removes the cuts {@link #align} does not allow (inside a pair, before a mark, before inserted text),
+   * keeping the first and the last.
+   */
+  private void keepCuts(CharSequence src, int ls, CharSequence dst, int d, int lo) {
+    int kept = 1;
+    for (int k = 1; k < cutCount; k++) {
+      int x = cuts[2 * k];
+      int y = cuts[2 * k + 1];
+      boolean last = k == cutCount - 1;
+      boolean allowed = last || (!splitsPair(src, 0, ls, x) && !splitsPair(dst, d, d + lo, d + y)
+          && !(x < ls && UnicodeData.isMark(Character.codePointAt(src, x)))
+          && !(y < lo && UnicodeData.isMark(Character.codePointAt(dst, d + y)))
+          && !insertionFollows(k, x));
+      if (allowed) {
+        cuts[2 * kept] = x;
+        cuts[2 * kept + 1] = y;
+        kept++;
+      }
+    }
+    cutCount = kept;
+    // Inserted text at the very start joins the char after it: drop the cut that ends it.
+    if (cutCount > 2 && cuts[2] == 0) {
+      System.arraycopy(cuts, 4, cuts, 2, 2 * cutCount - 4);
+      cutCount--;
+    }
+  }
+
+  /** True when the stretch after cut {@code k} (at source index {@code x}) has no source: inserted text. */
+  private boolean insertionFollows(int k, int x) {
+    return k + 1 < cutCount && cuts[2 * k + 2] == x && x > 0;
+  }
+
+  private static boolean same(CharSequence a, int i, CharSequence b, int j, int n) {
+    for (int k = 0; k < n; k++) {
+      if (a.charAt(i + k) != b.charAt(j + k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** True when index {@code k} of {@code s[from, to)} falls between the two halves of a surrogate pair. */
+  private static boolean splitsPair(CharSequence s, int from, int to, int k) {
+    return k > from && k < to && Character.isHighSurrogate(s.charAt(k - 1)) && Character.isLowSurrogate(s.charAt(k));
+  }
+
+  /**
+   * Equal, or two variants of one letter that the steps map to each other (alef with or without hamza,
+   * alef maksura and ya, teh marbuta and heh, a hamza seat and its letter, Arabic and Persian forms, Arabic
+   * and ASCII digits): such a pair stands in one position of a word that a step rewrote.
+   */
+  private static boolean similar(char a, char b) {
+    return a == b || (letterClass(a) != 0 && letterClass(a) == letterClass(b));
+  }
+
+  private static int letterClass(char c) {
+    switch (c) {
+      case '\u0627': case '\u0622': case '\u0623': case '\u0625': case '\u0671': case '\u0672':
+      case '\u0673': case '\u0675':
+        return 1; // alef
+      case '\u064A': case '\u0649': case '\u06CC': case '\u06D2': case '\u0626':
+        return 2; // ya
+      case '\u0647': case '\u0629': case '\u06C3': case '\u06C0': case '\u06C1': case '\u06D5':
+        return 3; // heh
+      case '\u0648': case '\u0624':
+        return 4; // waw
+      case '\u0643': case '\u06A9':
+        return 5; // kaf
+      default:
+        if (c >= '0' && c <= '9') {
+          return 10 + (c - '0');
+        }
+        if (c >= '\u0660' && c <= '\u0669') {
+          return 10 + (c - '\u0660');
+        }
+        if (c >= '\u06F0' && c <= '\u06F9') {
+          return 10 + (c - '\u06F0');
+        }
+        return 0;
+    }
+  }
+
+  /**
+   * Sits just before the sink and watches what reaches it: a code point with a canonical boundary before
+   * it closes the open segment (pending anchors become final); any other joins it.
+   */
+  private final class Probe extends Stage {
+    Probe(Stage sink) {
+      super(sink);
+    }
+
+    @Override
+    void put(int cp) {
+      next.put(cp);
+      if (UnicodeData.hasBoundaryBefore(cp)) {
+        closeSegment(output() - Character.charCount(cp));
+      } else {
+        joinSegment();
+      }
+    }
+  }
+}
