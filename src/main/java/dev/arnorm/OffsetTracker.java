@@ -22,6 +22,8 @@ final class OffsetTracker {
   private final Stage[] stages;
   private final Stage head;
   private final NfcSink sink;
+  /** No step changes a space or line feed by itself: a word stage may finish its word before one. */
+  private final boolean blanksPass;
   /** The sink's output; {@link #release} drops the part a reader has taken. */
   private final StringBuilder out = new StringBuilder();
   /** Output chars dropped from the front of {@link #out}: output index = released + index in out. */
@@ -49,9 +51,11 @@ final class OffsetTracker {
       this.stages = new Stage[0];
       this.head = null;
       this.sink = null;
+      this.blanksPass = false;
       return;
     }
     this.sink = new NfcSink(out);
+    this.blanksPass = engine.blanksPass;
     Stage h = new Probe(sink);
     Rule[] rules = engine.rules;
     this.stages = new Stage[rules.length];
@@ -75,6 +79,9 @@ final class OffsetTracker {
     while (i < to) {
       int cp = Character.codePointAt(s, i);
       int n = Character.charCount(cp);
+      if ((cp == ' ' || cp == '\n') && blanksPass && idleAtBoundary()) {
+        addPending(source, output());
+      }
       pendingSource.append(s, i, i + n);
       i += n;
       source += n;
@@ -115,6 +122,26 @@ final class OffsetTracker {
     closeSegment(output()); // the sink closed its segment last
     addPending(source, output());
     finishPending(pendingCount);
+  }
+
+  /**
+   * {@link #idle()} just before a space or line break, which ends any open word: a word stage finishes its
+   * word now, as the blank would on arrival (see {@code Chain.idleAtBoundary}). Without this, a word stage
+   * holding the word after a space the whitespace stage holds would leave no anchor in a whole line.
+   */
+  private boolean idleAtBoundary() {
+    for (Stage st : stages) {
+      if (!st.idle()) {
+        if (!(st instanceof WordStage)) {
+          return false;
+        }
+        ((WordStage) st).boundary();
+        if (!st.idle()) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private boolean idle() {
@@ -243,7 +270,8 @@ final class OffsetTracker {
     }
     int ms = ls - p - q;
     int mo = lo - p - q;
-    if (ms > 0 && mo > 0 && (long) (ms + 1) * (mo + 1) <= MAX_CELLS) {
+    // Not inside a reference: the 1 of &#x31; is not the 1 it became.
+    if (ms > 0 && mo > 0 && (long) (ms + 1) * (mo + 1) <= MAX_CELLS && !hasAmpersand(src, p, p + ms)) {
       alignMiddle(src, p, ms, dst, d + p, mo);
     }
     for (int k = q; k >= 0; k--) {
@@ -261,7 +289,11 @@ final class OffsetTracker {
     }
   }
 
-  /** Cuts at the chars of a longest common subsequence of similar chars of the two middles. */
+  /**
+   * Cuts at the chars of a longest common subsequence of similar chars of the two middles, matched as late
+   * as possible: text a step inserts (a ligature's words) comes before what follows it in the source, so
+   * the alef after U+FDFA pairs with the alef at the end of its expansion, not the one in الله.
+   */
   private void alignMiddle(CharSequence src, int i, int ms, CharSequence dst, int j, int mo) {
     int w = mo + 1;
     int size = (ms + 1) * w;
@@ -269,29 +301,39 @@ final class OffsetTracker {
       cells = new int[Math.max(size, cells.length * 2)];
     }
     int[] c = cells;
-    // c[x * w + y]: the length of a longest common subsequence of src[i + x, i + ms) and dst[j + y, j + mo)
-    java.util.Arrays.fill(c, ms * w, ms * w + w, 0);
-    for (int x = ms - 1; x >= 0; x--) {
-      c[x * w + mo] = 0;
-      for (int y = mo - 1; y >= 0; y--) {
-        c[x * w + y] = similar(src.charAt(i + x), dst.charAt(j + y)) ? c[(x + 1) * w + y + 1] + 1
-            : Math.max(c[(x + 1) * w + y], c[x * w + y + 1]);
+    // c[x * w + y]: the length of a longest common subsequence of src[i, i + x) and dst[j, j + y)
+    java.util.Arrays.fill(c, 0, w, 0);
+    for (int x = 1; x <= ms; x++) {
+      c[x * w] = 0;
+      for (int y = 1; y <= mo; y++) {
+        c[x * w + y] = similar(src.charAt(i + x - 1), dst.charAt(j + y - 1)) ? c[(x - 1) * w + y - 1] + 1
+            : Math.max(c[(x - 1) * w + y], c[x * w + y - 1]);
       }
     }
-    int x = 0;
-    int y = 0;
-    while (x < ms && y < mo) {
-      if (similar(src.charAt(i + x), dst.charAt(j + y)) && c[x * w + y] == c[(x + 1) * w + y + 1] + 1) {
+    // Walk back from the end; the cuts come out last first, and are put in order after.
+    int first = cutCount;
+    int x = ms;
+    int y = mo;
+    while (x > 0 && y > 0) {
+      if (similar(src.charAt(i + x - 1), dst.charAt(j + y - 1)) && c[x * w + y] == c[(x - 1) * w + y - 1] + 1) {
         // In piece coordinates both middles start at i (the length of the agreeing start).
         cut(i + x, i + y);
-        x++;
-        y++;
+        x--;
+        y--;
         cut(i + x, i + y);
-      } else if (c[(x + 1) * w + y] >= c[x * w + y + 1]) {
-        x++;
+      } else if (c[(x - 1) * w + y] >= c[x * w + y - 1]) {
+        x--;
       } else {
-        y++;
+        y--;
       }
+    }
+    for (int lo = first, hi = cutCount - 1; lo < hi; lo++, hi--) {
+      int sx = cuts[2 * lo];
+      int sy = cuts[2 * lo + 1];
+      cuts[2 * lo] = cuts[2 * hi];
+      cuts[2 * lo + 1] = cuts[2 * hi + 1];
+      cuts[2 * hi] = sx;
+      cuts[2 * hi + 1] = sy;
     }
   }
 
@@ -318,8 +360,7 @@ final class OffsetTracker {
       int y = cuts[2 * k + 1];
       boolean last = k == cutCount - 1;
       boolean allowed = last || (!splitsPair(src, 0, ls, x) && !splitsPair(dst, d, d + lo, d + y)
-          && !(x < ls && UnicodeData.isMark(Character.codePointAt(src, x)))
-          && !(y < lo && UnicodeData.isMark(Character.codePointAt(dst, d + y)))
+          && !beforeMark(src, 0, ls, x) && !beforeMark(dst, d, d + lo, d + y)
           && !insertionFollows(k, x));
       if (allowed) {
         cuts[2 * kept] = x;
@@ -335,9 +376,24 @@ final class OffsetTracker {
     }
   }
 
+  /** True when index {@code k} of {@code s[from, to)} falls between a char that is no blank and a mark. */
+  private static boolean beforeMark(CharSequence s, int from, int to, int k) {
+    return k > from && k < to && UnicodeData.isMark(Character.codePointAt(s, k))
+        && !Character.isWhitespace(s.charAt(k - 1));
+  }
+
   /** True when the stretch after cut {@code k} (at source index {@code x}) has no source: inserted text. */
   private boolean insertionFollows(int k, int x) {
     return k + 1 < cutCount && cuts[2 * k + 2] == x && x > 0;
+  }
+
+  private static boolean hasAmpersand(CharSequence s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (s.charAt(i) == '&') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean same(CharSequence a, int i, CharSequence b, int j, int n) {
@@ -356,8 +412,8 @@ final class OffsetTracker {
 
   /**
    * Equal, or two variants of one letter that the steps map to each other (alef with or without hamza,
-   * alef maksura and ya, teh marbuta and heh, a hamza seat and its letter, Arabic and Persian forms, Arabic
-   * and ASCII digits): such a pair stands in one position of a word that a step rewrote.
+   * alef maksura and ya, teh marbuta and heh, a hamza seat and its letter, Arabic and Persian forms, a digit in
+   * its scripts): such a pair stands in one position of a word that a step rewrote.
    */
   private static boolean similar(char a, char b) {
     return a == b || (letterClass(a) != 0 && letterClass(a) == letterClass(b));
@@ -377,6 +433,8 @@ final class OffsetTracker {
       case '\u0643': case '\u06A9':
         return 5; // kaf
       default:
+        // Digits: Arabic-Indic and Extended Arabic-Indic with their ASCII values. (Not inside a reference,
+        // where the LCS is not used, so the digits of &#x31; are never taken for the 1 it became.)
         if (c >= '0' && c <= '9') {
           return 10 + (c - '0');
         }

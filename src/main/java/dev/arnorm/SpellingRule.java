@@ -135,7 +135,10 @@ final class SpellingRule extends Rule {
 
       private void drain(boolean atEnd) {
         while (!tokens.isEmpty()) {
-          List<String> chain = chain(atEnd);
+          // A head that starts no entry is decided now, whatever follows: without this a run of such
+          // words (vocalized text) kept the stage busy to the end of the line.
+          String head = tokens.get(0);
+          List<String> chain = startsNoEntry(head) ? List.of(head) : chain(atEnd);
           if (chain == null) {
             return;
           }
@@ -201,9 +204,13 @@ final class SpellingRule extends Rule {
         next.put(cp);
       }
 
+      private boolean startsNoEntry(String head) {
+        return hasHarakat(head) || !spans.containsKey(head);
+      }
+
       private Match match(List<String> chain) {
         String head = chain.get(0);
-        if (hasHarakat(head) || !spans.containsKey(head)) {
+        if (startsNoEntry(head)) {
           return null;
         }
         Match best = null;

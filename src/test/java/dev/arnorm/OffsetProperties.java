@@ -104,6 +104,49 @@ class OffsetProperties {
     }
   }
 
+  /** Pipelines without steps that read beyond a word: no html-entities (a stray &), spelling or orthography. */
+  @Provide
+  Arbitrary<ArabicNormalizer> local() {
+    return normalizer().filter(n -> n.steps().stream().noneMatch(
+        st -> st == Step.HTML_ENTITIES || st == Step.SPELLING || st == Step.ORTHOGRAPHY));
+  }
+
+  /**
+   * The source span a token came from normalizes to the token: what an analyzer's highlight shows is the
+   * text that made the term. Where the token starts or ends inside a region (a ligature that became four
+   * words), the span is the whole region, and what it becomes holds the token.
+   */
+  @Property(tries = 3000)
+  void tokenSourceNormalizesToTheToken(@ForAll("local") ArabicNormalizer n, @ForAll("text") String s) {
+    NormalizedText t = n.normalizeWithOffsets(s);
+    OffsetMap m = t.offsets();
+    for (int[] tok : tokens(t.text())) {
+      String token = t.text().substring(tok[0], tok[1]);
+      String alone = n.normalize(t.sourceOf(s, tok[0], tok[1]));
+      boolean cut = m.sourceStart(tok[0]) < m.sourceEnd(tok[0]) || m.sourceStart(tok[1]) < m.sourceEnd(tok[1]);
+      assertTrue(cut ? alone.contains(token) : alone.equals(token), () -> n + " on "
+          + NormalizerProperties.codePoints(s) + ": token " + token + " <- " + t.sourceOf(s, tok[0], tok[1]) + " " + m);
+    }
+  }
+
+  /**
+   * With steps that read around a word (a phrase, a stray &), a token is still made by its span in its
+   * context: what the span becomes, or the source from the span on, or up to its end, holds the token.
+   */
+  @Property(tries = 3000)
+  void tokenSourceMakesTheTokenInContext(@ForAll("normalizer") ArabicNormalizer n, @ForAll("text") String s) {
+    NormalizedText t = n.normalizeWithOffsets(s);
+    OffsetMap m = t.offsets();
+    for (int[] tok : tokens(t.text())) {
+      String token = t.text().substring(tok[0], tok[1]);
+      int from = m.sourceStart(tok[0]);
+      int to = Math.max(from, m.sourceEnd(tok[1]));
+      assertTrue(n.normalize(s.substring(from, to)).contains(token) || n.normalize(s.substring(from)).contains(token)
+          || n.normalize(s.substring(0, to)).contains(token), () -> n + " on " + NormalizerProperties.codePoints(s)
+          + ": token " + token + " <- " + s.substring(from, to) + " " + m);
+    }
+  }
+
   /** Read through a reader in reads of any size, the text and the map are the same as in one call. */
   @Property(tries = 1500)
   void readerMatchesOneCall(@ForAll("normalizer") ArabicNormalizer n, @ForAll("text") String s,
