@@ -271,7 +271,9 @@ final class OffsetTracker {
     int ms = ls - p - q;
     int mo = lo - p - q;
     // Not inside a reference: the 1 of &#x31; is not the 1 it became.
-    if (ms > 0 && mo > 0 && (long) (ms + 1) * (mo + 1) <= MAX_CELLS && !hasAmpersand(src, p, p + ms)) {
+    // Nor with a ligature of words: the letters it became are not the source's.
+    if (ms > 0 && mo > 0 && (long) (ms + 1) * (mo + 1) <= MAX_CELLS && !hasReference(src, p, p + ms)
+        && !hasWordLigature(src, p, p + ms)) {
       alignMiddle(src, p, ms, dst, d + p, mo);
     }
     for (int k = q; k >= 0; k--) {
@@ -361,7 +363,7 @@ final class OffsetTracker {
       boolean last = k == cutCount - 1;
       boolean allowed = last || (!splitsPair(src, 0, ls, x) && !splitsPair(dst, d, d + lo, d + y)
           && !beforeMark(src, 0, ls, x) && !beforeMark(dst, d, d + lo, d + y)
-          && !insertionFollows(k, x));
+          && !insertionFollows(k, x) && !deletedMarkFollows(src, k, x, y));
       if (allowed) {
         cuts[2 * kept] = x;
         cuts[2 * kept + 1] = y;
@@ -382,14 +384,57 @@ final class OffsetTracker {
         && !Character.isWhitespace(s.charAt(k - 1));
   }
 
+  /**
+   * True when the stretch after cut {@code k} is deleted text that holds a mark, after a char that is no
+   * blank: the mark belonged to the letter before (across a tatweel, say) and may have composed with it.
+   */
+  private boolean deletedMarkFollows(CharSequence src, int k, int x, int y) {
+    if (k + 1 >= cutCount || cuts[2 * k + 3] != y || x == 0 || Character.isWhitespace(src.charAt(x - 1))) {
+      return false;
+    }
+    for (int i = x; i < cuts[2 * k + 2]; i++) {
+      if (UnicodeData.isMark(src.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** True when the stretch after cut {@code k} (at source index {@code x}) has no source: inserted text. */
   private boolean insertionFollows(int k, int x) {
     return k + 1 < cutCount && cuts[2 * k + 2] == x && x > 0;
   }
 
-  private static boolean hasAmpersand(CharSequence s, int from, int to) {
+  /**
+   * Presentation forms that stand for more than two chars (ﷲ, ﷺ, ﷻ, the ligatures with shadda): the
+   * letters of what they become must not be matched with the source's letters after them.
+   */
+  private static final java.util.BitSet WORD_LIGATURES = new java.util.BitSet();
+
+  static {
+    com.ibm.icu.text.Normalizer2 nfkc = com.ibm.icu.text.Normalizer2.getNFKCInstance();
+    for (char c = '\uFB50'; c <= '\uFEFF'; c++) {
+      if (nfkc.normalize(String.valueOf(c)).length() > 2) {
+        WORD_LIGATURES.set(c - 0xFB50);
+      }
+    }
+  }
+
+  private static boolean hasWordLigature(CharSequence s, int from, int to) {
     for (int i = from; i < to; i++) {
-      if (s.charAt(i) == '&') {
+      char c = s.charAt(i);
+      if (c >= '\uFB50' && c <= '\uFEFF' && WORD_LIGATURES.get(c - 0xFB50)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when {@code s[from, to)} holds what may be a reference: {@code &} and a letter or {@code #}. */
+  private static boolean hasReference(CharSequence s, int from, int to) {
+    for (int i = from; i + 1 < to; i++) {
+      char c = s.charAt(i + 1);
+      if (s.charAt(i) == '&' && (c == '#' || (c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
         return true;
       }
     }
@@ -413,7 +458,8 @@ final class OffsetTracker {
   /**
    * Equal, or two variants of one letter that the steps map to each other (alef with or without hamza,
    * alef maksura and ya, teh marbuta and heh, a hamza seat and its letter, Arabic and Persian forms, a digit in
-   * its scripts): such a pair stands in one position of a word that a step rewrote.
+   * its scripts, Arabic punctuation and its ASCII counterpart,
+   * any blank and a space): such a pair stands in one position of a word that a step rewrote.
    */
   private static boolean similar(char a, char b) {
     return a == b || (letterClass(a) != 0 && letterClass(a) == letterClass(b));
@@ -432,17 +478,30 @@ final class OffsetTracker {
         return 4; // waw
       case '\u0643': case '\u06A9':
         return 5; // kaf
+      case '\u060C': case ',': case '\u066C':
+        return 6; // comma, Arabic comma and thousands separator
+      case '\u061B': case ';':
+        return 7;
+      case '\u061F': case '?':
+        return 8;
+      case '\u066A': case '%':
+        return 9;
+      case '\u066B': case '.':
+        return 10; // the Arabic decimal separator
       default:
         // Digits: Arabic-Indic and Extended Arabic-Indic with their ASCII values. (Not inside a reference,
         // where the LCS is not used, so the digits of &#x31; are never taken for the 1 it became.)
+        if (c == '\t' || Character.isSpaceChar(c)) {
+          return 30; // a blank the whitespace step makes a space
+        }
         if (c >= '0' && c <= '9') {
-          return 10 + (c - '0');
+          return 20 + (c - '0');
         }
         if (c >= '\u0660' && c <= '\u0669') {
-          return 10 + (c - '\u0660');
+          return 20 + (c - '\u0660');
         }
         if (c >= '\u06F0' && c <= '\u06F9') {
-          return 10 + (c - '\u06F0');
+          return 20 + (c - '\u06F0');
         }
         return 0;
     }
