@@ -378,10 +378,15 @@ final class OffsetTracker {
     }
   }
 
+  /** A space of any kind (NBSP too, which {@link Character#isWhitespace} leaves out), a tab or a line break. */
+  private static boolean isBlank(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c);
+  }
+
   /** True when index {@code k} of {@code s[from, to)} falls between a char that is no blank and a mark. */
   private static boolean beforeMark(CharSequence s, int from, int to, int k) {
     return k > from && k < to && UnicodeData.isMark(Character.codePointAt(s, k))
-        && !Character.isWhitespace(s.charAt(k - 1));
+        && !isBlank(s.charAt(k - 1));
   }
 
   /**
@@ -389,7 +394,7 @@ final class OffsetTracker {
    * blank: the mark belonged to the letter before (across a tatweel, say) and may have composed with it.
    */
   private boolean deletedMarkFollows(CharSequence src, int k, int x, int y) {
-    if (k + 1 >= cutCount || cuts[2 * k + 3] != y || x == 0 || Character.isWhitespace(src.charAt(x - 1))) {
+    if (k + 1 >= cutCount || cuts[2 * k + 3] != y || x == 0 || isBlank(src.charAt(x - 1))) {
       return false;
     }
     for (int i = x; i < cuts[2 * k + 2]; i++) {
