@@ -2,7 +2,6 @@ package dev.arnorm;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.CharBuffer;
 import java.util.Objects;
 
 /**
@@ -58,7 +57,7 @@ public final class NormalizingReader extends Reader {
   private void fill() throws IOException {
     int r = in.read(block, carried, BLOCK - carried);
     if (r < 0) {
-      tracker.feed(CharBuffer.wrap(block, 0, carried), 0, carried); // a lone high surrogate at the end
+      tracker.feed(block, 0, carried); // a lone high surrogate at the end
       carried = 0;
       tracker.end();
       sourceEnded = true;
@@ -66,7 +65,7 @@ public final class NormalizingReader extends Reader {
     }
     int end = carried + r;
     int usable = end > 0 && Character.isHighSurrogate(block[end - 1]) ? end - 1 : end;
-    tracker.feed(CharBuffer.wrap(block, 0, usable), 0, usable);
+    tracker.feed(block, 0, usable);
     carried = end - usable;
     if (carried > 0) {
       block[0] = block[end - 1];

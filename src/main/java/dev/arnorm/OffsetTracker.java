@@ -6,8 +6,8 @@ package dev.arnorm;
  * they are not asked for because this is a path of its own: it feeds the text, code point by code point,
  * through the engine's chain of stages alone (no direct path), and after each code point asks whether
  * every stage is idle (holds nothing back). Such a point is an <em>anchor</em>: the output so far is
- * exactly what the source so far became. Between two anchors the source and output pieces are aligned
- * ({@link #align}): equal ends map one to one and the rest is one changed region ({@link Changes}).
+ * exactly what the source so far became. Between two anchors (a char, a word, a phrase) the source and
+ * output pieces are aligned ({@link #align}) into changed regions ({@link Changes}).
  *
  * <p>The chain ends in an {@link NfcSink}, which may still compose or reorder the open canonical segment
  * (a base and its marks). An anchor inside that segment is only final once the segment closes: a mark
@@ -75,20 +75,39 @@ final class OffsetTracker {
       feedUnits(s, from, to);
       return;
     }
-    int i = from;
-    while (i < to) {
+    for (int i = from; i < to; ) {
       int cp = Character.codePointAt(s, i);
-      int n = Character.charCount(cp);
-      if ((cp == ' ' || cp == '\n') && blanksPass && idleAtBoundary()) {
-        addPending(source, output());
-      }
-      pendingSource.append(s, i, i + n);
-      i += n;
-      source += n;
-      Engine.put(cp, head);
-      if (idle()) {
-        addPending(source, output());
-      }
+      i += Character.charCount(cp);
+      put(cp);
+    }
+  }
+
+  /** Like {@link #feed(CharSequence, int, int)}, for a reader's block. */
+  void feed(char[] s, int from, int to) {
+    if (to - from > Integer.MAX_VALUE - source) {
+      throw new IllegalStateException("offsets are ints: a text longer than " + Integer.MAX_VALUE + " chars");
+    }
+    if (units != null) {
+      feedUnits(java.nio.CharBuffer.wrap(s, 0, to), from, to);
+      return;
+    }
+    for (int i = from; i < to; ) {
+      int cp = Character.codePointAt(s, i, to);
+      i += Character.charCount(cp);
+      put(cp);
+    }
+  }
+
+  /** One source code point through the chain, with the anchors before and after it. */
+  private void put(int cp) {
+    if ((cp == ' ' || cp == '\n') && blanksPass && idleAtBoundary()) {
+      addPending(source, output());
+    }
+    pendingSource.appendCodePoint(cp);
+    source += Character.charCount(cp);
+    Engine.put(cp, head);
+    if (idle()) {
+      addPending(source, output());
     }
   }
 

@@ -180,4 +180,18 @@ class ApiTest {
   void singleStepNormalizersAreReused() {
     assertSame(Step.ALEF.normalizer(), Step.ALEF.normalizer());
   }
+
+  @Test
+  void spanQuickCheckYesIsTheWholeTextWhenNothingChanges() {
+    assertEquals(7, ArabicNormalizer.SEARCH.spanQuickCheckYes("نص نظيف"));
+    assertEquals(3, ArabicNormalizer.SEARCH.spanQuickCheckYes("نص أحمد"));
+    assertEquals(1, ArabicNormalizer.LUCENE.spanQuickCheckYes("بـ"));
+  }
+
+  @Test
+  void spanQuickCheckYesStopsAtAChange() {
+    for (String s : new String[] {"مـرحبا", "&amp;", "كلمة\u200F", "ﻻ", "ا\u0654"}) {
+      assertTrue(ArabicNormalizer.LIGHT.spanQuickCheckYes(s) < s.length(), s);
+    }
+  }
 }

@@ -46,9 +46,12 @@ public final class ArnormTokenFilter extends TokenFilter {
     if (!input.incrementToken()) {
       return false;
     }
-    if (!normalizer.isNormalized(term)) {
+    // Most terms are found clean by the quick check; the others are normalized once.
+    if (normalizer.spanQuickCheckYes(term) < term.length()) {
       String normalized = normalizer.normalize(term);
-      term.setEmpty().append(normalized);
+      if (!normalized.contentEquals(term)) {
+        term.setEmpty().append(normalized);
+      }
     }
     return true;
   }
