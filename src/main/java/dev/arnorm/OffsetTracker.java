@@ -247,7 +247,11 @@ final class OffsetTracker {
         continue;
       }
       int ls = s - finalSource;
-      align(pendingSource, ls, out, finalOutput - released, o - finalOutput, finalSource, finalOutput);
+      int lo = o - finalOutput;
+      // Most pieces are one char that came through unchanged: nothing to record.
+      if (ls != lo || !same(pendingSource, 0, out, finalOutput - released, ls)) {
+        align(pendingSource, ls, out, finalOutput - released, lo, finalSource, finalOutput);
+      }
       pendingSource.delete(0, ls);
       finalSource = s;
       finalOutput = o;
