@@ -270,7 +270,7 @@ public final class ArabicNormalizer {
     OffsetTracker t = tracker();
     t.feed(text, 0, text.length());
     t.end();
-    return new NormalizedText(t.buffer().toString(), new OffsetMap(t.changes().copy(), text.length(),
+    return new NormalizedText(t.text(), new OffsetMap(t.changes().copy(), text.length(),
         t.finalOutput()));
   }
 

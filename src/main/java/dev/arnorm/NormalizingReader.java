@@ -46,9 +46,7 @@ public final class NormalizingReader extends Reader {
       }
       fill();
     }
-    int n = Math.min(len, ready);
-    tracker.buffer().getChars(0, n, cbuf, off);
-    tracker.release(n);
+    int n = tracker.take(cbuf, off, Math.min(len, ready));
     read += n;
     return n;
   }

@@ -24,10 +24,13 @@ final class OffsetTracker {
   private final NfcSink sink;
   /** No step changes a space or line feed by itself: a word stage may finish its word before one. */
   private final boolean blanksPass;
-  /** The sink's output; {@link #release} drops the part a reader has taken. */
+  /** The sink's output; {@link #take} drops the part a reader has taken. */
   private final StringBuilder out = new StringBuilder();
   /** Output chars dropped from the front of {@link #out}: output index = released + index in out. */
   private int released;
+  /** Chars at the front of {@link #out} that a reader has taken but that are not dropped yet. */
+  private int taken;
+  private static final int COMPACT_AT = 4096;
   /** Source chars fed so far. */
   private int source;
 
@@ -182,21 +185,29 @@ final class OffsetTracker {
     return finalOutput;
   }
 
-  /** The output from {@link #released} on (some of it may not be final yet). */
-  StringBuilder buffer() {
-    return out;
+  /** The whole output, for {@link ArabicNormalizer#normalizeWithOffsets}, which takes nothing before the end. */
+  String text() {
+    return out.toString();
   }
 
-  /** Drops the first {@code n} chars of {@link #buffer}, which must be final. */
-  void release(int n) {
-    if (released + n > finalOutput) {
-      throw new IllegalStateException("releasing output that is not final");
+  /**
+   * Copies up to {@code len} chars of final output that were not taken yet into {@code dst}, and returns
+   * how many (0 when none is final yet). Taken output is dropped from the buffer now and then, not at every
+   * call: a reader that takes a few hundred chars at a time must not shift the whole buffer each time.
+   */
+  int take(char[] dst, int off, int len) {
+    int n = Math.min(len, finalOutput - released - taken);
+    out.getChars(taken, taken + n, dst, off);
+    taken += n;
+    if (taken >= COMPACT_AT && 2 * taken >= out.length()) {
+      out.delete(0, taken);
+      released += taken;
+      if (sink != null) {
+        sink.shift(taken);
+      }
+      taken = 0;
     }
-    out.delete(0, n);
-    released += n;
-    if (sink != null) {
-      sink.shift(n);
-    }
+    return n;
   }
 
   Changes changes() {
