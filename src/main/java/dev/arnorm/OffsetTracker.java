@@ -220,6 +220,13 @@ final class OffsetTracker {
   }
 
   private void addPending(int s, int o) {
+    // Pending anchors never differ in output (any output between them would have made them final or
+    // withdrawn them): a new one only extends the deletion after the last. Keeping one keeps a run of
+    // deleted marks after a letter linear, and maps the same (the indexes between are inside a deletion).
+    if (pendingCount > 0 && pending[2 * pendingCount - 1] == o) {
+      pending[2 * pendingCount - 2] = s;
+      return;
+    }
     if (2 * pendingCount == pending.length) {
       pending = java.util.Arrays.copyOf(pending, pending.length * 2);
     }

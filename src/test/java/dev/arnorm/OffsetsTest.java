@@ -134,6 +134,15 @@ class OffsetsTest {
   }
 
   @Test
+  void aLetterAndALongRunOfMarksRemovedFromItAreOneRegion() {
+    String s = "ب" + "\u064E".repeat(10_000) + " كلمه";
+    NormalizedText t = ArabicNormalizer.SEARCH.normalizeWithOffsets(s);
+    assertEquals("ب كلمه", t.text());
+    assertEquals("OffsetMap{source=10006, output=6, changes=[[0,10001)->[0,1)]}", t.offsets().toString());
+    assertEquals("كلمه", t.sourceOf(s, 2, 6));
+  }
+
+  @Test
   void indexesOutsideTheTextsAreRejected() {
     OffsetMap m = light("&amp;").offsets();
     assertThrows(IndexOutOfBoundsException.class, () -> m.sourceStart(2));

@@ -98,4 +98,22 @@ public class HostileBenchmark {
     normalizer.normalize(new java.io.ByteArrayInputStream(utf8), out);
     return out.size();
   }
+
+  /** The same text with its offset map: the offsets path, which takes the chain for every character. */
+  @Benchmark
+  public Object normalizeWithOffsets() {
+    return normalizer.normalizeWithOffsets(text);
+  }
+
+  /** Through a {@code NormalizingReader}, as Lucene's char filter reads a field. */
+  @Benchmark
+  public long readNormalized() throws java.io.IOException {
+    java.io.Reader r = normalizer.reader(new java.io.StringReader(text));
+    char[] buf = new char[4096];
+    long n = 0;
+    for (int k; (k = r.read(buf)) >= 0; ) {
+      n += k;
+    }
+    return n;
+  }
 }
