@@ -1,5 +1,13 @@
 package dev.arnorm;
 
+import dev.arnorm.engine.CodeUnitMap;
+import dev.arnorm.engine.Engine;
+import dev.arnorm.engine.OffsetTracker;
+import dev.arnorm.rules.SpellingRule;
+import dev.arnorm.rules.StepCounter;
+import dev.arnorm.rules.StepId;
+import dev.arnorm.stream.BadUtf8Exception;
+import dev.arnorm.stream.Utf8Stream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -130,7 +138,7 @@ public final class ArabicNormalizer {
       synchronized (this) {
         e = engine;
         if (e == null) {
-          e = new Engine(steps, lexicon == null ? null : new SpellingRule(lexicon));
+          e = new Engine(kinds(steps), lexicon == null ? null : new SpellingRule(lexicon.data));
           engine = e;
         }
       }
@@ -205,10 +213,18 @@ public final class ArabicNormalizer {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(out, "out");
     if (luceneAlone) {
-      CodeUnitMap.LUCENE.apply(in, out);
+      try {
+        Utf8Stream.mapUnits(CodeUnitMap.LUCENE, in, out);
+      } catch (BadUtf8Exception e) {
+        throw new MalformedUtf8Exception(e.offset());
+      }
       return;
     }
-    new Utf8Stream(engine()).run(in, out);
+    try {
+      new Utf8Stream(engine()).run(in, out);
+    } catch (BadUtf8Exception e) {
+      throw new MalformedUtf8Exception(e.offset());
+    }
   }
 
   /**
@@ -337,6 +353,15 @@ public final class ArabicNormalizer {
   @Override
   public int hashCode() {
     return steps.hashCode();
+  }
+
+  /** The steps as the engine names them. */
+  private static List<StepId> kinds(List<Step> steps) {
+    List<StepId> out = new ArrayList<>(steps.size());
+    for (Step s : steps) {
+      out.add(s.kind);
+    }
+    return out;
   }
 
   /** Collects steps in order; {@link #build()} takes a snapshot. Not thread-safe. */

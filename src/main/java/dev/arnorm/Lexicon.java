@@ -1,20 +1,15 @@
 package dev.arnorm;
 
+import dev.arnorm.rules.LexiconData;
+import dev.arnorm.stream.BadUtf8Exception;
+import dev.arnorm.stream.StrictUtf8Reader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -35,72 +30,15 @@ import java.util.Set;
  */
 public final class Lexicon {
   /** The kinds of error an entry may fix. */
-  public static final Set<String> KINDS = Set.of("colloquial", "hamza", "spacing", "misspelling");
-  /** The proclitics an entry may allow, in the order they combine: conjunction, preposition, article. */
-  static final List<String> CLITICS = List.of("و", "ف", "ب", "ل", "ك", "ال");
-  private static final Set<String> CONDITION_KEYS = Set.of("prefixes", "before", "not-before", "after", "not-after");
-  /** The most words in an entry's WRONG or RIGHT: phrases are short, and a match is tried at every word. */
-  static final int MAX_WORDS = 8;
-  /** The most letters in one word of an entry. */
-  static final int MAX_WORD_LENGTH = 40;
-  private static final String BUILT_IN = "spelling-lexicon.txt";
+  public static final Set<String> KINDS = LexiconData.KINDS;
 
-  private final String version;
-  private final List<Entry> entries;
-  private final List<String> counterExamples;
-  private final Map<String, List<Entry>> byFirstWord;
-  private final int maxWords;
+  private static final Lexicon BUILT_IN = new Lexicon(LexiconData.builtIn());
 
-  private Lexicon(String version, List<Entry> entries, List<String> counterExamples) {
-    this.version = version;
-    this.entries = List.copyOf(entries);
-    this.counterExamples = List.copyOf(counterExamples);
-    Map<String, List<Entry>> index = new HashMap<>();
-    int max = 1;
-    for (Entry e : this.entries) {
-      index.computeIfAbsent(e.wrong.get(0), k -> new ArrayList<>()).add(e);
-      max = Math.max(max, e.wrong.size());
-    }
-    // Longer phrases first, then file order.
-    index.values().forEach(l -> l.sort((a, b) -> b.wrong.size() - a.wrong.size()));
-    index.replaceAll((k, v) -> List.copyOf(v));
-    this.byFirstWord = Map.copyOf(index);
-    this.maxWords = max;
-    rejectChains();
-  }
+  /** The parsed entries, which the spelling rule reads. */
+  final LexiconData data;
 
-  /**
-   * Rejects an entry whose RIGHT holds, as a word or a phrase, the WRONG of an entry: a second pass of the
-   * spelling step would change the text again, and {@code social} would not be idempotent. Linear: each
-   * RIGHT has at most {@link #MAX_WORDS} words, so at most 36 phrases to look up.
-   */
-  private void rejectChains() {
-    Map<String, Entry> wrongs = new HashMap<>();
-    for (Entry e : entries) {
-      wrongs.putIfAbsent(String.join(" ", e.wrong), e);
-    }
-    for (Entry e : entries) {
-      String[] words = e.right.split(" ");
-      for (int from = 0; from < words.length; from++) {
-        StringBuilder phrase = new StringBuilder();
-        for (int to = from; to < words.length; to++) {
-          if (to > from) {
-            phrase.append(' ');
-          }
-          phrase.append(words[to]);
-          Entry next = wrongs.get(phrase.toString());
-          if (next != null) {
-            throw new IllegalArgumentException("lexicon: the entry '" + String.join(" ", e.wrong) + "' (line "
-                + e.line + ") gives '" + e.right + "', which the entry '" + phrase + "' (line " + next.line
-                + ") would change again; entries may not chain, or the spelling step is not idempotent");
-          }
-        }
-      }
-    }
-  }
-
-  private static final class BuiltIn {
-    static final Lexicon LEXICON = loadBuiltIn();
+  private Lexicon(LexiconData data) {
+    this.data = data;
   }
 
   /**
@@ -109,18 +47,7 @@ public final class Lexicon {
    * @return the built-in lexicon
    */
   public static Lexicon builtIn() {
-    return BuiltIn.LEXICON;
-  }
-
-  private static Lexicon loadBuiltIn() {
-    try (InputStream in = Lexicon.class.getResourceAsStream(BUILT_IN)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource dev/arnorm/" + BUILT_IN);
-      }
-      return parse(new InputStreamReader(in, StandardCharsets.UTF_8), "built-in " + BUILT_IN);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return BUILT_IN;
   }
 
   /**
@@ -133,78 +60,11 @@ public final class Lexicon {
    */
   public static Lexicon load(Path file) throws IOException {
     Objects.requireNonNull(file, "file");
-    try (Reader r = new BufferedReader(new Utf8Reader(Files.newInputStream(file)), 1 << 16)) {
-      return parse(r, file.toString());
-    } catch (MalformedUtf8Exception e) {
-      throw bad(file.toString(), lineAt(file, e.offset()), "malformed UTF-8 at byte offset " + e.offset());
+    try (Reader r = new BufferedReader(new StrictUtf8Reader(Files.newInputStream(file)), 1 << 16)) {
+      return new Lexicon(LexiconData.parse(r, file.toString()));
+    } catch (BadUtf8Exception e) {
+      throw LexiconData.bad(file.toString(), lineAt(file, e.offset()), "malformed UTF-8 at byte offset " + e.offset());
     }
-  }
-
-  /**
-   * Parses a lexicon; {@code source} names it in error messages.
-   *
-   * @param in the lexicon's text
-   * @param source what to call the text in error messages (a file name)
-   * @return the lexicon the text holds
-   * @throws IllegalArgumentException for a bad line
-   * @throws IOException if reading fails
-   */
-  public static Lexicon parse(Reader in, String source) throws IOException {
-    Objects.requireNonNull(in, "in");
-    BufferedReader r = in instanceof BufferedReader ? (BufferedReader) in : new BufferedReader(in);
-    String version = "unversioned";
-    List<Entry> entries = new ArrayList<>();
-    List<String> counter = new ArrayList<>();
-    Map<String, Integer> seen = new HashMap<>();
-    String line;
-    int n = 0;
-    while ((line = r.readLine()) != null) {
-      n++;
-      if (n == 1 && line.startsWith("\uFEFF")) {
-        line = line.substring(1);
-      }
-      if (line.startsWith("# version:")) {
-        version = line.substring("# version:".length()).trim();
-        continue;
-      }
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
-      }
-      String[] f = line.split("\t", -1);
-      if (f[0].equals("!")) {
-        if (f.length != 2 || f[1].isBlank()) {
-          throw bad(source, n, "a counter-example is '!', a tab, and the text");
-        }
-        counter.add(UnicodeData.NFC.normalize(f[1]));
-        continue;
-      }
-      if (f.length < 3 || f.length > 4) {
-        throw bad(source, n, "expected WRONG<TAB>RIGHT<TAB>KIND[<TAB>CONDITIONS], found " + f.length + " field"
-            + (f.length == 1 ? "" : "s"));
-      }
-      String wrong = UnicodeData.NFC.normalize(f[0].trim());
-      String right = UnicodeData.NFC.normalize(f[1].trim());
-      checkPhrase(wrong, "WRONG", f[0], source, n);
-      checkPhrase(right, "RIGHT", f[1], source, n);
-      if (wrong.equals(right)) {
-        throw bad(source, n, "WRONG and RIGHT are the same");
-      }
-      String kind = f[2].trim();
-      if (!KINDS.contains(kind)) {
-        throw bad(source, n, "unknown kind '" + kind + "'; valid kinds: " + String.join(", ", sorted(KINDS)));
-      }
-      Entry e = new Entry(List.of(wrong.split(" ")), right, kind, n);
-      if (f.length == 4 && !f[3].isBlank()) {
-        parseConditions(e, f[3], source, n);
-      }
-      String key = wrong + "\u0000" + e.conditionKey();
-      Integer first = seen.putIfAbsent(key, n);
-      if (first != null) {
-        throw bad(source, n, "duplicate entry '" + wrong + "' (first at line " + first + ")");
-      }
-      entries.add(e);
-    }
-    return new Lexicon(version, entries, counter);
   }
 
   /** The line (from 1) that holds byte {@code offset} of {@code file}. */
@@ -222,114 +82,17 @@ public final class Lexicon {
     return line;
   }
 
-  private static void parseConditions(Entry e, String field, String source, int n) {
-    for (String part : field.split(";")) {
-      if (part.isBlank()) {
-        continue;
-      }
-      int eq = part.indexOf('=');
-      String key = eq < 0 ? part.trim() : part.substring(0, eq).trim();
-      if (eq < 0 || !CONDITION_KEYS.contains(key)) {
-        throw bad(source, n, "unknown condition '" + part.trim() + "'; valid: " + String.join(", ", sorted(CONDITION_KEYS))
-            + " (as key=value)");
-      }
-      String value = part.substring(eq + 1).trim();
-      if (key.equals("prefixes")) {
-        for (String p : value.split(",")) {
-          String c = p.trim();
-          if (!CLITICS.contains(c)) {
-            throw bad(source, n, "unknown prefix '" + c + "'; valid prefixes: " + String.join(",", CLITICS));
-          }
-          e.clitics.add(c);
-        }
-        continue;
-      }
-      Set<String> words = new java.util.HashSet<>();
-      for (String w : value.split("\\|")) {
-        String nw = UnicodeData.NFC.normalize(w.trim());
-        if (wordsIn(nw) != 1) {
-          throw bad(source, n, "condition " + key + ": '" + w + "' is not one Arabic word");
-        }
-        words.add(nw);
-      }
-      e.conditions.put(key, Set.copyOf(words));
-    }
-    e.prefixes = prefixCombinations(e.clitics);
-  }
-
-  /** The proclitic strings allowed by a set of clitics: conjunction, then preposition, then article. */
-  static Set<String> prefixCombinations(Set<String> clitics) {
-    Set<String> out = new java.util.HashSet<>();
-    for (String c : new String[] {"", "و", "ف"}) {
-      for (String p : new String[] {"", "ب", "ل", "ك"}) {
-        for (String a : new String[] {"", "ال"}) {
-          if ((!c.isEmpty() && !clitics.contains(c)) || (!p.isEmpty() && !clitics.contains(p))
-              || (!a.isEmpty() && !clitics.contains(a)) || (p.equals("ل") && a.equals("ال"))) {
-            continue;
-          }
-          if (!(c + p + a).isEmpty()) {
-            out.add(c + p + a);
-          }
-        }
-      }
-    }
-    return Set.copyOf(out);
-  }
-
-  private static List<String> sorted(Set<String> s) {
-    List<String> l = new ArrayList<>(s);
-    Collections.sort(l);
-    return l;
-  }
-
-  /** An entry's phrase: Arabic words of letters only, single spaces between, within the limits. */
-  private static void checkPhrase(String phrase, String field, String raw, String source, int line) {
-    int words = wordsIn(phrase);
-    if (words < 0) {
-      throw bad(source, line, field + " '" + shorten(raw) + "' must be Arabic words (letters only) separated by"
-          + " single spaces, of at most " + MAX_WORD_LENGTH + " letters each");
-    }
-    if (words > MAX_WORDS) {
-      throw bad(source, line, field + " has " + words + " words; at most " + MAX_WORDS);
-    }
-  }
-
-  private static String shorten(String s) {
-    return s.length() <= 60 ? s : s.substring(0, 60) + "...";
-  }
-
   /**
-   * The number of words of {@code s} when it is Arabic letters (U+0621..U+063A, U+0641..U+064A,
-   * U+0671..U+06D3) in words of at most {@link #MAX_WORD_LENGTH}, separated by single spaces; else -1. A
-   * loop, not a regular expression: a pattern with a repeated group recursed once per word, and a phrase of
-   * thousands of words overflowed the stack.
+   * Parses a lexicon; {@code source} names it in error messages.
+   *
+   * @param in the lexicon's text
+   * @param source what to call the text in error messages (a file name)
+   * @return the lexicon the text holds
+   * @throws IllegalArgumentException for a bad line
+   * @throws IOException if reading fails
    */
-  static int wordsIn(String s) {
-    int words = 0;
-    int length = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == ' ') {
-        if (length == 0) {
-          return -1; // leading or double space
-        }
-        length = 0;
-        continue;
-      }
-      boolean letter = (c >= '\u0621' && c <= '\u063A') || (c >= '\u0641' && c <= '\u064A')
-          || (c >= '\u0671' && c <= '\u06D3');
-      if (!letter || ++length > MAX_WORD_LENGTH) {
-        return -1;
-      }
-      if (length == 1) {
-        words++;
-      }
-    }
-    return length == 0 ? -1 : words;
-  }
-
-  private static IllegalArgumentException bad(String source, int line, String what) {
-    return new IllegalArgumentException("lexicon " + source + " line " + line + ": " + what);
+  public static Lexicon parse(Reader in, String source) throws IOException {
+    return new Lexicon(LexiconData.parse(in, source));
   }
 
   /**
@@ -341,16 +104,7 @@ public final class Lexicon {
    */
   public Lexicon plus(Lexicon other) {
     Objects.requireNonNull(other, "other");
-    Map<String, Entry> merged = new LinkedHashMap<>();
-    for (Entry e : entries) {
-      merged.put(String.join(" ", e.wrong), e);
-    }
-    for (Entry e : other.entries) {
-      merged.put(String.join(" ", e.wrong), e);
-    }
-    List<String> counter = new ArrayList<>(counterExamples);
-    counter.addAll(other.counterExamples);
-    return new Lexicon(version + "+" + other.version, new ArrayList<>(merged.values()), counter);
+    return new Lexicon(data.plus(other.data));
   }
 
   /**
@@ -359,7 +113,7 @@ public final class Lexicon {
    * @return the version its header gives
    */
   public String version() {
-    return version;
+    return data.version();
   }
 
   /**
@@ -368,7 +122,7 @@ public final class Lexicon {
    * @return the number of entries
    */
   public int size() {
-    return entries.size();
+    return data.size();
   }
 
   /**
@@ -377,91 +131,22 @@ public final class Lexicon {
    * @return the counter-examples, in file order
    */
   public List<String> counterExamples() {
-    return counterExamples;
-  }
-
-  List<Entry> entries() {
-    return entries;
-  }
-
-  List<Entry> startingWith(String word) {
-    return byFirstWord.getOrDefault(word, List.of());
-  }
-
-  int maxWords() {
-    return maxWords;
+    return data.counterExamples();
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Lexicon && ((Lexicon) o).entries.equals(entries)
-        && ((Lexicon) o).counterExamples.equals(counterExamples);
+    return o instanceof Lexicon && ((Lexicon) o).data.equals(data);
   }
 
   @Override
   public int hashCode() {
-    return entries.hashCode();
+    return data.hashCode();
   }
 
   /** The version and the number of entries. */
   @Override
   public String toString() {
-    return "Lexicon[" + version + ", " + entries.size() + " entries]";
-  }
-
-  /** One line of the lexicon. */
-  static final class Entry {
-    final List<String> wrong;
-    final String right;
-    final String kind;
-    final int line;
-    final Set<String> clitics = new java.util.HashSet<>();
-    Set<String> prefixes = Set.of();
-    final Map<String, Set<String>> conditions = new HashMap<>();
-
-    Entry(List<String> wrong, String right, String kind, int line) {
-      this.wrong = wrong;
-      this.right = right;
-      this.kind = kind;
-      this.line = line;
-    }
-
-    /** The label used by statistics: {@code "wrong → right"}. */
-    String label() {
-      return String.join(" ", wrong) + " → " + right;
-    }
-
-    String conditionKey() {
-      return new java.util.TreeMap<>(conditions).toString();
-    }
-
-    boolean allows(String prevWord, String nextWord) {
-      return test("after", prevWord, true) && test("not-after", prevWord, false)
-          && test("before", nextWord, true) && test("not-before", nextWord, false);
-    }
-
-    private boolean test(String key, String word, boolean required) {
-      Set<String> words = conditions.get(key);
-      if (words == null) {
-        return true;
-      }
-      boolean present = word != null && words.contains(word);
-      return required == present;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      if (!(o instanceof Entry)) {
-        return false;
-      }
-      Entry e = (Entry) o;
-      return wrong.equals(e.wrong) && right.equals(e.right) && kind.equals(e.kind)
-          && clitics.equals(e.clitics) && conditions.equals(e.conditions);
-    }
-
-    @Override
-    public int hashCode() {
-      return Objects.hash(wrong, right);
-    }
+    return data.toString();
   }
 }

@@ -1,5 +1,7 @@
 package dev.arnorm;
 
+import dev.arnorm.rules.StepCounter;
+import dev.arnorm.rules.StepId;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -55,13 +57,13 @@ public final class NormalizationStats {
   StepCounter counter() {
     return new StepCounter() {
       @Override
-      public void count(Step step, long n) {
-        counts.merge(step, n, Long::sum);
+      public void count(StepId step, long n) {
+        counts.merge(Step.of(step), n, Long::sum);
       }
 
       @Override
-      public void detail(Step step, String what, long n) {
-        details.computeIfAbsent(step, s -> new LinkedHashMap<>()).merge(what, n, Long::sum);
+      public void detail(StepId step, String what, long n) {
+        details.computeIfAbsent(Step.of(step), s -> new LinkedHashMap<>()).merge(what, n, Long::sum);
       }
     };
   }

@@ -1,5 +1,7 @@
 package dev.arnorm;
 
+import dev.arnorm.engine.OffsetTracker;
+import dev.arnorm.engine.Output;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.Objects;

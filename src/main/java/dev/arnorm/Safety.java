@@ -1,5 +1,6 @@
 package dev.arnorm;
 
+import dev.arnorm.engine.Changes;
 import java.util.Locale;
 
 /** How much a step may change the meaning of the text. */

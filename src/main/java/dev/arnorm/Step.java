@@ -1,5 +1,6 @@
 package dev.arnorm;
 
+import dev.arnorm.rules.StepId;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
@@ -140,10 +141,18 @@ public enum Step {
 
   private final String id;
   private final Safety safety;
+  /** The same step as the layers below the API name it. */
+  final StepId kind;
 
   Step(String id, Safety safety) {
     this.id = id;
     this.safety = safety;
+    this.kind = StepId.valueOf(name());
+  }
+
+  /** The public step of an internal one. */
+  static Step of(StepId kind) {
+    return values()[kind.ordinal()];
   }
 
   /**
@@ -202,10 +211,5 @@ public enum Step {
   @Override
   public String toString() {
     return id;
-  }
-
-  /** This step's compiled rule; built once per step and shared. */
-  Rule rule() {
-    return Rules.of(this);
   }
 }

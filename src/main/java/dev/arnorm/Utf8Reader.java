@@ -1,14 +1,10 @@
 package dev.arnorm;
 
+import dev.arnorm.stream.BadUtf8Exception;
+import dev.arnorm.stream.StrictUtf8Reader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A strict UTF-8 reader that knows where it is: on the first malformed or truncated sequence it throws
@@ -17,15 +13,7 @@ import java.nio.charset.StandardCharsets;
  * Bounded memory: a 64 KiB byte buffer. Not thread-safe, like any Reader.
  */
 public final class Utf8Reader extends Reader {
-  private final InputStream in;
-  private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-      .onMalformedInput(CodingErrorAction.REPORT)
-      .onUnmappableCharacter(CodingErrorAction.REPORT);
-  private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
-  /** Bytes consumed before the current content of {@code bytes}. */
-  private long consumed;
-  private boolean eof;
-  private boolean done;
+  private final StrictUtf8Reader in;
 
   /**
    * Reads {@code in}, which is closed with this reader.
@@ -33,58 +21,16 @@ public final class Utf8Reader extends Reader {
    * @param in the UTF-8 bytes to read
    */
   public Utf8Reader(InputStream in) {
-    this(in, 0);
-  }
-
-  /** As if {@code offset} bytes had been read before {@code in}: error offsets count them. */
-  Utf8Reader(InputStream in, long offset) {
-    this.in = java.util.Objects.requireNonNull(in, "in");
-    this.consumed = offset;
-    bytes.flip();
+    this.in = new StrictUtf8Reader(in);
   }
 
   @Override
   public int read(char[] cbuf, int off, int len) throws IOException {
-    if (len == 0) {
-      return 0;
+    try {
+      return in.read(cbuf, off, len);
+    } catch (BadUtf8Exception e) {
+      throw new MalformedUtf8Exception(e.offset());
     }
-    CharBuffer out = CharBuffer.wrap(cbuf, off, len);
-    while (out.position() == off) {
-      if (done) {
-        return -1;
-      }
-      if (!eof && bytes.remaining() < 4) {
-        fill();
-      }
-      int before = bytes.position();
-      CoderResult r = decoder.decode(bytes, out, eof);
-      consumed += bytes.position() - before;
-      if (r.isError()) {
-        throw new MalformedUtf8Exception(consumed);
-      }
-      if (eof && !bytes.hasRemaining()) {
-        CoderResult f = decoder.flush(out);
-        if (f.isError()) {
-          throw new MalformedUtf8Exception(consumed);
-        }
-        done = true;
-      }
-      if (r.isUnderflow() && !eof && out.position() == off) {
-        fill();
-      }
-    }
-    return out.position() - off;
-  }
-
-  private void fill() throws IOException {
-    bytes.compact();
-    int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
-    if (n < 0) {
-      eof = true;
-    } else {
-      bytes.position(bytes.position() + n);
-    }
-    bytes.flip();
   }
 
   @Override

@@ -1,8 +1,8 @@
 package dev.arnorm;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
-
+import dev.arnorm.engine.Engine;
+import dev.arnorm.engine.Lines;
+import dev.arnorm.rules.StepCounter;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +13,10 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
 
 /**
  * The engine's direct path (a table lookup per character between changes) against the same pipeline run
@@ -60,10 +64,10 @@ class DirectPathProperties {
   private static Engine[] engines(List<Step> steps) {
     boolean preset = java.util.Arrays.stream(Preset.values()).anyMatch(p -> p.steps().equals(steps));
     if (!preset) {
-      return new Engine[] {new Engine(steps, null, true), new Engine(steps, null, false)};
+      return new Engine[] {new Engine(Steps.kinds(steps), null, true), new Engine(Steps.kinds(steps), null, false)};
     }
     return ENGINES.computeIfAbsent(steps,
-        s -> new Engine[] {new Engine(s, null, true), new Engine(s, null, false)});
+        s -> new Engine[] {new Engine(Steps.kinds(s), null, true), new Engine(Steps.kinds(s), null, false)});
   }
 
   @Provide

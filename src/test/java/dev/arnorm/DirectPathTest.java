@@ -1,15 +1,23 @@
 package dev.arnorm;
 
+import dev.arnorm.engine.DirectTable;
+import dev.arnorm.engine.Engine;
+import dev.arnorm.rules.HtmlEntitiesRule;
+import dev.arnorm.rules.NfcSink;
+import dev.arnorm.rules.Stage;
+import dev.arnorm.rules.StepCounter;
+import dev.arnorm.rules.WordStage;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /** Cases random search found where the direct path must hand a whole word to the chain. */
 class DirectPathTest {
   private static void sameAsChain(List<Step> steps, String s) {
-    assertEquals(new Engine(steps, null, false).normalize(s), new Engine(steps, null, true).normalize(s));
+    assertEquals(new Engine(Steps.kinds(steps), null, false).normalize(s), new Engine(Steps.kinds(steps), null, true).normalize(s));
   }
 
   @Test
@@ -96,8 +104,8 @@ class DirectPathTest {
     for (String word : List.of("جميييل", "ههههه", "كلمة")) {
       StringBuilder early = new StringBuilder();
       StringBuilder late = new StringBuilder();
-      WordStage a = (WordStage) Step.ELONGATION.rule().newStage(new NfcSink(early), StepCounter.NONE);
-      Stage b = Step.ELONGATION.rule().newStage(new NfcSink(late), StepCounter.NONE);
+      WordStage a = (WordStage) Step.ELONGATION.kind.rule().newStage(new NfcSink(early), StepCounter.NONE);
+      Stage b = Step.ELONGATION.kind.rule().newStage(new NfcSink(late), StepCounter.NONE);
       word.codePoints().forEach(a::put);
       a.boundary();
       a.put(' ');
@@ -133,7 +141,7 @@ class DirectPathTest {
   void twoSpacesMergeWhereverTheyFallInACleanStretchCopiedWhole() {
     // After the second ligature (a change, after a long run) the rest is clean and copied whole: the two
     // spaces must merge wherever they fall in it.
-    Engine direct = new Engine(Preset.LIGHT.steps(), null, true);
+    Engine direct = new Engine(Steps.kinds(Preset.LIGHT.steps()), null, true);
     String head = "ﻻ" + "كلمة ".repeat(20) + "ﻻ";
     for (int len = head.length() + 4000; len < head.length() + 4200; len++) {
       StringBuilder sb = new StringBuilder(head);
@@ -159,11 +167,11 @@ class DirectPathTest {
 
   @Test
   void aNoBreakSpaceIsClassedAsABlankReplacement() {
-    Engine light = new Engine(Preset.LIGHT.steps(), null, true);
+    Engine light = new Engine(Steps.kinds(Preset.LIGHT.steps()), null, true);
     assertEquals(DirectTable.MAP1_BLANK, light.table.cls['\u00A0']);
     assertEquals(' ', light.table.map('\u00A0'));
     // Without the whitespace step nothing merges blanks: the no-break space stays what it is.
-    Engine noWhitespace = new Engine(List.of(Step.ALEF), null, true);
+    Engine noWhitespace = new Engine(Steps.kinds(List.of(Step.ALEF)), null, true);
     assertEquals(DirectTable.COPY, noWhitespace.table.cls['\u00A0']);
   }
 
@@ -202,12 +210,12 @@ class DirectPathTest {
   void aStringBuilderNormalizedAgainWithOtherContentsIsJudgedAfresh() {
     // Found by random search with the state kept across calls: the & of the first contents was judged,
     // and the & of the second, further along the same line, was judged on from that stale state.
-    Engine direct = new Engine(Preset.SEARCH.steps(), null, true);
+    Engine direct = new Engine(Steps.kinds(Preset.SEARCH.steps()), null, true);
     StringBuilder reused = new StringBuilder("&.\n.-\n\u0301");
     direct.normalize(reused);
     reused.setLength(0);
     reused.append(" &-\u064E-\n\u0301");
-    assertEquals(new Engine(Preset.SEARCH.steps(), null, false).normalize(reused.toString()),
+    assertEquals(new Engine(Steps.kinds(Preset.SEARCH.steps()), null, false).normalize(reused.toString()),
         direct.normalize(reused));
   }
 
@@ -224,7 +232,7 @@ class DirectPathTest {
     int[] expected = {HtmlEntitiesRule.KEEP, HtmlEntitiesRule.SPACE, HtmlEntitiesRule.SPACE,
         HtmlEntitiesRule.DROP, HtmlEntitiesRule.UNDECIDED, HtmlEntitiesRule.UNDECIDED};
     assertEquals(expected.length, count);
-    HtmlEntitiesRule rule = (HtmlEntitiesRule) Step.HTML_ENTITIES.rule();
+    HtmlEntitiesRule rule = (HtmlEntitiesRule) Step.HTML_ENTITIES.kind.rule();
     HtmlEntitiesRule.StrayAmpersands inOrder = rule.new StrayAmpersands(null);
     for (int i = 0; i < count; i++) {
       assertEquals(expected[i], inOrder.verdict(s, 0, amps[i]), "& number " + i);

@@ -1,11 +1,14 @@
 package dev.arnorm;
 
+import dev.arnorm.rules.ElongationRule;
+import dev.arnorm.rules.WordList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import org.junit.jupiter.api.Test;
 
 class ElongationTest {
   private static String run(String s) {
@@ -154,11 +157,11 @@ class ElongationTest {
   @Test
   void theLetterFoldTableGivesWhatTheEngineGivesOnEveryStem() {
     List<Step> folds = List.of(Step.ALEF, Step.YA, Step.TEH_MARBUTA, Step.PERSIAN_LETTERS, Step.HAMZA);
-    java.util.function.UnaryOperator<String> table = ElongationRule.letterFold(folds);
+    java.util.function.UnaryOperator<String> table = ElongationRule.letterFold(Steps.kinds(folds));
     ArabicNormalizer engine = ArabicNormalizer.of(folds.toArray(new Step[0]));
     int n = 0;
     try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(
-        new java.util.zip.GZIPInputStream(WordList.class.getResourceAsStream(WordList.RESOURCE)),
+        new java.util.zip.GZIPInputStream(WordList.class.getResourceAsStream("/dev/arnorm/" + WordList.RESOURCE)),
         java.nio.charset.StandardCharsets.UTF_8))) {
       for (String w = r.readLine(); w != null; w = r.readLine()) {
         if (!w.startsWith("#")) {

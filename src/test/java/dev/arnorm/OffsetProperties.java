@@ -1,9 +1,6 @@
 package dev.arnorm;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.arnorm.engine.Changes;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -14,6 +11,11 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 /** The laws of the offset map, over generated text, every preset and single step, and random pipelines. */
 class OffsetProperties {
@@ -112,9 +114,10 @@ class OffsetProperties {
   }
 
   /**
-   * The source span a token came from normalizes to the token: what an analyzer's highlight shows is the
-   * text that made the term. Where the token starts or ends inside a region (a ligature that became four
-   * words), the span is the whole region, and what it becomes holds the token.
+   * The source span a token came from normalizes to the token, up to blanks at its ends (a presentation
+   * form of a mark is a space and the mark): what an analyzer's highlight shows is the text that made the
+   * term. Where the token starts or ends inside a region (a ligature that became four words), the span is
+   * the whole region, and what it becomes holds the token.
    */
   @Property(tries = 3000)
   void tokenSourceNormalizesToTheToken(@ForAll("local") ArabicNormalizer n, @ForAll("text") String s) {
@@ -124,7 +127,7 @@ class OffsetProperties {
       String token = t.text().substring(tok[0], tok[1]);
       String alone = n.normalize(t.sourceOf(s, tok[0], tok[1]));
       boolean cut = m.sourceStart(tok[0]) < m.sourceEnd(tok[0]) || m.sourceStart(tok[1]) < m.sourceEnd(tok[1]);
-      assertTrue(cut ? alone.contains(token) : alone.equals(token), () -> n + " on "
+      assertTrue(cut ? alone.contains(token) : alone.strip().equals(token), () -> n + " on "
           + NormalizerProperties.codePoints(s) + ": token " + token + " <- " + t.sourceOf(s, tok[0], tok[1]) + " " + m);
     }
   }

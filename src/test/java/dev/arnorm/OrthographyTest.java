@@ -1,10 +1,6 @@
 package dev.arnorm;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.arnorm.rules.OrthographyRule;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -20,6 +16,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+
 class OrthographyTest {
   private static final ArabicNormalizer STEP = ArabicNormalizer.of(Step.ORTHOGRAPHY);
 
@@ -27,7 +29,7 @@ class OrthographyTest {
   private static Map<String, String> table() throws IOException {
     Map<String, String> t = new LinkedHashMap<>();
     try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(
-        OrthographyRule.class.getResourceAsStream(OrthographyRule.RESOURCE)), StandardCharsets.UTF_8))) {
+        OrthographyRule.class.getResourceAsStream("/dev/arnorm/" + OrthographyRule.RESOURCE)), StandardCharsets.UTF_8))) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         if (!line.startsWith("#")) {
           String[] f = line.split("\t");

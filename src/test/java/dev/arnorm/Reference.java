@@ -3,6 +3,9 @@ package dev.arnorm;
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.UnicodeSet;
+import dev.arnorm.engine.PipelineOrder;
+import dev.arnorm.rules.ElongationRule;
+import dev.arnorm.rules.OrthographyRule;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,13 +35,13 @@ final class Reference {
     }
     String s = NFC.normalize(text);
     // The one ordering rule of the engine, documented on PipelineOrder.runOrder; everything else is independent.
-    List<Step> order = PipelineOrder.runOrder(steps);
+    List<Step> order = Steps.of(PipelineOrder.runOrder(Steps.kinds(steps)));
     for (int k = 0; k < order.size(); k++) {
       Step step = order.get(k);
       String nfd = NFD.normalize(s);
       String out;
       if (step == Step.ELONGATION) {
-        out = ReferenceWords.elongation(nfd, ElongationRule.after(order.subList(0, k)));
+        out = ReferenceWords.elongation(nfd, ElongationRule.after(Steps.kinds(order.subList(0, k))));
       } else if (step == Step.HTML_ENTITIES) {
         out = ReferenceHtml.apply(nfd, deletedAmongAscii(order.subList(k + 1, order.size())),
             order.indexOf(Step.HTML_ENTITIES) == k ? movedFold(steps) : t -> t);

@@ -1,6 +1,12 @@
 package dev.arnorm;
 
 import com.ibm.icu.text.Normalizer2;
+import dev.arnorm.rules.ElongationRule;
+import dev.arnorm.rules.LexiconData;
+import dev.arnorm.rules.OrthographyRule;
+import dev.arnorm.rules.WordList;
+import dev.arnorm.rules.WordStage;
+import dev.arnorm.unicode.UnicodeData;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -77,10 +83,10 @@ final class ReferenceWords {
       // The words that follow across single spaces.
       List<String> chain = new ArrayList<>();
       chain.add(word);
-      for (int j = i + 2; j < t.size() && t.get(j - 1).equals(" ") && chain.size() <= lexicon.maxWords(); j += 2) {
+      for (int j = i + 2; j < t.size() && t.get(j - 1).equals(" ") && chain.size() <= lexicon.data.maxWords(); j += 2) {
         chain.add(NFC.normalize(t.get(j)));
       }
-      Lexicon.Entry hit = null;
+      LexiconData.Entry hit = null;
       String hitPrefix = "";
       boolean harakat = word.codePoints().anyMatch(UnicodeData::isArabicMark);
       for (int split = 0; !harakat && split < word.length() - 1; split++) {
@@ -88,7 +94,7 @@ final class ReferenceWords {
         if (split > 0 && !WordList.PROCLITICS.contains(prefix)) {
           continue;
         }
-        for (Lexicon.Entry e : lexicon.startingWith(word.substring(split))) {
+        for (LexiconData.Entry e : lexicon.data.startingWith(word.substring(split))) {
           boolean fits = (split == 0 || e.prefixes.contains(prefix)) && e.wrong.size() <= chain.size()
               && e.wrong.subList(1, e.wrong.size()).equals(chain.subList(1, e.wrong.size()))
               && e.allows(prev, chain.size() > e.wrong.size() ? chain.get(e.wrong.size()) : null);

@@ -1,10 +1,7 @@
 package dev.arnorm;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.arnorm.rules.LexiconData;
+import dev.arnorm.rules.WordList;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -18,6 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 class SpellingTest {
   private static String run(String s) {
@@ -147,7 +150,7 @@ class SpellingTest {
     @Test
     void noTriggerIsADictionaryWord() {
       List<String> collisions = new ArrayList<>();
-      for (Lexicon.Entry e : Lexicon.builtIn().entries()) {
+      for (LexiconData.Entry e : Lexicon.builtIn().data.entries()) {
         List<String> forms = new ArrayList<>(e.prefixes);
         forms.add("");
         for (String p : forms) {

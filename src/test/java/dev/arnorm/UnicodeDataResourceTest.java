@@ -1,11 +1,8 @@
 package dev.arnorm;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.util.VersionInfo;
+import dev.arnorm.unicode.UnicodeData;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
 
 /**
  * The Unicode tables the library reads at start-up ({@link UnicodeData.Definitions#RESOURCE}) are what the
@@ -54,7 +56,7 @@ class UnicodeDataResourceTest {
   }
 
   private static byte[] storedBytes() throws IOException {
-    try (InputStream in = UnicodeData.class.getResourceAsStream(UnicodeData.Definitions.RESOURCE)) {
+    try (InputStream in = UnicodeData.class.getResourceAsStream("/dev/arnorm/" + UnicodeData.Definitions.RESOURCE)) {
       return in.readAllBytes();
     }
   }

@@ -1,9 +1,8 @@
 package dev.arnorm;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
+import dev.arnorm.engine.Lines;
+import dev.arnorm.stream.BadUtf8Exception;
+import dev.arnorm.stream.Utf8Stream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +18,11 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 
 /**
  * {@link ArabicNormalizer#normalize(InputStream, OutputStream)}, where most lines are normalized on their
@@ -168,9 +172,13 @@ class Utf8StreamProperties {
       return out.toByteArray();
     }
     ByteArrayOutputStream runs = new ByteArrayOutputStream();
-    new Utf8Stream(n.engine(), block, true).run(new ChunkedInputStream(in, reads), runs);
     ByteArrayOutputStream written = new ByteArrayOutputStream();
-    new Utf8Stream(n.engine(), block, false).run(new ChunkedInputStream(in, reads), written);
+    try {
+      new Utf8Stream(n.engine(), block, true).run(new ChunkedInputStream(in, reads), runs);
+      new Utf8Stream(n.engine(), block, false).run(new ChunkedInputStream(in, reads), written);
+    } catch (BadUtf8Exception e) {
+      throw new MalformedUtf8Exception(e.offset()); // as the API reports it
+    }
     assertArrayEquals(runs.toByteArray(), written.toByteArray(), "the two forms of the byte loop differ");
     return runs.toByteArray();
   }

@@ -2,6 +2,7 @@ package dev.arnorm.lucene;
 
 import dev.arnorm.ArabicNormalizer;
 import dev.arnorm.NormalizingReader;
+import dev.arnorm.OffsetMap;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.Objects;

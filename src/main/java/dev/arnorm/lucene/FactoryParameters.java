@@ -3,6 +3,7 @@ package dev.arnorm.lucene;
 import dev.arnorm.ArabicNormalizer;
 import dev.arnorm.Lexicon;
 import dev.arnorm.Preset;
+import dev.arnorm.Step;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

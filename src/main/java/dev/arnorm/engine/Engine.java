@@ -1,0 +1,799 @@
+package dev.arnorm.engine;
+
+import com.ibm.icu.text.UnicodeSet;
+import dev.arnorm.rules.CharRangeSet;
+import dev.arnorm.rules.ElongationRule;
+import dev.arnorm.rules.HtmlEntitiesRule;
+import dev.arnorm.rules.MapRule;
+import dev.arnorm.rules.NfcSink;
+import dev.arnorm.rules.Rule;
+import dev.arnorm.rules.SpellingRule;
+import dev.arnorm.rules.Stage;
+import dev.arnorm.rules.StepCounter;
+import dev.arnorm.rules.StepId;
+import dev.arnorm.rules.TatweelRule;
+import dev.arnorm.rules.WordStage;
+import dev.arnorm.unicode.UnicodeData;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A pipeline compiled once: consecutive context-free steps fused into one table, the rest kept as small
+ * look-behind stages, and a {@link DirectTable} over the BMP that says, for the whole pipeline, what each
+ * character becomes when nothing around it matters. Immutable and thread-safe; chains of stage objects are
+ * pooled and used only where the text needs context.
+ *
+ * <p>A call scans for the first character that may change; from there the direct path (one table lookup
+ * per character) and the chain take turns (see {@link #runDirect}). The chain works on canonically
+ * decomposed code points (decomposed as they stream in) and ends in an {@link NfcSink}; the direct path
+ * writes only what is already NFC. That is why canonically equivalent inputs give identical output.
+ */
+public final class Engine {
+  public final Rule[] rules;
+  private final Rule[] unfused;
+  /** Package-private for tests that check how a character is classed. */
+  public final DirectTable table;
+  public final byte[] cls;
+  private final UnicodeSet touched;
+  public final boolean blankSensitive;
+  public final boolean lineContext;
+  /** No step changes a space or a line feed on its own: they reach a word stage as blanks end a word. */
+  public final boolean blanksPass;
+  /** Word-level steps: the fast scan checks every word it passes for elongation or a lexicon trigger. */
+  public final boolean elongation;
+  public final CharRangeSet wordTriggers;
+  /** A word-lookup step is on (spelling, orthography): the words that may start a fix are {@link #wordTriggers}. */
+  public final boolean lexical;
+  /** The longest span of any trigger ({@link Rule#wordTriggers}): how far past a trigger a decision looks. */
+  private final int wordSpan;
+  /** A word-lookup step looks at the word before a trigger: the byte loop then leaves words to the chain. */
+  private final boolean looksBack;
+  /**
+   * A rule decides on characters by the letters around them ({@link Rule#contextual}: the tatweel step): a
+   * chain starts after a character that reaches that rule as itself and is no letter.
+   */
+  private final boolean letterContext;
+  /** Use the direct path between changes; off only to compare it with the chain in tests. */
+  private final boolean direct;
+
+  /**
+   * @param spelling the spelling rule to use for {@link StepId#SPELLING} (a custom lexicon), or null for the
+   *     built-in one
+   */
+  public Engine(List<StepId> steps, SpellingRule spelling) {
+    this(steps, spelling, true);
+  }
+
+  public Engine(List<StepId> steps, SpellingRule spelling, boolean direct) {
+    List<Rule> plain = new ArrayList<>();
+    List<Rule> fused = new ArrayList<>();
+    UnicodeSet t = new UnicodeSet();
+    boolean blanks = false;
+    boolean line = false;
+    boolean elongate = false;
+    boolean letters = false;
+    boolean lexical = false;
+    boolean back = false;
+    java.util.Map<String, Integer> triggers = new java.util.HashMap<>();
+    List<StepId> order = PipelineOrder.runOrder(steps);
+    for (int k = 0; k < order.size(); k++) {
+      StepId s = order.get(k);
+      Rule r = s == StepId.SPELLING && spelling != null ? spelling
+          : s == StepId.ELONGATION ? ElongationRule.after(order.subList(0, k))
+          : s == StepId.HTML_ENTITIES ? PipelineOrder.htmlEntities(steps, order, k, spelling) : s.rule();
+      elongate |= r instanceof ElongationRule;
+      if (r.wordTriggers() != null) {
+        r.wordTriggers().forEach((w, n) -> triggers.merge(w, n, Math::max));
+        lexical = true;
+        back |= r.looksBack();
+      }
+      plain.add(r);
+      t.addAll(r.touched());
+      blanks |= r.blankSensitive();
+      line |= r.needsLineContext();
+      letters |= !r.contextual().isEmpty();
+      int last = fused.size() - 1;
+      if (r instanceof MapRule && last >= 0 && fused.get(last) instanceof MapRule) {
+        fused.set(last, ((MapRule) fused.get(last)).then((MapRule) r));
+      } else {
+        fused.add(r);
+      }
+    }
+    this.rules = fused.toArray(new Rule[0]);
+    this.unfused = plain.toArray(new Rule[0]);
+    this.touched = t.freeze();
+    this.blankSensitive = blanks;
+    this.lineContext = line;
+    this.blanksPass = !touched.contains(' ') && !touched.contains('\n');
+    this.elongation = elongate;
+    this.lexical = lexical;
+    this.wordSpan = triggers.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    this.looksBack = back;
+    this.wordTriggers = this.lexical ? new CharRangeSet(triggers) : null;
+    this.letterContext = letters;
+    this.direct = direct;
+    this.table = new DirectTable(rules, touched, blanks, elongate || this.lexical, new Isolated(rules)::apply);
+    this.cls = table.cls;
+  }
+
+  /**
+   * The direct path's hot loop may run on UTF-8 bytes ({@code Utf8Stream}): the direct path is on, no
+   * word-lookup step looks at the word before a trigger (the loop hands the chain a trigger's word and the
+   * words after it, not the one before), and a line break is written as itself and nothing else becomes
+   * one.
+   */
+  public boolean hotLoopOnBytes() {
+    int known = hotLoopOnBytes;
+    if (known == 0) {
+      known = hotLoopFitsBytes() ? 1 : 2;
+      hotLoopOnBytes = known; // a benign race: every thread computes the same answer
+    }
+    return known == 1;
+  }
+
+  /** {@link #hotLoopOnBytes}, computed: 0 not yet, 1 yes, 2 no. */
+  private volatile int hotLoopOnBytes;
+
+  private boolean hotLoopFitsBytes() {
+    if (!direct || looksBack) {
+      return false;
+    }
+    int[] t = table.classAndMap;
+    for (int c = 0; c < t.length; c++) {
+      int cls = t[c] & 0xFF;
+      boolean single = cls >= DirectTable.COPY && cls <= DirectTable.MARK_KEEP && cls != DirectTable.MARK_DEL;
+      if (single && ((t[c] >>> 8) == '\n') != (c == '\n')) {
+        return false;
+      }
+      if (single && Character.isSurrogate((char) (t[c] >>> 8))) {
+        return false;
+      }
+    }
+    return (t['\n'] & 0xFF) == DirectTable.COPY;
+  }
+
+  /** The words that may start a word-lookup fix, or null when no such step is on. */
+  public CharRangeSet wordTriggers() {
+    return wordTriggers;
+  }
+
+  /** How many words past a trigger's first word a word-lookup decision may look (0 without such steps). */
+  public int wordSpan() {
+    return wordSpan;
+  }
+
+  /** Elongation is on: the hot loop stops at a letter that comes a third time. */
+  public boolean elongates() {
+    return elongation;
+  }
+
+
+  public boolean astralInert(int cp) {
+    return DirectTable.untouched(cp, touched) && !UnicodeData.isMark(cp) && UnicodeData.nfcYes(cp)
+        && UnicodeData.hasBoundaryBefore(cp);
+  }
+
+  /**
+   * The index of the first character from which the text may change, or {@code s.length()} when the whole
+   * text is already normalized. One table lookup per character; no allocation.
+   */
+  public int scanClean(CharSequence s) {
+    return scanClean(s, 0);
+  }
+
+  /** {@link #scanClean(CharSequence)} from {@code from}, which must start a canonical segment. */
+  public int scanClean(CharSequence s, int from) {
+    // Elongation alone needs nothing beyond the clean scan's stop at three equal characters in a row.
+    return wordTriggers != null ? scanCleanWords(s, from) : scanCleanChars(s, from);
+  }
+
+  public int scanCleanChars(CharSequence s, int from) {
+    return scanCleanChars(s, from, 0, -1, 0);
+  }
+
+  /**
+   * {@link #scanCleanChars(CharSequence, int)} after marks up to combining class {@code prevCcc}, and
+   * after output that ends with {@code prevRun} copies of {@code prev} (-1 for none). With elongation it
+   * also stops at the third of three equal characters in a row (a base after a mark starts a new run, as
+   * in {@link ElongationRule#hasRun}), whatever they are: the direct path then looks at them one by one.
+   */
+  public int scanCleanChars(CharSequence s, int from, int prevCcc, int prev, int prevRun) {
+    final int n = s.length();
+    final byte[] cls = this.cls; // a local: read from the field, it costs 2x inside the direct path
+    final boolean runs = elongation;
+    int prevBlank = 0;
+    int p1 = prev; // the character before, for a run of equal ones (-1: none)
+    int i = from;
+    while (i < n) {
+      // Letters, spaces and other characters copied as they are, with one branch per character that is
+      // almost never taken: words and spaces alternate every few characters, and a branch on which of
+      // them a character is would be mispredicted at every word boundary.
+      int roundStart = i;
+      int t = 0;
+      char c = 0;
+      for (; i < n; i++) {
+        c = s.charAt(i);
+        t = cls[c];
+        int blank = t == DirectTable.COPY_BLANK ? 1 : 0;
+        if (t < DirectTable.COPY || t > DirectTable.COPY_BLANK || (blank & prevBlank) != 0) {
+          break;
+        }
+        if (runs) { // invariant: the JIT makes a copy of the loop without this for the other pipelines
+          if (c == p1) {
+            break;
+          }
+          p1 = c;
+        }
+        prevBlank = blank;
+      }
+      if (i > roundStart) {
+        prevCcc = 0; // after a base
+      }
+      if (i == n) {
+        break;
+      }
+      if (t >= DirectTable.COPY && t <= DirectTable.COPY_BLANK) {
+        if (t == DirectTable.COPY_BLANK && prevBlank != 0) {
+          return i - 1; // two blanks in a row: whitespace may merge them, from the first
+        }
+        // The second of two equal characters: a third before them makes a run for elongation.
+        int before = i - 2 >= from ? s.charAt(i - 2) : (i - 1 >= from || prevRun >= 2) ? prev : -1;
+        if (before == c) {
+          return i;
+        }
+        prevBlank = t == DirectTable.COPY_BLANK ? 1 : 0;
+        prevCcc = 0;
+        i++;
+        continue;
+      }
+      prevBlank = 0;
+      if (t == DirectTable.MARK_KEEP) {
+        int ccc = UnicodeData.ccc(c);
+        if (ccc < prevCcc) {
+          return i;
+        }
+        prevCcc = ccc;
+        p1 = c;
+        i++;
+      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))
+          && astralInert(Character.toCodePoint(c, s.charAt(i + 1)))) {
+        p1 = s.charAt(i + 1);
+        i += 2;
+        prevCcc = 0;
+      } else {
+        return i; // a character that may change (a blank that is not a space or tab among them)
+      }
+    }
+    return n;
+  }
+
+  /** {@link #scanCleanChars}, plus a look at every Arabic word: elongated, or able to start a fix. */
+  private int scanCleanWords(CharSequence s, int from) {
+    int wordStart = -1;
+    int limit = scanCleanChars(s, from);
+    for (int i = from; i <= limit; i++) {
+      boolean wordChar = i < limit && WordStage.continuesWord(s.charAt(i), wordStart >= 0);
+      if (wordChar) {
+        if (wordStart < 0) {
+          wordStart = i;
+        }
+      } else if (wordStart >= 0) {
+        if ((elongation && ElongationRule.hasRun(s, wordStart, i))
+            || (wordTriggers != null && wordTriggers.contains(s, wordStart, i))) {
+          return wordStart;
+        }
+        wordStart = -1;
+      }
+    }
+    // A word cut by the first character that needs work is handled from its start (see safeStart).
+    return limit;
+  }
+
+  /**
+   * Moves a slow-path start back to where the chain can begin with empty state: the start of the canonical
+   * segment before the one that needs work (a step may delete the base of that segment, and its marks then
+   * join the segment before), the word it is in (and, with spelling, the word before, whose conditions look
+   * back), before any blanks that a following space could merge with, and the start of the line when the
+   * line when an {@code &} follows on it, for the html residue rules to judge in context.
+   */
+  private int safeStart(CharSequence s, int i, Lines lines) {
+    return safeStart(s, i, lines, true);
+  }
+
+  /** {@link #safeStart(CharSequence, int, Lines)}, without the line rule when {@code line} is false. */
+  private int safeStart(CharSequence s, int i, Lines lines, boolean line) {
+    i = i < s.length() ? segmentStart(s, i) : s.length();
+    if (i > 0) {
+      i = segmentStart(s, i - 1);
+    }
+    if (elongation || lexical) {
+      // Word steps start at a word; spelling conditions look at the word before it.
+      while (i > 0 && joinsWord(s.charAt(i - 1))) {
+        i--;
+      }
+      if (lexical) {
+        while (i > 0 && !WordStage.isWordChar(s.charAt(i - 1)) && !HtmlEntitiesRule.isLineBreak(s.charAt(i - 1))) {
+          i--;
+        }
+        while (i > 0 && joinsWord(s.charAt(i - 1))) {
+          i--;
+        }
+      }
+      i = segmentStart(s, i);
+    }
+    if (letterContext) {
+      // Back to a character every step leaves as it is and that is no letter: the rule then knows, from
+      // empty state, that no letter stands before where it starts.
+      while (i > 0 && !startsWithoutLetter(s.charAt(i - 1))) {
+        i--;
+      }
+      if (i > 0) {
+        i--;
+      }
+    }
+    while (blankSensitive && i > 0 && (s.charAt(i - 1) == ' ' || s.charAt(i - 1) == '\t')) {
+      i--;
+    }
+    if (line && lineContext && lines.ampersandAhead(s, i)) {
+      // The residue rules judge an & by the line before it; with no & from here on, nothing they do
+      // depends on that context.
+      i = lines.start;
+    }
+    return i;
+  }
+
+  /** A base that reaches every stage as itself and is no Arabic letter, or a line break. */
+  private boolean startsWithoutLetter(char c) {
+    byte t = cls[c];
+    return (t == DirectTable.COPY || t == DirectTable.COPY_BLANK || HtmlEntitiesRule.isLineBreak(c))
+        && !TatweelRule.joins(c);
+  }
+
+  /**
+   * True when {@code c} may be part of a word as the word steps see it: a word character or mark, or a
+   * character the steps before them change or delete (a tatweel or a bidi mark inside a word joins its
+   * halves; a lam-alef ligature becomes letters).
+   */
+  private boolean joinsWord(char c) {
+    byte t = cls[c];
+    return WordStage.continuesWord(c, true) || (t != DirectTable.COPY && t != DirectTable.COPY_BLANK
+        && !HtmlEntitiesRule.isLineBreak(c) && c != ' ' && c != '\t');
+  }
+
+
+  /** The start of the canonical segment holding index {@code i}: its base character, or 0. */
+  private static int segmentStart(CharSequence s, int i) {
+    while (i > 0) {
+      if (Character.isLowSurrogate(s.charAt(i)) && Character.isHighSurrogate(s.charAt(i - 1))) {
+        i--;
+        continue;
+      }
+      if (UnicodeData.hasBoundaryBefore(Character.codePointAt(s, i))) {
+        break;
+      }
+      i--;
+    }
+    return i;
+  }
+
+  public String normalize(CharSequence in) {
+    int n = in.length();
+    int first = scanClean(in);
+    if (first == n) {
+      return in.toString();
+    }
+    if (!direct) {
+      StringBuilder out = runRestartable(in, first, null);
+      // A text that only looked suspicious (a legitimate '&', marks already in order) comes back as the
+      // same instance, and without an output buffer ever being made.
+      return out == null ? in.toString() : out.toString();
+    }
+    Chain chain = take();
+    String out = runDirect(in, first, null, chain);
+    give(chain); // not returned to the pool after an exception
+    return out == null ? in.toString() : out;
+  }
+
+  public void normalize(CharSequence in, Appendable out, StepCounter counter) throws IOException {
+    int n = in.length();
+    try {
+      if (counter == StepCounter.NONE) {
+        int first = scanClean(in);
+        if (first == n) {
+          out.append(in);
+          return;
+        }
+        if (!direct) {
+          runRestartable(in, first, out);
+          return;
+        }
+        Chain chain = take();
+        runDirect(in, first, out, chain);
+        give(chain);
+        return;
+      }
+      Stage head = chain(new NfcSink(new StringBuilder(), out), counter, true);
+      feed(in, 0, n, head);
+      head.end();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  /** {@code prevCcc} after a base that a following kept mark could interact with: no mark may follow. */
+  public static final int NO_MARKS = 256;
+  /**
+   * {@code prevCcc} after a base of each {@link DirectTable} class, as a table: a branch on the class would
+   * be mispredicted in text where closed and open replacements alternate (أ and ى, say).
+   */
+  public static final int[] CCC_AFTER = new int[256];
+
+  static {
+    CCC_AFTER[DirectTable.MAP1_CLOSED] = NO_MARKS;
+  }
+  /**
+   * The most kept marks the direct path moves to put an out-of-order mark in its place; a longer run of
+   * marks goes to the chain, whose NFC sink sorts it in linear time.
+   */
+  public static final int MAX_MARK_SHIFT = 32;
+  /** The shortest clean stretch the direct path copies whole ({@code Chain.bulkClean}). */
+  public static final int BULK_MIN = 32;
+
+
+
+
+  /**
+   * Chains to reuse. A pool owned by the engine, not a ThreadLocal: a chain refers to its engine, so a
+   * ThreadLocal value would keep its own key alive and every normalizer ever used on a long-lived thread
+   * would stay in memory. A chain taken from the pool is used by one call only, so re-entrant calls (an
+   * Appendable that normalizes again) are safe.
+   */
+  private final java.util.concurrent.ArrayBlockingQueue<Chain> chains =
+      new java.util.concurrent.ArrayBlockingQueue<>(Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
+
+  private Chain take() {
+    Chain chain = chains.poll();
+    return chain == null ? new Chain(this) : chain;
+  }
+
+  private void give(Chain chain) {
+    chains.offer(chain); // dropped when the pool is full
+  }
+
+  /**
+   * The slow path, from the first character that may need work: the direct path and the chain take turns.
+   * The direct path writes what the table says until a character needs context; the chain then starts
+   * where empty state is safe ({@link #safeStart}, widened to the context the direct path kept), and runs
+   * until it is idle at a space or line break. There it is suspended, not ended, and the direct path takes
+   * over: if the next change turns out to need context from before the suspension point, the direct
+   * output is dropped and the suspended chain resumes as if it had never stopped.
+   *
+   * @return the new text, or null when the text is unchanged (with a target: null, all of it appended)
+   */
+  private String runDirect(CharSequence in, int first, Appendable target, Chain ch) {
+    int n = in.length();
+    Output out = ch.out;
+    ch.in = in;
+    ch.lines.forget();
+    if (ch.stray != null) {
+      ch.stray.forget();
+    }
+    int p = safeStart(in, first, ch.lines);
+    // [0, p) is clean and copied as it is.
+    out.start(in, target, p);
+    int phase = p;
+    int suspendedOut = -1;
+    try {
+      while (true) {
+        ch.startPhase(phase);
+        int j = ch.direct(phase);
+        if (j == n && !ch.endSpecial) {
+          break;
+        }
+        int r = Math.min(safeStart(in, j, ch.lines, false), safeStart(in, ch.contextStart(j), ch.lines, false));
+        for (int inside = ch.outsideEntity(r); inside != r; inside = ch.outsideEntity(r)) {
+          r = safeStart(in, inside, ch.lines, false);
+        }
+        // With an & ahead on the line, the html stages need the line before it: they read it (primed, their
+        // output dropped) and the chain starts at r; where they cannot, the chain starts at the line start.
+        boolean line = lineContext && ch.lines.ampersandAhead(in, r);
+        int lineStart = line ? ch.lines.start : r;
+        boolean suspended = suspendedOut >= 0;
+        int from;
+        if (suspended && r < phase) {
+          from = -1; // resume
+        } else if (!line) {
+          ch.reset();
+          from = r;
+        } else if (suspended && lineStart <= phase && ch.primeOn(phase, r)) {
+          from = r;
+        } else if (suspended && lineStart < phase) {
+          // The chain wrote the start of this line: only it has the context. (Before primeFrom, which resets
+          // the chain when it fails.)
+          from = -1;
+        } else if (ch.primeFrom(lineStart, r)) {
+          from = r;
+        } else {
+          ch.reset();
+          from = lineStart;
+        }
+        if (from < 0) {
+          // Only the suspended chain has the context: it goes on as if it had never stopped.
+          out.rollback(suspendedOut);
+          from = phase;
+        } else {
+          // Take back what the direct path wrote for [from, j).
+          int back = 0;
+          for (int k = from; k < j; k++) {
+            char c = in.charAt(k);
+            if (c == '&' && ch.entities) {
+              // Between a phase start and j, an & is a reference the direct path decoded whole, or a stray one
+              // it judged.
+              long lengths = ch.entityLengths(k);
+              back += (int) lengths;
+              k += (int) (lengths >>> 32) - 1;
+            } else {
+              back += table.outputLength(c);
+            }
+          }
+          out.rollback(out.pos - back);
+        }
+        int i = ch.chainFrom(from, j);
+        if (i == n) {
+          break;
+        }
+        phase = i;
+        suspendedOut = out.pos;
+        out.flushIfLarge();
+      }
+      return out.finish();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      ch.in = null;
+    }
+  }
+
+  /**
+   * The restart-only driver, used when the direct path is off: the oracle of DirectPathProperties. The
+   * chain runs from a safe start until idle, clean text is copied as it is, and a fresh chain starts before
+   * the next change.
+   */
+  private StringBuilder runRestartable(CharSequence in, int first, Appendable target) {
+    Chain chain = take();
+    chain.lines.forget();
+    StringBuilder out = runRestartable(in, first, target, chain);
+    give(chain); // not returned to the pool after an exception
+    return out;
+  }
+
+  private StringBuilder runRestartable(CharSequence in, int first, Appendable target, Chain chain) {
+    int n = in.length();
+    StringBuilder out = null;
+    int pos = 0;
+    int dirty = first;
+    while (true) {
+      int start = safeStart(in, dirty, chain.lines);
+      chain.reset();
+      Stage head = chain.head;
+      int i = feed(in, start, dirty + 1, head);
+      int next = n;
+      boolean restart = false;
+      while (i < n) {
+        char c = in.charAt(i);
+        if ((c == ' ' || c == '\n') && chain.idle()) {
+          next = scanClean(in, i);
+          if (next == n) {
+            break;
+          }
+          if (restartPoint(in, i, next, chain.lines) >= i) {
+            restart = true;
+            break;
+          }
+          i = feed(in, i, next + 1, head);
+          next = n;
+          continue;
+        }
+        i = feed(in, i, i + 1, head);
+      }
+      head.end();
+      // [pos, start) is clean; [start, i) went through the chain into the sink's buffer.
+      StringBuilder region = chain.sink.buffer();
+      if (target != null) {
+        Output.append(target, in, pos, start);
+        Output.append(target, region, 0, region.length());
+      } else if (out == null && !Output.sameText(region, in, start, i)) {
+        out = new StringBuilder(n + 16).append(in, 0, start).append(region);
+      } else if (out != null) {
+        out.append(in, pos, start).append(region);
+      }
+      if (!restart) {
+        // The rest, [i, n), is clean.
+        if (target != null) {
+          Output.append(target, in, i, n);
+        } else if (out != null) {
+          out.append(in, i, n);
+        }
+        chain.sink.clear();
+        return out;
+      }
+      pos = i;
+      dirty = next;
+    }
+  }
+
+
+
+
+  /** Where a fresh chain would start for the change at {@code next}, or -1 if not after {@code i}. */
+  private int restartPoint(CharSequence in, int i, int next, Lines lines) {
+    if (lineContext) {
+      // The residue rules look back over the line: restart only on a later line.
+      boolean newLine = i > 0 && HtmlEntitiesRule.isLineBreak(in.charAt(i - 1));
+      for (int k = next - 1; !newLine && k >= i; k--) {
+        newLine = HtmlEntitiesRule.isLineBreak(in.charAt(k));
+      }
+      if (!newLine) {
+        return -1;
+      }
+    }
+    return safeStart(in, next, lines);
+  }
+
+  /** Lines longer than this are streamed through the chain instead of being held whole. */
+  private static final int LONG_LINE = 1 << 16;
+
+  /**
+   * Streams {@code in} into {@code out}: complete lines go through the fast path in blocks (no step reaches
+   * across a line break, so a block normalizes as it would inside the whole text); a line longer than
+   * {@link #LONG_LINE} chars is streamed through the chain in 8 KiB reads, so memory stays bounded.
+   */
+  public void normalize(Reader in, Appendable out, StepCounter counter) throws IOException {
+    if (counter != StepCounter.NONE) {
+      streamThroughChain(in, out, counter);
+      return;
+    }
+    // Whole lines at a time, a block of up to 64 Ki chars each: lines read in full go to the engine as one
+    // String, made straight from the read buffer when no line was left over from the read before.
+    StringBuilder pending = new StringBuilder();
+    char[] buf = new char[1 << 16];
+    int read;
+    while ((read = in.read(buf)) >= 0) {
+      int lastBreak = read - 1;
+      while (lastBreak >= 0 && buf[lastBreak] != '\n') {
+        lastBreak--;
+      }
+      if (lastBreak < 0) {
+        pending.append(buf, 0, read);
+        if (pending.length() > LONG_LINE) {
+          streamLongLine(in, out, pending);
+        }
+        continue;
+      }
+      String lines;
+      if (pending.length() == 0) {
+        lines = new String(buf, 0, lastBreak + 1);
+      } else {
+        lines = pending.append(buf, 0, lastBreak + 1).toString();
+        pending.setLength(0);
+      }
+      normalize(lines, out, StepCounter.NONE);
+      pending.append(buf, lastBreak + 1, read - lastBreak - 1);
+    }
+    normalize(pending, out, StepCounter.NONE);
+  }
+
+  /**
+   * Streams the rest of a very long line (its start is in {@code pending}) through the chain, up to and
+   * including its line break; what follows the break is left in {@code pending}.
+   */
+  private void streamLongLine(Reader in, Appendable out, StringBuilder pending) throws IOException {
+    Stage head = chain(new NfcSink(new StringBuilder(), out), StepCounter.NONE, false);
+    try {
+      char[] buf = new char[8192];
+      CharSequence chunk = pending.toString();
+      pending.setLength(0);
+      while (true) {
+        int br = -1;
+        for (int k = 0; k < chunk.length(); k++) {
+          if (chunk.charAt(k) == '\n') {
+            br = k;
+            break;
+          }
+        }
+        int end = br < 0 ? chunk.length() : br + 1;
+        // Keep a trailing high surrogate for the next read so that a pair stays whole.
+        if (br < 0 && end > 0 && Character.isHighSurrogate(chunk.charAt(end - 1))) {
+          end--;
+        }
+        feed(chunk, 0, end, head);
+        if (br >= 0) {
+          pending.append(chunk, end, chunk.length());
+          head.end();
+          return;
+        }
+        String carried = chunk.subSequence(end, chunk.length()).toString();
+        int read = in.read(buf);
+        if (read < 0) {
+          feed(carried, 0, carried.length(), head);
+          head.end();
+          return;
+        }
+        chunk = carried + new String(buf, 0, read);
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  /** The chain alone, in bounded memory: used when counting changes per step. */
+  private void streamThroughChain(Reader in, Appendable out, StepCounter counter) throws IOException {
+    Stage head = chain(new NfcSink(new StringBuilder(), out), counter, true);
+    char[] buf = new char[8192];
+    int carried = 0;
+    try {
+      int read;
+      while ((read = in.read(buf, carried, buf.length - carried)) >= 0) {
+        int end = carried + read;
+        int usable = end > 0 && Character.isHighSurrogate(buf[end - 1]) ? end - 1 : end;
+        feed(buf, usable, head);
+        carried = end - usable;
+        if (carried > 0) {
+          buf[0] = buf[end - 1];
+        }
+      }
+      feed(buf, carried, head);
+      head.end();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private Stage chain(Stage sink, StepCounter counter, boolean perStep) {
+    Rule[] rs = perStep ? unfused : rules;
+    Stage head = sink;
+    for (int i = rs.length - 1; i >= 0; i--) {
+      head = rs[i].newStage(head, counter);
+    }
+    return head;
+  }
+
+  /**
+   * Decomposes canonically and passes each code point of {@code s[from, to)} on; a pair that starts before
+   * {@code to} is passed whole. Lone surrogates pass through as they are. Returns the index reached.
+   */
+  public static int feed(CharSequence s, int from, int to, Stage head) {
+    int i = from;
+    while (i < to) {
+      int cp = Character.codePointAt(s, i);
+      i += Character.charCount(cp);
+      put(cp, head);
+    }
+    return i;
+  }
+
+  public static void feed(char[] buf, int len, Stage head) {
+    for (int i = 0; i < len; ) {
+      int cp = Character.codePointAt(buf, i, len);
+      i += Character.charCount(cp);
+      put(cp, head);
+    }
+  }
+
+  public static void put(int cp, Stage head) {
+    String d = UnicodeData.decomposition(cp);
+    if (d == null) {
+      head.put(cp);
+      return;
+    }
+    for (int j = 0; j < d.length(); ) {
+      int c = d.codePointAt(j);
+      head.put(c);
+      j += Character.charCount(c);
+    }
+  }
+}

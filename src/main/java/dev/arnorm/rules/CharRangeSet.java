@@ -1,0 +1,184 @@
+package dev.arnorm.rules;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * An immutable set of strings that answers {@code contains} for a range of a {@link CharSequence} without
+ * allocating: open addressing over the strings' hash codes. Used by the fast scan to ask "could this word
+ * start a spelling fix?" for every word it passes.
+ */
+public final class CharRangeSet {
+  private final String[] slots;
+  /** The hash code of the string in each slot: a miss is told by an int compare, not by its chars. */
+  private final int[] hashes;
+  /** A number kept with each string (a trigger's span, see Rule#wordTriggers); 0 when built from a set. */
+  private final int[] values;
+  private final int mask;
+  /**
+   * One bit per value of {@link #filterBit} of the hash: most words of a text are not in the set, and this
+   * 32 KiB array (cache-resident, unlike the slots) tells most of them so without a probe.
+   */
+  private final long[] filter = new long[1 << (FILTER_BITS - 6)];
+  private static final int FILTER_BITS = 18;
+
+  public CharRangeSet(Collection<String> strings) {
+    this(toMap(strings));
+  }
+
+  private static Map<String, Integer> toMap(Collection<String> strings) {
+    Map<String, Integer> m = new HashMap<>();
+    for (String s : strings) {
+      m.put(s, 0);
+    }
+    return m;
+  }
+
+  /** A set of the map's keys, each keeping its value ({@link #valueOfHash}). */
+  public CharRangeSet(Map<String, Integer> strings) {
+    int size = Integer.highestOneBit(Math.max(4, strings.size() * 4) - 1) << 1;
+    slots = new String[size];
+    hashes = new int[size];
+    values = new int[size];
+    mask = size - 1;
+    for (Map.Entry<String, Integer> e : strings.entrySet()) {
+      String s = e.getKey();
+      int h = s.hashCode();
+      int i = slot(h);
+      while (slots[i] != null && !slots[i].equals(s)) {
+        i = (i + 1) & mask;
+      }
+      slots[i] = s;
+      hashes[i] = h;
+      values[i] = e.getValue();
+      int b = filterBit(h);
+      filter[b >>> 6] |= 1L << b;
+    }
+  }
+
+  /** The filter's bit for hash {@code h}: its high bits, mixed by a multiplication, independent of slots. */
+  private static int filterBit(int h) {
+    return (h * 0x9E3779B9) >>> (32 - FILTER_BITS);
+  }
+
+  private boolean mayContain(int h) {
+    int b = filterBit(h);
+    return (filter[b >>> 6] & (1L << b)) != 0;
+  }
+
+  /**
+   * The first slot for hash {@code h}: its high bits folded in, since words of one script differ little in
+   * the low bits of {@link String#hashCode} and would cluster.
+   */
+  private int slot(int h) {
+    return (h ^ (h >>> 16)) & mask;
+  }
+
+  /**
+   * -1 when no string of the set has hash code {@code h}; else the largest value of the strings that have
+   * it, one of which may be the string hashed (the UTF-8 loop asks this of a word it hashed as it wrote it,
+   * and hands a maybe to the chain, which decides).
+   */
+  public int valueOfHash(int h) {
+    if (!mayContain(h)) {
+      return -1;
+    }
+    int v = -1;
+    for (int i = slot(h); slots[i] != null; i = (i + 1) & mask) {
+      if (hashes[i] == h) {
+        v = Math.max(v, values[i]);
+      }
+    }
+    return v;
+  }
+
+  public boolean contains(CharSequence s, int from, int to) {
+    int h = 0;
+    for (int k = from; k < to; k++) {
+      h = 31 * h + s.charAt(k);
+    }
+    if (!mayContain(h)) {
+      return false;
+    }
+    for (int i = slot(h); slots[i] != null; i = (i + 1) & mask) {
+      if (hashes[i] == h) {
+        String c = slots[i];
+        if (c.length() == to - from && regionEquals(c, s, from)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The same question for {@code a[from, to)}. */
+  public boolean contains(char[] a, int from, int to) {
+    int h = 0;
+    for (int k = from; k < to; k++) {
+      h = 31 * h + a[k];
+    }
+    if (!mayContain(h)) {
+      return false;
+    }
+    for (int i = slot(h); slots[i] != null; i = (i + 1) & mask) {
+      if (hashes[i] == h) {
+        String c = slots[i];
+        if (c.length() == to - from && regionEquals(c, a, from)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean regionEquals(String c, char[] a, int from) {
+    for (int k = 0; k < c.length(); k++) {
+      if (c.charAt(k) != a[from + k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The same question for code points (BMP only: a word of astral code points is never in the set). */
+  public boolean contains(int[] cps, int len) {
+    int h = 0;
+    for (int k = 0; k < len; k++) {
+      if (cps[k] > 0xFFFF) {
+        return false;
+      }
+      h = 31 * h + cps[k];
+    }
+    if (!mayContain(h)) {
+      return false;
+    }
+    for (int i = slot(h); slots[i] != null; i = (i + 1) & mask) {
+      if (hashes[i] == h) {
+        String c = slots[i];
+        if (c.length() == len && regionEquals(c, cps)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean regionEquals(String c, int[] cps) {
+    for (int k = 0; k < c.length(); k++) {
+      if (c.charAt(k) != cps[k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean regionEquals(String c, CharSequence s, int from) {
+    for (int k = 0; k < c.length(); k++) {
+      if (c.charAt(k) != s.charAt(from + k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

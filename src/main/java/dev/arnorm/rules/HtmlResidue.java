@@ -1,0 +1,458 @@
+package dev.arnorm.rules;
+
+import com.ibm.icu.text.UnicodeSet;
+import dev.arnorm.unicode.UnicodeData;
+
+/**
+ * The html-entities step's phase two, on decoded text: judges every {@code &} by its neighbours (keep,
+ * drop, or make a space). The word after it is read first, so the judgement sees decoded text on both
+ * sides, as a second run would. A neighbour is a whole cluster, a base and its marks, and is Arabic when
+ * any part of it is. Made by {@link HtmlEntitiesRule#newStage} after its decoder, and run alone by
+ * {@link HtmlEntitiesRule.StrayAmpersands} for the direct path.
+ */
+public final class HtmlResidue extends HtmlEntitiesRule.AmpersandLookahead {
+  /** What later steps delete among ASCII: read through when judging a neighbour (see HtmlEntitiesRule). */
+  private final UnicodeSet skip;
+  private final StepCounter counter;
+  /** The last base seen on this line (-1: none), whether marks follow it, and whether its cluster is Arabic. */
+  private int lastBase = -1;
+  private boolean marksAfterBase;
+  private boolean clusterArabic;
+  private boolean lineBlank = true;
+  private final StringBuilder leftToken = new StringBuilder();
+  private boolean lastLetterArabic;
+  private long removed;
+
+  public HtmlResidue(UnicodeSet skip, Stage next, StepCounter counter) {
+    super(next);
+    this.skip = skip;
+    this.counter = counter;
+  }
+
+  @Override
+  public void pass(int cp) {
+    out(cp);
+  }
+
+  @Override
+  public boolean endsLookahead(int cp) {
+    return endsWord(cp);
+  }
+
+  @Override
+  public void reset() {
+    super.reset();
+    lastBase = -1;
+    marksAfterBase = false;
+    clusterArabic = false;
+    lineBlank = true;
+    leftToken.setLength(0);
+    lastLetterArabic = false;
+    seenTatweel = false;
+  }
+
+  /** True when {@code cp}, as it will end up, holds a blank or a line break. */
+  private boolean endsWord(int cp) {
+    String v = HtmlEntitiesRule.view(cp);
+    if (v == null) {
+      return HtmlEntitiesRule.isBlank(cp) || HtmlEntitiesRule.isLineBreak(cp);
+    }
+    for (int k = 0; k < v.length(); ) {
+      int c = v.codePointAt(k);
+      if (HtmlEntitiesRule.isBlank(c) || HtmlEntitiesRule.isLineBreak(c)) {
+        return true;
+      }
+      k += Character.charCount(c);
+    }
+    return false;
+  }
+
+  @Override
+  public void decide(int[] la, int n) {
+    judge(la, n);
+    for (int i = 1; i < n; i++) {
+      put(la[i]);
+    }
+  }
+
+  /** The code points after an {@code &} as they will end up; reused, so that a judgement allocates nothing. */
+  private final HtmlEntitiesRule.CodePoints viewed = new HtmlEntitiesRule.CodePoints(HtmlEntitiesRule.MAX_LOOK);
+
+  private void viewAfter(int[] la, int n) {
+    viewed.clear();
+    for (int i = 1; i < n; i++) {
+      viewed.addViewed(la[i]);
+    }
+  }
+
+  private void judge(int[] la, int n) {
+    int v = verdict(la, n);
+    if (v != HtmlEntitiesRule.KEEP) {
+      removed++;
+    }
+    if (v != HtmlEntitiesRule.DROP) {
+      emit(v);
+    }
+  }
+
+  /**
+   * What becomes of the {@code &} in {@code la[0]}, with the {@code n} code points after it gathered:
+   * {@link #KEEP}, {@link #SPACE} or {@link #DROP}.
+   */
+  private int verdict(int[] la, int n) {
+    viewAfter(la, n);
+    int[] r = viewed.cps;
+    int rn = viewed.length;
+    int right = rn > 0 ? r[0] : -1;
+    boolean rightArabic = false;
+    for (int i = 0; i < rn && (i == 0 || UnicodeData.isMark(r[i])); i++) {
+      rightArabic |= UnicodeData.isArabicScript(r[i]);
+    }
+    boolean leftBlank = !marksAfterBase && (lastBase < 0 || HtmlEntitiesRule.isBlank(lastBase) || HtmlEntitiesRule.isLineBreak(lastBase));
+    boolean rightBlank = right < 0 || HtmlEntitiesRule.isBlank(right) || HtmlEntitiesRule.isLineBreak(right);
+    // Marks right after the & have no letter under them: debris, as on the left (see see()), so they do
+    // not make the line hold text. (diacritics may remove them; judged with them, the & would go only
+    // on the next pass.) Nor does another stray & that such debris separates from it: it is judged by
+    // the same rule, and gone on the next pass (an & right after it is text, as before: && stays).
+    int firstBase = -1;
+    for (int i = 0; i < rn; i++) {
+      if (!UnicodeData.isMark(r[i]) && !(r[i] == '&' && i > 0)) {
+        firstBase = r[i];
+        break;
+      }
+    }
+    if (lineBlank && (firstBase < 0 || HtmlEntitiesRule.isLineBreak(firstBase))) {
+      return HtmlEntitiesRule.DROP; // alone on its line
+    }
+    if ((leftBlank && rightBlank) || right == '#') {
+      return HtmlEntitiesRule.KEEP;
+    }
+    int tokenEnd = 0;
+    while (tokenEnd < rn && !HtmlEntitiesRule.isBlank(r[tokenEnd]) && !HtmlEntitiesRule.isLineBreak(r[tokenEnd])) {
+      tokenEnd++;
+    }
+    // Cheapest tests first: AT&T and query strings decide without making a String.
+    if ((HtmlEntitiesRule.isAsciiAlnum(lastBase) && HtmlEntitiesRule.isAsciiAlnum(right)) || urlLike(r, tokenEnd)
+        || (HtmlEntitiesRule.LATIN_LETTER_NAMES.contains(trailingWord())
+            && HtmlEntitiesRule.LATIN_LETTER_NAMES.contains(leadingWord(r, tokenEnd)))) {
+      return HtmlEntitiesRule.KEEP;
+    }
+    if (!leftBlank && !rightBlank) {
+      return (clusterArabic || rightArabic)
+          && (clusterArabic || HtmlEntitiesRule.isPunctuation(lastBase))
+          && (rightArabic || HtmlEntitiesRule.isPunctuation(right)) ? HtmlEntitiesRule.SPACE : HtmlEntitiesRule.KEEP;
+    }
+    boolean gluedArabic = leftBlank ? rightArabic : clusterArabic;
+    int glued = leftBlank ? right : lastBase;
+    boolean arabicContext = lastLetterArabic || firstLetterIsArabic(r, tokenEnd);
+    return gluedArabic || (HtmlEntitiesRule.isPunctuation(glued) && arabicContext) ? HtmlEntitiesRule.DROP : HtmlEntitiesRule.KEEP;
+  }
+
+  /**
+   * The verdict on the stray {@code &} at {@code s[k]}, this stage having read the line up to it; or
+   * {@link #UNDECIDED} when the decoder could take it (a name character follows), or when another
+   * {@code &} comes before the end of the word after it.
+   */
+  public int strayVerdict(CharSequence s, int k) {
+    // The code points the residue rules would gather after the &: each decomposed and mapped as the engine
+    // feeds them, up to the end of the word after it.
+    int[] la = strayLook;
+    int n = 0;
+    la[n++] = '&';
+    int i = k + 1;
+    gather:
+    while (i < s.length()) {
+      int cp = Character.codePointAt(s, i);
+      i += Character.charCount(cp);
+      int f = feedOf(cp);
+      for (int j = 0; j < f; j++) {
+        int x = fed.cps[j];
+        if (x == '&') {
+          return HtmlEntitiesRule.UNDECIDED; // the decoder would hold it: its own reference, or residue to judge first
+        }
+        la[n++] = x;
+        if (n == HtmlEntitiesRule.MAX_LOOK || endsWord(x)) {
+          break gather;
+        }
+      }
+    }
+    int first = 1;
+    while (first < n && skip.contains(la[first])) {
+      first++; // the decoder reads a reference through these
+    }
+    if (first < n && HtmlEntitiesRule.isNameChar(la[first])) {
+      return HtmlEntitiesRule.UNDECIDED;
+    }
+    return verdict(la, n);
+  }
+
+  private final int[] strayLook = new int[HtmlEntitiesRule.MAX_LOOK];
+
+  /** The word before holds {@code ?}, {@code =} or {@code /}, or the right token {@code r[0, end)} holds {@code =}. */
+  private boolean urlLike(int[] r, int end) {
+    for (int i = 0; i < leftToken.length(); i++) {
+      char c = leftToken.charAt(i);
+      if (c == '?' || c == '=' || c == '/') {
+        return true;
+      }
+    }
+    for (int i = 0; i < end; i++) {
+      if (r[i] == '=') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A character of a word that may spell a Latin letter's name: an Arabic-script letter or mark, or any
+   * combining mark (marks reorder canonically, so a word that stopped at one would depend on their order).
+   */
+  private boolean inLetterName(int cp) {
+    return UnicodeData.isArabicScript(cp) || UnicodeData.isMark(cp);
+  }
+
+  private String trailingWord() {
+    int i = leftToken.length();
+    while (i > 0 && inLetterName(leftToken.codePointBefore(i))) {
+      i -= Character.charCount(leftToken.codePointBefore(i));
+    }
+    return UnicodeData.NFC.normalize(leftToken.substring(i));
+  }
+
+  private String leadingWord(int[] r, int end) {
+    int i = 0;
+    while (i < end && inLetterName(r[i])) {
+      i++;
+    }
+    return UnicodeData.NFC.normalize(new String(r, 0, i));
+  }
+
+  private boolean firstLetterIsArabic(int[] r, int end) {
+    for (int i = 0; i < end; i++) {
+      if (UnicodeData.isLetter(r[i])) {
+        return UnicodeData.isArabicScript(r[i]);
+      }
+    }
+    return false;
+  }
+
+  private void emit(int cp) {
+    out(cp);
+  }
+
+  /** Passes {@code cp} on and updates the left context with how it will end up. */
+  private void out(int cp) {
+    seeViewed(cp);
+    next.put(cp);
+  }
+
+  /**
+   * See {@link HtmlEntitiesRule#skim}: the state after {@code s[from, to)}, which holds no {@code &} and no
+   * line break after {@code from}.
+   */
+  public void skim(CharSequence s, int from, int to) {
+    int space = -1;
+    for (int k = to - 1; k >= from && to - k <= HtmlEntitiesRule.MAX_LEFT * 2; k--) {
+      if (s.charAt(k) == ' ') {
+        space = k;
+        break;
+      }
+    }
+    if (space < 0) {
+      seeAll(s, from, to);
+      return;
+    }
+    // Up to the first text of the line, every character counts (lineBlank); then only the last letter
+    // before the space; the space resets the word and the cluster, and what follows it is read in full.
+    int k = from;
+    while (k < space && (lineBlank || HtmlEntitiesRule.isLineBreak(s.charAt(k)))) {
+      int cp = Character.codePointAt(s, k);
+      seeDecomposed(cp);
+      k += Character.charCount(cp);
+    }
+    if (k < space) {
+      int letter = lastLetter(s, k, space);
+      if (letter >= 0) {
+        lastLetterArabic = UnicodeData.isArabicScript(letter);
+      }
+    }
+    seeAll(s, space, to);
+  }
+
+  private void seeAll(CharSequence s, int from, int to) {
+    for (int k = from; k < to; ) {
+      int cp = Character.codePointAt(s, k);
+      seeDecomposed(cp);
+      k += Character.charCount(cp);
+    }
+  }
+
+  /** The map applied before these stages while skimming, or null. */
+  public MapRule before;
+
+  /**
+   * What {@link #out} records of input {@code cp} as the engine feeds it: decomposed, mapped by the steps
+   * before, then as it will end up.
+   */
+  private void seeDecomposed(int cp) {
+    int n = feedOf(cp);
+    for (int i = 0; i < n; i++) {
+      seeViewed(fed.cps[i]);
+    }
+  }
+
+  /**
+   * The code points the engine feeds these stages for input {@code cp}, in {@link #fed}; returns how many:
+   * its canonical decomposition, each part mapped by the map before these stages.
+   */
+  private int feedOf(int cp) {
+    fed.clear();
+    String d = UnicodeData.decomposition(cp);
+    if (d == null) {
+      addMapped(cp);
+    } else {
+      for (int i = 0; i < d.length(); ) {
+        int c = d.codePointAt(i);
+        i += Character.charCount(c);
+        addMapped(c);
+      }
+    }
+    return fed.length;
+  }
+
+  private void addMapped(int c) {
+    String m = before == null ? null : before.map(c);
+    if (m == null) {
+      fed.add(c);
+    } else {
+      fed.addAll(m);
+    }
+  }
+
+  /**
+   * The code points input {@code cp} reaches {@link #see} as, in {@link #expanded}; returns how many: what
+   * {@link #feedOf} gives, each as the residue rules view it.
+   */
+  private int expand(int cp) {
+    int n = feedOf(cp);
+    expanded.clear();
+    for (int i = 0; i < n; i++) {
+      expanded.addViewed(fed.cps[i]);
+    }
+    return expanded.length;
+  }
+
+  /** See {@link #feedOf} and {@link #expand}; reused, so that skimming and judging allocate nothing. */
+  private final HtmlEntitiesRule.CodePoints fed = new HtmlEntitiesRule.CodePoints(32);
+  private final HtmlEntitiesRule.CodePoints expanded = new HtmlEntitiesRule.CodePoints(32);
+
+  /** As {@link HtmlEntitiesRule.CodePoints#addViewed}: a tatweel was seen, and only marks since (how many). */
+  private boolean seenTatweel;
+  private int marksOnTatweel;
+
+  public void seeViewed(int cp) {
+    if (seenTatweel && HtmlEntitiesRule.isHamzaMark(cp)) {
+      // The tatweel was a hamza seat: its cluster is ء with the marks that came before the hamza, which
+      // the state after it records the same in any order.
+      seenTatweel = false;
+      see(HtmlEntitiesRule.HAMZA_ON_TATWEEL);
+      marksAfterBase = marksOnTatweel > 0;
+      return;
+    }
+    if (seenTatweel && UnicodeData.isMark(cp)) {
+      marksOnTatweel++;
+    } else if (cp == TatweelRule.TATWEEL || !UnicodeData.isInvisible(cp)) {
+      seenTatweel = cp == TatweelRule.TATWEEL;
+      marksOnTatweel = 0;
+    }
+    String v = HtmlEntitiesRule.view(cp);
+    if (v == null) {
+      see(cp);
+      return;
+    }
+    for (int k = 0; k < v.length(); ) {
+      int c = v.codePointAt(k);
+      see(c);
+      k += Character.charCount(c);
+    }
+  }
+
+  /** The last letter of {@code s[from, to)} as the residue rules see it (decomposed, viewed), or -1. */
+  private int lastLetter(CharSequence s, int from, int to) {
+    boolean hamzaAfter = false; // a hamza mark comes after, with only marks between: on a tatweel it is ء
+    for (int k = to; k > from; ) {
+      int cp = Character.codePointBefore(s, k);
+      k -= Character.charCount(cp);
+      if (k < from) {
+        break;
+      }
+      int n = expand(cp);
+      if (hamzaAfter && n == 0 && feedOf(cp) == 1 && fed.cps[0] == TatweelRule.TATWEEL) {
+        return HtmlEntitiesRule.HAMZA_ON_TATWEEL;
+      }
+      for (int i = n - 1; i >= 0; i--) {
+        if (UnicodeData.isLetter(expanded.cps[i])) {
+          return expanded.cps[i];
+        }
+      }
+      if (HtmlEntitiesRule.isHamzaMark(cp)) {
+        hamzaAfter = true;
+      } else if (!UnicodeData.isMark(cp) && !UnicodeData.isInvisible(cp)) {
+        hamzaAfter = false;
+      }
+    }
+    return -1;
+  }
+
+  private void see(int cp) {
+    if (HtmlEntitiesRule.isLineBreak(cp)) {
+      lineBlank = true;
+      lastLetterArabic = false;
+      leftToken.setLength(0);
+      lastBase = -1;
+      marksAfterBase = false;
+      clusterArabic = false;
+      return;
+    }
+    if (UnicodeData.isMark(cp)) {
+      marksAfterBase = true;
+      clusterArabic |= UnicodeData.isArabicScript(cp);
+    } else {
+      lastBase = cp;
+      marksAfterBase = false;
+      clusterArabic = UnicodeData.isArabicScript(cp);
+    }
+    if (HtmlEntitiesRule.isBlank(cp)) {
+      leftToken.setLength(0);
+      return;
+    }
+    if (!(UnicodeData.isMark(cp) && (lastBase < 0 || HtmlEntitiesRule.isBlank(lastBase)))) {
+      // A mark with no letter under it (after a blank or at the line start) is debris that diacritics
+      // removes; it does not make the line hold text.
+      lineBlank = false;
+    }
+    leftToken.appendCodePoint(cp);
+    if (leftToken.length() > HtmlEntitiesRule.MAX_LEFT) {
+      // A sliding window: the last MAX_LEFT chars of the word, never starting inside a pair.
+      int cut = leftToken.length() - HtmlEntitiesRule.MAX_LEFT;
+      if (Character.isLowSurrogate(leftToken.charAt(cut))) {
+        cut++;
+      }
+      leftToken.delete(0, cut);
+    }
+    if (UnicodeData.isLetter(cp)) {
+      lastLetterArabic = UnicodeData.isArabicScript(cp);
+    }
+  }
+
+  @Override
+  public void end() {
+    while (lookLen > 0) {
+      decide();
+    }
+    counter.count(StepId.HTML_ENTITIES, removed);
+    counter.detail(StepId.HTML_ENTITIES, HtmlEntitiesRule.RESIDUE_REMOVED, removed);
+    next.end();
+  }
+}

@@ -1,0 +1,819 @@
+package dev.arnorm.stream;
+
+import dev.arnorm.engine.Chain;
+import dev.arnorm.engine.CodeUnitMap;
+import dev.arnorm.engine.DirectTable;
+import dev.arnorm.engine.Engine;
+import dev.arnorm.rules.CharRangeSet;
+import dev.arnorm.rules.StepCounter;
+import dev.arnorm.rules.WordStage;
+import dev.arnorm.unicode.UnicodeData;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * UTF-8 in, UTF-8 out, a block of whole lines at a time ({@code ArabicNormalizer.normalize(InputStream,
+ * OutputStream)}). Most lines never become chars: the direct path's hot loop runs on the bytes themselves,
+ * one table lookup per character, and writes the output's bytes. A line it cannot finish is decoded
+ * (strictly), normalized as a String and encoded; so is every line of a pipeline the loop does not serve.
+ *
+ * <p>Why this is the same text: normalizing is line by line (a line break ends every context, which is
+ * also what {@link Engine#normalize(java.io.Reader, Appendable, StepCounter)} relies on), and the byte loop
+ * is {@code Chain.copyRunWriting} on code points read from the bytes: the same table, the same
+ * state, the same checks, and it gives up on a line wherever that loop would hand over to the chain. Each
+ * of its lines starts in the state of a direct phase starting there. {@code Utf8StreamProperties} compares
+ * it with {@code ArabicNormalizer.normalize(CharSequence)}.
+ *
+ * <p>Memory is bounded by the block, 64 KiB of input: the output of a block is up to three times its
+ * size on the hot loop (a character of one byte may become one of three), more only where a step expands
+ * a character (ﷺ becomes 18), and the buffers grow only as far as the input needs. A line longer than the
+ * block is streamed through a {@link StrictUtf8Reader}.
+ */
+public final class Utf8Stream {
+  public static final int BLOCK = 1 << 16;
+
+  private final Engine engine;
+  private final int[] classAndMap;
+  private final byte[] cls;
+  private final boolean elongate;
+  /** The byte loop serves this pipeline; when false every line goes through the engine as a String. */
+  private final boolean bytes;
+  /**
+   * With word-lookup steps (spelling, orthography): the words that may start a fix. The loop hashes each
+   * word as it writes it and stops at one that may be a trigger ({@link #wordLoop}); null without them.
+   */
+  private final CharRangeSet triggers;
+  /** {@link Engine#wordSpan}: the most words after a trigger that a decision may look at. */
+  private final int wordSpan;
+  /** The span of the trigger the word loop last stopped at; {@link #wordSpan} after any other stop. */
+  private int stopSpan;
+  private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+      .onMalformedInput(CodingErrorAction.REPORT)
+      .onUnmappableCharacter(CodingErrorAction.REPORT);
+
+  private final int block;
+  private byte[] out;
+  private char[] chars;
+  /** Stream offset of the current block's first byte. */
+  private long base;
+
+  public Utf8Stream(Engine engine) {
+    this(engine, BLOCK, true);
+    this.adaptive = true;
+  }
+
+  /**
+   * With input blocks of {@code block} bytes (tests use small ones to reach every boundary), with the loop
+   * that copies runs ({@code sparse}) or, for tests of the other one, the writing loop, for good.
+   */
+  public Utf8Stream(Engine engine, int block, boolean sparse) {
+    this.sparse = sparse;
+    this.block = block;
+    // Grown to what the input needs: a short stream does not pay for a full block's buffers.
+    this.out = new byte[256];
+    this.chars = new char[0];
+    this.engine = engine;
+    this.classAndMap = engine.table.classAndMap;
+    this.cls = engine.table.cls;
+    this.elongate = engine.elongates();
+    this.bytes = engine.hotLoopOnBytes();
+    this.triggers = engine.wordTriggers();
+    this.wordSpan = engine.wordSpan();
+  }
+
+  public void run(InputStream in, OutputStream os) throws IOException {
+    byte[] b = new byte[block];
+    int len = 0;
+    while (true) {
+      int r = in.read(b, len, b.length - len);
+      if (r < 0) {
+        if (len > 0) {
+          int n = lines(b, 0, len); // before reading the field: lines may grow out
+          os.write(out, 0, n);
+        }
+        return;
+      }
+      len += r;
+      int end = len;
+      while (end > 0 && b[end - 1] != '\n') {
+        end--;
+      }
+      if (end == 0) {
+        if (len == b.length) {
+          // A line longer than the block: streamed in bounded memory, then on with what follows it.
+          len = longLine(b, len, in, os);
+        }
+        continue;
+      }
+      int n = lines(b, 0, end);
+      os.write(out, 0, n);
+      System.arraycopy(b, end, b, 0, len - end);
+      base += end;
+      len -= end;
+    }
+  }
+
+  /**
+   * Normalizes the lines {@code b[from, to)} (whole lines; at the end of the input the last may have no
+   * line break) into {@code out}; returns the length written.
+   */
+  private int lines(byte[] b, int from, int to) throws IOException {
+    if (!bytes) {
+      return slowLines(b, from, to, 0);
+    }
+    int p = 0;
+    int i = from;
+    // The end of the line of the last stop, and the first & on it at or after that stop (-1: none up to
+    // the end): a long line with many stops is scanned once, not once per stop (which was quadratic within
+    // a block: the CLI's social run on 88 MB of real news, lines of up to 36 KB, went 2.97 -> 2.5 s).
+    int lineEnd = -1;
+    int amp = -1;
+    while (i < to) {
+      ensure(p + 3 * (to - i));
+      int q = hotLoop(b, i, to, p);
+      if (q >= 0) {
+        return q;
+      }
+      // The loop gave up at ~q. The engine takes that line alone; then the loop tries again from the next.
+      // (Handing it a span of lines that doubled while the loop kept giving up sent 90% of real news
+      // through the engine's slower String path: long lines there nearly all hold a stop. Line by line,
+      // light on 88 MB of real news in-process went 659 -> 463 ms; synthetic web residue, with a stop on
+      // every line, 5-8% slower.)
+      int at = ~q;
+      int lineIn = at;
+      while (lineIn > i && b[lineIn - 1] != '\n') {
+        lineIn--;
+      }
+      int end;
+      if (at < lineEnd) {
+        end = lineEnd;
+        if (amp >= 0 && amp < at) {
+          amp = indexOf(b, '&', at, end);
+        }
+      } else {
+        end = at;
+        while (end < to && b[end++] != '\n') {
+          // to the end of the line
+        }
+        lineEnd = end;
+        amp = indexOf(b, '&', at, end);
+      }
+      // With no & on the rest of the line (none before: the loop stops at one), no step looks further than
+      // the blanks around the word that stopped the loop: the engine takes that word alone, from the blank
+      // before it, and the loop goes on after it. Long lines of real news otherwise went whole through the
+      // String path for one tatweel or NBSP pair.
+      int blank = lastBlank(b, lineIn, at);
+      int after = blank < 0 || amp >= 0 ? -1
+          : triggers != null ? wordWindowEnd(b, at, end) : nextWordEnd(b, at, end);
+      if (after >= 0) {
+        int o = blankOut(b, blank, at, p);
+        if (o >= 0) {
+          p = slowLines(b, blank, after, o);
+          i = after;
+          continue;
+        }
+      }
+      p = slowLines(b, lineIn, end, lineOut(p));
+      i = end;
+    }
+    return p;
+  }
+
+  /** The last ASCII space or tab in {@code b[from, at)}, or -1. */
+  private static int lastBlank(byte[] b, int from, int at) {
+    for (int k = at - 1; k >= from; k--) {
+      if (b[k] == ' ' || b[k] == '\t') {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  private static int indexOf(byte[] b, char c, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (b[k] == c) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The first ASCII space in {@code b[at + 1, end)} that follows a character every step leaves as it is
+   * (one byte, or two of a letter the table copies): where a word ends whose output ends with no blank, so
+   * that the loop may take over again there. -1 when there is none on the line.
+   */
+  private int nextWordEnd(byte[] b, int at, int end) {
+    for (int k = at + 1; k < end; k++) {
+      if (b[k] != ' ') {
+        continue;
+      }
+      int c;
+      if (b[k - 1] >= 0) {
+        c = b[k - 1];
+      } else if (k - 2 > at && (b[k - 2] & 0xE0) == 0xC0 && (b[k - 1] & 0xC0) == 0x80) {
+        c = (b[k - 2] & 0x1F) << 6 | (b[k - 1] & 0x3F);
+      } else {
+        continue;
+      }
+      int t = cls[c];
+      if (c != ' ' && c != '\t' && c != '&' && (t == DirectTable.COPY || t == DirectTable.COPY_WORD)) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * {@link #nextWordEnd} for a pipeline with word-lookup steps: a decision at the stopped word may look at
+   * the words after it (the rest of a phrase, and the word after it that a condition names): as many as
+   * the trigger's span ({@link #stopSpan}), and at a word that stopped the loop for another reason, or any
+   * token the chain might change, as many as the longest span. The window goes on, space-separated token
+   * by token, until no decision in it can look further, and ends at the space after the last token; at the
+   * line's end when the line ends first.
+   */
+  private int wordWindowEnd(byte[] b, int at, int end) {
+    int k = nextWordEnd(b, at, end);
+    if (k < 0) {
+      return end;
+    }
+    // The stopped word's token may hold more words up to k (الى،انشاء before الله): their spans count too.
+    int need = Math.max(stopSpan, tokenSpan(b, at, k));
+    while (need > 0) {
+      int from = k + 1;
+      int to = from;
+      while (to < end && b[to] != ' ' && b[to] != '\n') {
+        to++;
+      }
+      if (to >= end || b[to] != ' ') {
+        return end;
+      }
+      need = Math.max(need - 1, to > from ? tokenSpan(b, from, to) : wordSpan);
+      k = to;
+    }
+    return k;
+  }
+
+  /**
+   * 0 when every character of {@code b[from, to)} is one the table copies as it is (no blank, no mark), no
+   * word in it may be a trigger and no letter comes three times in a row: the chain would leave it, and
+   * nothing in it looks further. The largest span of the triggers it may hold, when that is all; else the
+   * longest span of all ({@link #wordSpan}).
+   */
+  private int tokenSpan(byte[] b, int from, int to) {
+    int h = 0;
+    boolean inWord = false;
+    int same = 0;
+    int prev = -1;
+    int span = 0;
+    for (int k = from; k <= to; ) {
+      int c = ' ';
+      int len = 1;
+      if (k < to) {
+        c = b[k];
+        if (c < 0) {
+          if ((c & 0xE0) == 0xC0 && k + 1 < to && (b[k + 1] & 0xC0) == 0x80) {
+            c = (c & 0x1F) << 6 | (b[k + 1] & 0x3F);
+            len = 2;
+          } else {
+            return wordSpan; // three or four bytes, or malformed: not worth reading here
+          }
+        }
+        int t = cls[c];
+        if (t != DirectTable.COPY && t != DirectTable.COPY_WORD) {
+          return wordSpan;
+        }
+      }
+      boolean word = k < to && WordStage.isWordChar(c);
+      if (word) {
+        h = inWord ? 31 * h + c : c;
+        same = c == prev ? same + 1 : 1;
+        if (same >= 3 && elongate) {
+          return wordSpan;
+        }
+      } else if (inWord) {
+        span = Math.max(span, triggers.valueOfHash(h));
+      }
+      inWord = word;
+      prev = c;
+      k += len;
+    }
+    return span;
+  }
+
+  /**
+   * Where the output of the blank {@code b[blank]} is, the loop having written {@code b[blank, at)} to end
+   * at {@link #stopOut}: each character it wrote as a space or tab came from one that the table writes as
+   * one, so counting them back finds it. -1 when the stretch holds a character the count cannot read.
+   */
+  private int blankOut(byte[] b, int blank, int at, int p) {
+    int blanks = 0;
+    for (int k = blank + 1; k < at; ) {
+      int c = b[k];
+      int len = 1;
+      if (c < 0) {
+        if ((c & 0xE0) == 0xC0) {
+          c = (c & 0x1F) << 6 | (b[k + 1] & 0x3F);
+          len = 2;
+        } else if ((c & 0xF0) == 0xE0) {
+          c = (c & 0x0F) << 12 | (b[k + 1] & 0x3F) << 6 | (b[k + 2] & 0x3F);
+          len = 3;
+        } else {
+          return -1;
+        }
+      }
+      int v = classAndMap[c];
+      int t = v & 0xFF;
+      if (t >= DirectTable.COPY && t <= DirectTable.MAP1_CLOSED) {
+        char x = (char) (v >>> 8);
+        blanks += x == ' ' || x == '\t' ? 1 : 0;
+      }
+      k += len;
+    }
+    for (int o = stopOut - 1; o >= p; o--) {
+      if (out[o] == ' ' || out[o] == '\t') {
+        if (blanks == 0) {
+          return o;
+        }
+        blanks--;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Where in {@code out} the line holding the character the hot loop stopped at starts: the loop wrote from
+   * {@code out[p]} to {@link #stopOut}, and a line break it met it wrote as one {@code '\n'} byte (checked
+   * when the loop is on: no other character becomes one).
+   */
+  private int lineOut(int p) {
+    int o = stopOut;
+    while (o > p && out[o - 1] != '\n') {
+      o--;
+    }
+    return o;
+  }
+
+  /** Where the output was when {@link #hotLoop} stopped. */
+  private int stopOut;
+
+  /**
+   * The direct path's hot loop on UTF-8: from a line start {@code b[i]} to {@code to}, writing at
+   * {@code out[p]}. Returns the end of what it wrote, or {@code ~k} when the character at {@code b[k]}
+   * needs the chain (or is not valid UTF-8, which the strict decoding of its line then reports). It comes
+   * in two forms that make the same output, chosen by how dense the changes have been: a
+   * copy of every character, or runs of unchanged input copied whole (in the development loop, per MB:
+   * `light` on clean news 4.6 ms written char by char, 3.5 in runs; `search` on vocalized news 4.9 char by
+   * char, 6.8 in runs, whose short copies between deleted harakat cost more than they save).
+   */
+  private int hotLoop(byte[] b, int i, int to, int p) {
+    stopSpan = wordSpan;
+    return triggers != null ? wordLoop(b, i, to, p) : sparse ? pendingLoop(b, i, to, p) : writingLoop(b, i, to, p);
+  }
+
+  /**
+   * {@link #writingLoop} for a pipeline with word-lookup steps: it also hashes each word (a run of word
+   * characters, as written out) and stops at the start of one that may be a trigger, its output then ending
+   * before that word; it stops at any mark too (a mark continues a word, and the chain orders marks).
+   * Most words of a text are no trigger: they stay on bytes.
+   */
+  private int wordLoop(byte[] b, int i, int to, int p) {
+    final int[] table = classAndMap;
+    final byte[] o = out;
+    final CharRangeSet words = triggers;
+    int same = 0;
+    char prev = 0;
+    boolean blank = false;
+    int wordStart = -1;
+    int wordOut = 0;
+    int h = 0;
+    while (i < to) {
+      int c = b[i];
+      int len;
+      if (c >= 0) {
+        len = 1;
+      } else {
+        c &= 0xFF;
+        if (c >= 0xC2 && c <= 0xDF && i + 1 < to && (b[i + 1] & 0xC0) == 0x80) {
+          c = (c & 0x1F) << 6 | (b[i + 1] & 0x3F);
+          len = 2;
+        } else if (c >= 0xE0 && c <= 0xEF && i + 2 < to && (b[i + 1] & 0xC0) == 0x80
+            && (b[i + 2] & 0xC0) == 0x80) {
+          c = (c & 0x0F) << 12 | (b[i + 1] & 0x3F) << 6 | (b[i + 2] & 0x3F);
+          if (c < 0x800 || Character.isSurrogate((char) c)) {
+            return stopAt(i, p);
+          }
+          len = 3;
+        } else {
+          return stopAt(i, p);
+        }
+      }
+      int v = table[c];
+      int t = v & 0xFF;
+      if (t == DirectTable.SPECIAL || t >= DirectTable.MARK_DEL) {
+        return wordStart >= 0 ? stopAt(wordStart, wordOut) : stopAt(i, p);
+      }
+      char x = (char) (v >>> 8);
+      same = x == prev ? same + 1 : 1;
+      boolean isBlank = t == DirectTable.COPY_BLANK | t == DirectTable.MAP1_BLANK;
+      boolean word = t == DirectTable.COPY_WORD
+          || (t >= DirectTable.MAP1_BLANK && t <= DirectTable.MAP1_CLOSED && WordStage.isWordChar(x));
+      if ((isBlank & blank) || (same >= 3 && elongate && word)) {
+        return stopAt(i, p);
+      }
+      if (word) {
+        if (wordStart < 0) {
+          wordStart = i;
+          wordOut = p;
+          h = 0;
+        }
+        h = 31 * h + x;
+      } else if (wordStart >= 0) {
+        int span = words.valueOfHash(h);
+        if (span >= 0) {
+          stopSpan = span;
+          return stopAt(wordStart, wordOut);
+        }
+        wordStart = -1;
+      }
+      blank = isBlank;
+      prev = x;
+      p = Utf8Bytes.put(o, p, x);
+      i += len;
+    }
+    int span = wordStart >= 0 ? words.valueOfHash(h) : -1;
+    if (span >= 0) {
+      stopSpan = span;
+      return stopAt(wordStart, wordOut);
+    }
+    return p;
+  }
+
+  /**
+   * No block so far had one change in {@link #DENSE} bytes or more. Once one has, the stream stays with
+   * the writing loop, which does not count.
+   */
+  private boolean sparse;
+  public static final int DENSE = 32;
+  /** The loops choose the form for the next call by the changes of the last (off in tests of one form). */
+  private boolean adaptive;
+
+  /**
+   * The end of the run from {@code b[j]} of one- and two-byte characters that come out as they are: copies,
+   * a blank after a non-blank, kept marks in canonical order. The run may be empty. Overlong two-byte forms
+   * (C0, C1) decode below 0x80 and end it.
+   */
+  private static int cleanRun(byte[] b, int j, int to, byte[] kinds, boolean blank, int ccc) {
+    while (j < to) {
+      int c = b[j];
+      int len = 1;
+      if (c < 0) {
+        if ((c & 0xE0) != 0xC0 || j + 1 >= to || (b[j + 1] & 0xC0) != 0x80) {
+          break;
+        }
+        c = (c & 0x1F) << 6 | (b[j + 1] & 0x3F);
+        if (c < 0x80) {
+          break;
+        }
+        len = 2;
+      }
+      int k = kinds[c];
+      if (k == DirectTable.COPY | k == DirectTable.COPY_WORD) {
+        blank = false;
+        ccc = 0;
+      } else if (k == DirectTable.COPY_BLANK & !blank) {
+        blank = true;
+        ccc = 0;
+      } else if (k == DirectTable.MARK_KEEP && UnicodeData.ccc(c) >= ccc) {
+        ccc = UnicodeData.ccc(c);
+        blank = false;
+      } else {
+        break;
+      }
+      j += len;
+    }
+    return j;
+  }
+
+  /**
+   * {@link #hotLoop} for text where changes are sparse (repairs in clean news): the characters that come
+   * out as they came in are copied a run at a time.
+   */
+  private int pendingLoop(byte[] b, int i, int to, int p) {
+    final int start = i;
+    int changes = 0;
+    final int[] table = classAndMap;
+    final byte[] o = out;
+    int same = 0;
+    char prev = 0;
+    boolean blank = false;
+    int ccc = Engine.NO_MARKS;
+    // Characters that come out as they came in are not written one by one: b[pending, i) is copied whole
+    // before the next one that changes, and at the end.
+    int pending = i;
+    final byte[] kinds = cls;
+    while (i < to) {
+      if (!elongate) {
+        int j = cleanRun(b, i, to, kinds, blank, ccc);
+        if (j != i) {
+          // The run's last character (one or two bytes: cleanRun takes no longer ones) sets what the loop
+          // carries on with; same and prev are elongation's, which is off here.
+          i = j;
+          int c = b[j - 1];
+          if (c < 0) {
+            c = (b[j - 2] & 0x1F) << 6 | (c & 0x3F);
+          }
+          int k = kinds[c];
+          blank = k == DirectTable.COPY_BLANK;
+          ccc = k == DirectTable.MARK_KEEP ? UnicodeData.ccc(c) : 0;
+          same = 0;
+          prev = 0;
+          if (i >= to) {
+            break;
+          }
+        }
+      }
+      // The UTF-8 reading is written out here, in writingLoop, in wordLoop and (one and two bytes only) in
+      // cleanRun: a shared method returning the code point and its length packed in an int measured slower
+      // (light on plain news 3.0 to 4.4 ms per MB).
+      int c = b[i];
+      int len;
+      if (c >= 0) {
+        len = 1;
+      } else {
+        c &= 0xFF;
+        if (c >= 0xC2 && c <= 0xDF && i + 1 < to && (b[i + 1] & 0xC0) == 0x80) {
+          c = (c & 0x1F) << 6 | (b[i + 1] & 0x3F);
+          len = 2;
+        } else if (c >= 0xE0 && c <= 0xEF && i + 2 < to && (b[i + 1] & 0xC0) == 0x80
+            && (b[i + 2] & 0xC0) == 0x80) {
+          c = (c & 0x0F) << 12 | (b[i + 1] & 0x3F) << 6 | (b[i + 2] & 0x3F);
+          if (c < 0x800 || Character.isSurrogate((char) c)) {
+            return stopAt(i, copy(b, pending, i, p)); // overlong, or a surrogate: malformed
+          }
+          len = 3;
+        } else {
+          return stopAt(i, copy(b, pending, i, p)); // four bytes (astral: the chain's), or malformed
+        }
+      }
+      int v = table[c];
+      int t = v & 0xFF;
+      if (t == DirectTable.SPECIAL || t > DirectTable.MARK_KEEP) {
+        return stopAt(i, copy(b, pending, i, p));
+      }
+      char x = (char) (v >>> 8);
+      if (t >= DirectTable.MARK_DEL) {
+        if (t == DirectTable.MARK_KEEP) {
+          int cc = UnicodeData.ccc(c);
+          if (cc >= ccc) {
+            ccc = cc;
+            blank = false;
+            prev = x;
+            same = 1;
+            i += len;
+            continue; // a kept mark is itself: pending
+          }
+          if (ccc == Engine.NO_MARKS) {
+            return stopAt(i, copy(b, pending, i, p));
+          }
+          // Out of canonical order among the kept marks: put it where NFC would.
+          int copied = copy(b, pending, i, p);
+          p = Utf8Bytes.insertMark(o, copied, x, cc);
+          if (p < 0) {
+            return stopAt(i, copied); // a long run of marks: the chain sorts it
+          }
+          same = 1;
+        } else {
+          p = copy(b, pending, i, p); // deleted
+        }
+        i += len;
+        pending = i;
+        changes++;
+        continue;
+      }
+      same = x == prev ? same + 1 : 1;
+      boolean isBlank = t == DirectTable.COPY_BLANK | t == DirectTable.MAP1_BLANK;
+      if ((isBlank & blank) || (same >= 3 && elongate && WordStage.isWordChar(x))) {
+        return stopAt(i, copy(b, pending, i, p)); // two blanks meet, or a letter comes a third time
+      }
+      blank = isBlank;
+      prev = x;
+      ccc = Engine.CCC_AFTER[t];
+      if (x != c) {
+        p = Utf8Bytes.put(o, copy(b, pending, i, p), x);
+        pending = i + len;
+        changes++;
+      }
+      i += len;
+    }
+    if (adaptive) {
+      sparse = changes * DENSE < i - start;
+    }
+    return copy(b, pending, i, p);
+  }
+
+  /**
+   * {@link #hotLoop} for text where changes are dense (a folding on most words, harakat deleted): every
+   * character written as it is read, which costs less than copying the short runs between changes.
+   */
+  private int writingLoop(byte[] b, int i, int to, int p) {
+    final int start = i;
+    int changes = 0;
+    final int[] table = classAndMap;
+    final byte[] o = out;
+    int same = 0;
+    char prev = 0;
+    boolean blank = false;
+    int ccc = Engine.NO_MARKS;
+    while (i < to) {
+      int c = b[i];
+      int len;
+      if (c >= 0) {
+        len = 1;
+      } else {
+        c &= 0xFF;
+        if (c >= 0xC2 && c <= 0xDF && i + 1 < to && (b[i + 1] & 0xC0) == 0x80) {
+          c = (c & 0x1F) << 6 | (b[i + 1] & 0x3F);
+          len = 2;
+        } else if (c >= 0xE0 && c <= 0xEF && i + 2 < to && (b[i + 1] & 0xC0) == 0x80
+            && (b[i + 2] & 0xC0) == 0x80) {
+          c = (c & 0x0F) << 12 | (b[i + 1] & 0x3F) << 6 | (b[i + 2] & 0x3F);
+          if (c < 0x800 || Character.isSurrogate((char) c)) {
+            return stopAt(i, p); // overlong, or a surrogate (which the table would also stop at): malformed
+          }
+          len = 3;
+        } else {
+          return stopAt(i, p); // four bytes (the chain takes astral code points), or malformed
+        }
+      }
+      int v = table[c];
+      int t = v & 0xFF;
+      if (t == DirectTable.SPECIAL || t > DirectTable.MARK_KEEP) {
+        return stopAt(i, p);
+      }
+      char x = (char) (v >>> 8);
+      if (t >= DirectTable.MARK_DEL) {
+        if (t == DirectTable.MARK_KEEP) {
+          int cc = UnicodeData.ccc(c);
+          if (cc >= ccc) {
+            ccc = cc;
+            blank = false;
+            prev = x;
+            p = Utf8Bytes.put(o, p, x);
+          } else if (ccc == Engine.NO_MARKS) {
+            return stopAt(i, p);
+          } else {
+            int q = Utf8Bytes.insertMark(o, p, x, cc); // out of canonical order among the kept marks: as NFC would put it
+            if (q < 0) {
+              return stopAt(i, p); // a long run of marks: the chain sorts it
+            }
+            p = q;
+          }
+          same = 1;
+        } else {
+          changes++; // deleted
+        }
+        i += len;
+        continue;
+      }
+      same = x == prev ? same + 1 : 1;
+      boolean isBlank = t == DirectTable.COPY_BLANK | t == DirectTable.MAP1_BLANK;
+      if ((isBlank & blank) || (same >= 3 && elongate && WordStage.isWordChar(x))) {
+        return stopAt(i, p); // two blanks meet, or a letter comes a third time: the chain's
+      }
+      blank = isBlank;
+      prev = x;
+      ccc = Engine.CCC_AFTER[t];
+      changes += x != c ? 1 : 0;
+      p = Utf8Bytes.put(o, p, x);
+      i += len;
+    }
+    if (adaptive) {
+      // One dense stretch (an article in presentation forms) must not cost the copying loop for the rest
+      // of the stream: back to it once the changes are sparse again.
+      sparse = changes * DENSE < i - start;
+    }
+    return p;
+  }
+
+  /** Copies the input's {@code b[from, to)}, which comes out unchanged, to {@code out[p]}; returns the end. */
+  private int copy(byte[] b, int from, int to, int p) {
+    System.arraycopy(b, from, out, p, to - from);
+    return p + to - from;
+  }
+
+  /** The hot loop stops at {@code b[i]} with its output at {@code p}. */
+  private int stopAt(int i, int p) {
+    stopOut = p;
+    return ~i;
+  }
+
+  /** Makes {@code out} hold at least {@code size} bytes, keeping what it holds. */
+  private void ensure(int size) {
+    if (out.length < size) {
+      out = java.util.Arrays.copyOf(out, Math.max(out.length * 2, size));
+    }
+  }
+
+
+
+
+  /** Decodes the lines {@code b[from, to)} strictly, normalizes them and writes them at {@code out[p]}. */
+  private int slowLines(byte[] b, int from, int to, int p) throws IOException {
+    if (chars.length < to - from) {
+      chars = new char[Math.max(to - from, Math.min(2 * chars.length, block))];
+    }
+    ByteBuffer bb = ByteBuffer.wrap(b, from, to - from);
+    CharBuffer cb = CharBuffer.wrap(chars);
+    decoder.reset();
+    CoderResult r = decoder.decode(bb, cb, true);
+    if (!r.isError()) {
+      r = decoder.flush(cb);
+    }
+    if (r.isError()) {
+      throw new BadUtf8Exception(base + bb.position());
+    }
+    String line = new String(chars, 0, cb.position());
+    String done = engine.normalize(line);
+    if (done == line) { // unchanged (a legitimate AT&T): the input's bytes are the output's
+      ensure(p + to - from);
+      System.arraycopy(b, from, out, p, to - from);
+      return p + to - from;
+    }
+    return encode(done, p);
+  }
+
+  /**
+   * Writes {@code s} as UTF-8 at {@code out[p]}; returns the end. A lone surrogate, which valid input
+   * cannot give, becomes {@code '?'}, as {@link String#getBytes} makes it.
+   */
+  private int encode(String s, int p) {
+    ensure(p + 3 * s.length());
+    byte[] o = out;
+    for (int k = 0, n = s.length(); k < n; k++) {
+      char c = s.charAt(k);
+      if (!Character.isSurrogate(c)) {
+        p = Utf8Bytes.put(o, p, c);
+      } else if (Character.isHighSurrogate(c) && k + 1 < n && Character.isLowSurrogate(s.charAt(k + 1))) {
+        int cp = Character.toCodePoint(c, s.charAt(++k));
+        o[p++] = (byte) (0xF0 | cp >> 18);
+        o[p++] = (byte) (0x80 | cp >> 12 & 0x3F);
+        o[p++] = (byte) (0x80 | cp >> 6 & 0x3F);
+        o[p++] = (byte) (0x80 | cp & 0x3F);
+      } else {
+        o[p++] = '?';
+      }
+    }
+    return p;
+  }
+
+  /**
+   * The line that starts at {@code b[0]} fills the block: it is streamed through the engine by a strict
+   * reader that stops after its line break. Returns how many bytes of what follows it are now in {@code b}.
+   */
+  private int longLine(byte[] b, int len, InputStream in, OutputStream os) throws IOException {
+    LineRest rest = new LineRest(b, len, in);
+    Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8); // flushed, not closed: os stays open
+    engine.normalize(new StrictUtf8Reader(rest, base), w, StepCounter.NONE);
+    w.flush();
+    base += rest.served;
+    int after = rest.lim - rest.pos;
+    System.arraycopy(rest.buf, rest.pos, b, 0, after);
+    return after;
+  }
+
+
+  /**
+   * UTF-8 to UTF-8 through a code unit map (the {@code lucene} step alone), read strictly. Everything is
+   * written to {@code out} before this returns; neither stream is closed and {@code out} is not flushed.
+   */
+  public static void mapUnits(CodeUnitMap map, java.io.InputStream in, java.io.OutputStream out) throws IOException {
+    java.io.Writer w = new java.io.OutputStreamWriter(new Unflushed(out), java.nio.charset.StandardCharsets.UTF_8);
+    map.apply(new StrictUtf8Reader(in), w, StepCounter.NONE); // the reader is not closed: neither is in
+    w.flush();
+  }
+
+  /** Passes writes on to the caller's stream, but not flushes: the caller decides when to flush. */
+  private static final class Unflushed extends java.io.FilterOutputStream {
+    Unflushed(java.io.OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void flush() {}
+  }
+}
