@@ -503,12 +503,19 @@ final class OffsetTracker {
 
   /**
    * Equal, or two variants of one letter that the steps map to each other (alef with or without hamza,
-   * alef maksura and ya, teh marbuta and heh, a hamza seat and its letter, Arabic and Persian forms, a digit in
-   * its scripts, Arabic punctuation and its ASCII counterpart,
-   * any blank and a space): such a pair stands in one position of a word that a step rewrote.
+   * alef maksura and ya, teh marbuta and heh, a hamza seat and its letter, Arabic and Persian forms, a
+   * digit in its scripts, Arabic punctuation and its ASCII counterpart, any blank and a space, a char and
+   * its canonical equivalent): such a pair stands in one position of a word that a step rewrote.
    */
   private static boolean similar(char a, char b) {
-    return a == b || (letterClass(a) != 0 && letterClass(a) == letterClass(b));
+    return a == b || (letterClass(a) != 0 && letterClass(a) == letterClass(b)) || canonicalPair(a, b);
+  }
+
+  /** One of the two is the other's canonical decomposition by itself (U+2126 OHM SIGN and Ω). */
+  private static boolean canonicalPair(char a, char b) {
+    String da = UnicodeData.decomposition(a);
+    String db = UnicodeData.decomposition(b);
+    return (da != null || db != null) && (da == null ? String.valueOf(a) : da).equals(db == null ? String.valueOf(b) : db);
   }
 
   private static int letterClass(char c) {
