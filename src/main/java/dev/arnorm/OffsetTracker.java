@@ -511,11 +511,20 @@ final class OffsetTracker {
     return a == b || (letterClass(a) != 0 && letterClass(a) == letterClass(b)) || canonicalPair(a, b);
   }
 
-  /** One of the two is the other's canonical decomposition by itself (U+2126 OHM SIGN and Ω). */
+  /**
+   * Canonically the same, or one the start of the other's decomposition: U+2126 OHM SIGN and Ω; U+0958
+   * and the क that starts the two chars NFC leaves it as (the rest of them is then text inserted after
+   * it, which joins it).
+   */
   private static boolean canonicalPair(char a, char b) {
     String da = UnicodeData.decomposition(a);
     String db = UnicodeData.decomposition(b);
-    return (da != null || db != null) && (da == null ? String.valueOf(a) : da).equals(db == null ? String.valueOf(b) : db);
+    if (da == null && db == null) {
+      return false;
+    }
+    da = da == null ? String.valueOf(a) : da;
+    db = db == null ? String.valueOf(b) : db;
+    return da.equals(db) || (da.length() > 1 && da.charAt(0) == b) || (db.length() > 1 && db.charAt(0) == a);
   }
 
   private static int letterClass(char c) {
