@@ -39,6 +39,8 @@ public final class Engine {
   public final DirectTable table;
   public final byte[] cls;
   private final UnicodeSet touched;
+  /** The clean scan and the safe start over this engine's table. */
+  private final CleanScan scan;
   public final boolean blankSensitive;
   public final boolean lineContext;
   /** No step changes a space or a line feed on its own: they reach a word stage as blanks end a word. */
@@ -52,11 +54,6 @@ public final class Engine {
   private final int wordSpan;
   /** A word-lookup step looks at the word before a trigger: the byte loop then leaves words to the chain. */
   private final boolean looksBack;
-  /**
-   * A rule decides on characters by the letters around them ({@link Rule#contextual}: the tatweel step): a
-   * chain starts after a character that reaches that rule as itself and is no letter.
-   */
-  private final boolean letterContext;
   /** Use the direct path between changes; off only to compare it with the chain in tests. */
   private final boolean direct;
 
@@ -114,10 +111,10 @@ public final class Engine {
     this.wordSpan = triggers.values().stream().mapToInt(Integer::intValue).max().orElse(0);
     this.looksBack = back;
     this.wordTriggers = this.lexical ? new CharRangeSet(triggers) : null;
-    this.letterContext = letters;
     this.direct = direct;
     this.table = new DirectTable(rules, touched, blanks, elongate || this.lexical, new Isolated(rules)::apply);
     this.cls = table.cls;
+    this.scan = new CleanScan(cls, touched, elongation, wordTriggers, lexical, letters, blanks, line);
   }
 
   /**
@@ -172,9 +169,9 @@ public final class Engine {
   }
 
 
+  /** A code point outside the BMP that every step leaves as it is and NFC too ({@link CleanScan}). */
   public boolean astralInert(int cp) {
-    return DirectTable.untouched(cp, touched) && !UnicodeData.isMark(cp) && UnicodeData.nfcYes(cp)
-        && UnicodeData.hasBoundaryBefore(cp);
+    return scan.astralInert(cp);
   }
 
   /**
@@ -182,202 +179,17 @@ public final class Engine {
    * text is already normalized. One table lookup per character; no allocation.
    */
   public int scanClean(CharSequence s) {
-    return scanClean(s, 0);
+    return scan.scanClean(s, 0);
   }
 
   /** {@link #scanClean(CharSequence)} from {@code from}, which must start a canonical segment. */
   public int scanClean(CharSequence s, int from) {
-    // Elongation alone needs nothing beyond the clean scan's stop at three equal characters in a row.
-    return wordTriggers != null ? scanCleanWords(s, from) : scanCleanChars(s, from);
+    return scan.scanClean(s, from);
   }
 
-  public int scanCleanChars(CharSequence s, int from) {
-    return scanCleanChars(s, from, 0, -1, 0);
-  }
-
-  /**
-   * {@link #scanCleanChars(CharSequence, int)} after marks up to combining class {@code prevCcc}, and
-   * after output that ends with {@code prevRun} copies of {@code prev} (-1 for none). With elongation it
-   * also stops at the third of three equal characters in a row (a base after a mark starts a new run, as
-   * in {@link ElongationRule#hasRun}), whatever they are: the direct path then looks at them one by one.
-   */
+  /** {@link CleanScan#scanCleanChars(CharSequence, int, int, int, int)}, for the direct path. */
   public int scanCleanChars(CharSequence s, int from, int prevCcc, int prev, int prevRun) {
-    final int n = s.length();
-    final byte[] cls = this.cls; // a local: read from the field, it costs 2x inside the direct path
-    final boolean runs = elongation;
-    int prevBlank = 0;
-    int p1 = prev; // the character before, for a run of equal ones (-1: none)
-    int i = from;
-    while (i < n) {
-      // Letters, spaces and other characters copied as they are, with one branch per character that is
-      // almost never taken: words and spaces alternate every few characters, and a branch on which of
-      // them a character is would be mispredicted at every word boundary.
-      int roundStart = i;
-      int t = 0;
-      char c = 0;
-      for (; i < n; i++) {
-        c = s.charAt(i);
-        t = cls[c];
-        int blank = t == DirectTable.COPY_BLANK ? 1 : 0;
-        if (t < DirectTable.COPY || t > DirectTable.COPY_BLANK || (blank & prevBlank) != 0) {
-          break;
-        }
-        if (runs) { // invariant: the JIT makes a copy of the loop without this for the other pipelines
-          if (c == p1) {
-            break;
-          }
-          p1 = c;
-        }
-        prevBlank = blank;
-      }
-      if (i > roundStart) {
-        prevCcc = 0; // after a base
-      }
-      if (i == n) {
-        break;
-      }
-      if (t >= DirectTable.COPY && t <= DirectTable.COPY_BLANK) {
-        if (t == DirectTable.COPY_BLANK && prevBlank != 0) {
-          return i - 1; // two blanks in a row: whitespace may merge them, from the first
-        }
-        // The second of two equal characters: a third before them makes a run for elongation.
-        int before = i - 2 >= from ? s.charAt(i - 2) : (i - 1 >= from || prevRun >= 2) ? prev : -1;
-        if (before == c) {
-          return i;
-        }
-        prevBlank = t == DirectTable.COPY_BLANK ? 1 : 0;
-        prevCcc = 0;
-        i++;
-        continue;
-      }
-      prevBlank = 0;
-      if (t == DirectTable.MARK_KEEP) {
-        int ccc = UnicodeData.ccc(c);
-        if (ccc < prevCcc) {
-          return i;
-        }
-        prevCcc = ccc;
-        p1 = c;
-        i++;
-      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))
-          && astralInert(Character.toCodePoint(c, s.charAt(i + 1)))) {
-        p1 = s.charAt(i + 1);
-        i += 2;
-        prevCcc = 0;
-      } else {
-        return i; // a character that may change (a blank that is not a space or tab among them)
-      }
-    }
-    return n;
-  }
-
-  /** {@link #scanCleanChars}, plus a look at every Arabic word: elongated, or able to start a fix. */
-  private int scanCleanWords(CharSequence s, int from) {
-    int wordStart = -1;
-    int limit = scanCleanChars(s, from);
-    for (int i = from; i <= limit; i++) {
-      boolean wordChar = i < limit && WordStage.continuesWord(s.charAt(i), wordStart >= 0);
-      if (wordChar) {
-        if (wordStart < 0) {
-          wordStart = i;
-        }
-      } else if (wordStart >= 0) {
-        if ((elongation && ElongationRule.hasRun(s, wordStart, i))
-            || (wordTriggers != null && wordTriggers.contains(s, wordStart, i))) {
-          return wordStart;
-        }
-        wordStart = -1;
-      }
-    }
-    // A word cut by the first character that needs work is handled from its start (see safeStart).
-    return limit;
-  }
-
-  /**
-   * Moves a slow-path start back to where the chain can begin with empty state: the start of the canonical
-   * segment before the one that needs work (a step may delete the base of that segment, and its marks then
-   * join the segment before), the word it is in (and, with spelling, the word before, whose conditions look
-   * back), before any blanks that a following space could merge with, and the start of the line when the
-   * line when an {@code &} follows on it, for the html residue rules to judge in context.
-   */
-  private int safeStart(CharSequence s, int i, Lines lines) {
-    return safeStart(s, i, lines, true);
-  }
-
-  /** {@link #safeStart(CharSequence, int, Lines)}, without the line rule when {@code line} is false. */
-  private int safeStart(CharSequence s, int i, Lines lines, boolean line) {
-    i = i < s.length() ? segmentStart(s, i) : s.length();
-    if (i > 0) {
-      i = segmentStart(s, i - 1);
-    }
-    if (elongation || lexical) {
-      // Word steps start at a word; spelling conditions look at the word before it.
-      while (i > 0 && joinsWord(s.charAt(i - 1))) {
-        i--;
-      }
-      if (lexical) {
-        while (i > 0 && !WordStage.isWordChar(s.charAt(i - 1)) && !HtmlEntitiesRule.isLineBreak(s.charAt(i - 1))) {
-          i--;
-        }
-        while (i > 0 && joinsWord(s.charAt(i - 1))) {
-          i--;
-        }
-      }
-      i = segmentStart(s, i);
-    }
-    if (letterContext) {
-      // Back to a character every step leaves as it is and that is no letter: the rule then knows, from
-      // empty state, that no letter stands before where it starts.
-      while (i > 0 && !startsWithoutLetter(s.charAt(i - 1))) {
-        i--;
-      }
-      if (i > 0) {
-        i--;
-      }
-    }
-    while (blankSensitive && i > 0 && (s.charAt(i - 1) == ' ' || s.charAt(i - 1) == '\t')) {
-      i--;
-    }
-    if (line && lineContext && lines.ampersandAhead(s, i)) {
-      // The residue rules judge an & by the line before it; with no & from here on, nothing they do
-      // depends on that context.
-      i = lines.start;
-    }
-    return i;
-  }
-
-  /** A base that reaches every stage as itself and is no Arabic letter, or a line break. */
-  private boolean startsWithoutLetter(char c) {
-    byte t = cls[c];
-    return (t == DirectTable.COPY || t == DirectTable.COPY_BLANK || HtmlEntitiesRule.isLineBreak(c))
-        && !TatweelRule.joins(c);
-  }
-
-  /**
-   * True when {@code c} may be part of a word as the word steps see it: a word character or mark, or a
-   * character the steps before them change or delete (a tatweel or a bidi mark inside a word joins its
-   * halves; a lam-alef ligature becomes letters).
-   */
-  private boolean joinsWord(char c) {
-    byte t = cls[c];
-    return WordStage.continuesWord(c, true) || (t != DirectTable.COPY && t != DirectTable.COPY_BLANK
-        && !HtmlEntitiesRule.isLineBreak(c) && c != ' ' && c != '\t');
-  }
-
-
-  /** The start of the canonical segment holding index {@code i}: its base character, or 0. */
-  private static int segmentStart(CharSequence s, int i) {
-    while (i > 0) {
-      if (Character.isLowSurrogate(s.charAt(i)) && Character.isHighSurrogate(s.charAt(i - 1))) {
-        i--;
-        continue;
-      }
-      if (UnicodeData.hasBoundaryBefore(Character.codePointAt(s, i))) {
-        break;
-      }
-      i--;
-    }
-    return i;
+    return scan.scanCleanChars(s, from, prevCcc, prev, prevRun);
   }
 
   public String normalize(CharSequence in) {
@@ -482,7 +294,7 @@ public final class Engine {
     if (ch.stray != null) {
       ch.stray.forget();
     }
-    int p = safeStart(in, first, ch.lines);
+    int p = scan.safeStart(in, first, ch.lines);
     // [0, p) is clean and copied as it is.
     out.start(in, target, p);
     int phase = p;
@@ -494,9 +306,9 @@ public final class Engine {
         if (j == n && !ch.endSpecial) {
           break;
         }
-        int r = Math.min(safeStart(in, j, ch.lines, false), safeStart(in, ch.contextStart(j), ch.lines, false));
+        int r = Math.min(scan.safeStart(in, j, ch.lines, false), scan.safeStart(in, ch.contextStart(j), ch.lines, false));
         for (int inside = ch.outsideEntity(r); inside != r; inside = ch.outsideEntity(r)) {
-          r = safeStart(in, inside, ch.lines, false);
+          r = scan.safeStart(in, inside, ch.lines, false);
         }
         // With an & ahead on the line, the html stages need the line before it: they read it (primed, their
         // output dropped) and the chain starts at r; where they cannot, the chain starts at the line start.
@@ -577,7 +389,7 @@ public final class Engine {
     int pos = 0;
     int dirty = first;
     while (true) {
-      int start = safeStart(in, dirty, chain.lines);
+      int start = scan.safeStart(in, dirty, chain.lines);
       chain.reset();
       Stage head = chain.head;
       int i = feed(in, start, dirty + 1, head);
@@ -641,7 +453,7 @@ public final class Engine {
         return -1;
       }
     }
-    return safeStart(in, next, lines);
+    return scan.safeStart(in, next, lines);
   }
 
   /** Lines longer than this are streamed through the chain instead of being held whole. */

@@ -210,6 +210,23 @@ final class PieceAligner {
     return k + 1 < cutCount && cuts[2 * k + 2] == x && x > 0;
   }
 
+  /** For each presentation form (U+FB50..U+FEFF), the first char of what it stands for; 0 for none. */
+  private static final char[] PRESENTATION_STARTS = new char[0xFF00 - 0xFB50];
+
+  static {
+    com.ibm.icu.text.Normalizer2 nfkc = com.ibm.icu.text.Normalizer2.getNFKCInstance();
+    for (char c = '\uFB50'; c <= '\uFEFF'; c++) {
+      String k = nfkc.normalize(String.valueOf(c));
+      if (!k.isEmpty() && !k.equals(String.valueOf(c))) {
+        PRESENTATION_STARTS[c - 0xFB50] = k.charAt(0);
+      }
+    }
+  }
+
+  private static int presentationStart(char c) {
+    return c >= '\uFB50' && c <= '\uFEFF' ? PRESENTATION_STARTS[c - 0xFB50] : -1;
+  }
+
   /**
    * Presentation forms that stand for more than two chars (ﷲ, ﷺ, ﷻ, the ligatures with shadda): the
    * letters of what they become must not be matched with the source's letters after them.
@@ -273,9 +290,12 @@ final class PieceAligner {
   /**
    * Canonically the same, or one the start of the other's decomposition: U+2126 OHM SIGN and Ω; U+0958
    * and the क that starts the two chars NFC leaves it as (the rest of them is then text inserted after
-   * it, which joins it).
+   * it, which joins it); a presentation form and the first letter it stands for.
    */
   private static boolean canonicalPair(char a, char b) {
+    if (presentationStart(a) == b || presentationStart(b) == a) {
+      return true; // a presentation form and the first letter it stands for (ﻵ and the ل of لآ)
+    }
     String da = UnicodeData.decomposition(a);
     String db = UnicodeData.decomposition(b);
     if (da == null && db == null) {
