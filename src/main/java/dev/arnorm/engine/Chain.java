@@ -8,8 +8,6 @@ import dev.arnorm.rules.Stage;
 import dev.arnorm.rules.StepCounter;
 import dev.arnorm.rules.WordStage;
 import dev.arnorm.unicode.UnicodeData;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * One call's working state, and the direct path that runs on it. {@link Engine} takes a Chain from its

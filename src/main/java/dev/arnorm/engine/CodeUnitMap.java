@@ -2,14 +2,9 @@ package dev.arnorm.engine;
 
 import dev.arnorm.rules.StepCounter;
 import dev.arnorm.rules.StepId;
-import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The engine of the {@code lucene} step when it runs alone: a map over UTF-16 code units, applied to the
