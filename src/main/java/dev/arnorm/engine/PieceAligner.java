@@ -236,7 +236,8 @@ final class PieceAligner {
   static {
     com.ibm.icu.text.Normalizer2 nfkc = com.ibm.icu.text.Normalizer2.getNFKCInstance();
     for (char c = '\uFB50'; c <= '\uFEFF'; c++) {
-      if (nfkc.normalize(String.valueOf(c)).length() > 2) {
+      String k = nfkc.normalize(String.valueOf(c));
+      if (k.length() > 2 && k.charAt(0) != ' ') { // not the marks with a space before them (U+FC5E..)
         WORD_LIGATURES.set(c - 0xFB50);
       }
     }
