@@ -127,7 +127,11 @@ class OffsetProperties {
       String token = t.text().substring(tok[0], tok[1]);
       String alone = n.normalize(t.sourceOf(s, tok[0], tok[1]));
       boolean cut = m.sourceStart(tok[0]) < m.sourceEnd(tok[0]) || m.sourceStart(tok[1]) < m.sourceEnd(tok[1]);
-      assertTrue(cut ? alone.contains(token) : alone.strip().equals(token), () -> n + " on "
+      // A token that starts with a mark has no base of its own: the mark came with the text before it (a
+      // presentation form of a mark is a space and the mark), so only the law in context holds for it.
+      boolean dangling = Character.getType(token.codePointAt(0)) == Character.NON_SPACING_MARK;
+      assertTrue(dangling ? madeBy(n, s, t, tok[0], tok[1])
+          : cut ? alone.contains(token) : alone.strip().equals(token), () -> n + " on "
           + NormalizerProperties.codePoints(s) + ": token " + token + " <- " + t.sourceOf(s, tok[0], tok[1]) + " " + m);
     }
   }
