@@ -7,6 +7,7 @@ import dev.arnorm.rules.SpellingRule;
 import dev.arnorm.rules.StepCounter;
 import dev.arnorm.rules.StepId;
 import dev.arnorm.stream.BadUtf8Exception;
+import dev.arnorm.stream.CodeUnitStream;
 import dev.arnorm.stream.Utf8Stream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -214,7 +215,7 @@ public final class ArabicNormalizer {
     Objects.requireNonNull(out, "out");
     if (luceneAlone) {
       try {
-        Utf8Stream.mapUnits(CodeUnitMap.LUCENE, in, out);
+        CodeUnitStream.run(CodeUnitMap.LUCENE, in, out);
       } catch (BadUtf8Exception e) {
         throw new MalformedUtf8Exception(e.offset());
       }

@@ -1,7 +1,6 @@
 package dev.arnorm.stream;
 
 import dev.arnorm.engine.Chain;
-import dev.arnorm.engine.CodeUnitMap;
 import dev.arnorm.engine.DirectTable;
 import dev.arnorm.engine.Engine;
 import dev.arnorm.rules.CharRangeSet;
@@ -789,31 +788,5 @@ public final class Utf8Stream {
     int after = rest.lim - rest.pos;
     System.arraycopy(rest.buf, rest.pos, b, 0, after);
     return after;
-  }
-
-
-  /**
-   * UTF-8 to UTF-8 through a code unit map (the {@code lucene} step alone), read strictly. Everything is
-   * written to {@code out} before this returns; neither stream is closed and {@code out} is not flushed.
-   */
-  public static void mapUnits(CodeUnitMap map, java.io.InputStream in, java.io.OutputStream out) throws IOException {
-    java.io.Writer w = new java.io.OutputStreamWriter(new Unflushed(out), java.nio.charset.StandardCharsets.UTF_8);
-    map.apply(new StrictUtf8Reader(in), w, StepCounter.NONE); // the reader is not closed: neither is in
-    w.flush();
-  }
-
-  /** Passes writes on to the caller's stream, but not flushes: the caller decides when to flush. */
-  private static final class Unflushed extends java.io.FilterOutputStream {
-    Unflushed(java.io.OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void flush() {}
   }
 }
