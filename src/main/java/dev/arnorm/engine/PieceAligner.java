@@ -183,10 +183,17 @@ final class PieceAligner {
     return Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 
-  /** True when index {@code k} of {@code s[from, to)} falls between a char that is no blank and a mark. */
+  /**
+   * True when index {@code k} of {@code s[from, to)} falls between a char that is no blank and a mark (or a
+   * char that composes with the one before it).
+   */
   private static boolean beforeMark(CharSequence s, int from, int to, int k) {
-    return k > from && k < to && UnicodeData.isMark(Character.codePointAt(s, k))
-        && !isBlank(s.charAt(k - 1));
+    if (k <= from || k >= to || isBlank(s.charAt(k - 1))) {
+      return false;
+    }
+    // A mark, or any char NFC may compose with the one before (a Hangul vowel jamo after its consonant).
+    int cp = Character.codePointAt(s, k);
+    return UnicodeData.isMark(cp) || !UnicodeData.hasBoundaryBefore(cp);
   }
 
   /**
@@ -217,7 +224,9 @@ final class PieceAligner {
     com.ibm.icu.text.Normalizer2 nfkc = com.ibm.icu.text.Normalizer2.getNFKCInstance();
     for (char c = '\uFB50'; c <= '\uFEFF'; c++) {
       String k = nfkc.normalize(String.valueOf(c));
-      if (!k.isEmpty() && !k.equals(String.valueOf(c))) {
+      // Not for a ligature of words (ﷺ): its first letter would pull the whole expansion after it.
+      boolean words = k.length() > 2 && k.charAt(0) != ' ';
+      if (!k.isEmpty() && !k.equals(String.valueOf(c)) && !words) {
         PRESENTATION_STARTS[c - 0xFB50] = k.charAt(0);
       }
     }
