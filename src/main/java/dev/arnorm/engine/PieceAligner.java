@@ -316,7 +316,17 @@ final class PieceAligner {
     return da.equals(db) || (da.length() > 1 && da.charAt(0) == b) || (db.length() > 1 && db.charAt(0) == a);
   }
 
+  /** The class of {@code c}, or of the letter it is written on (ۓ: the class of ے), 0 for none. */
   private static int letterClass(char c) {
+    int own = ownClass(c);
+    if (own != 0) {
+      return own;
+    }
+    String d = UnicodeData.decomposition(c);
+    return d == null ? 0 : ownClass(d.charAt(0));
+  }
+
+  private static int ownClass(char c) {
     switch (c) {
       case '\u0627': case '\u0622': case '\u0623': case '\u0625': case '\u0671': case '\u0672':
       case '\u0673': case '\u0675':
