@@ -26,9 +26,10 @@ final class PieceAligner {
    * Records the regions between two anchors: source {@code src[0, ls)} (at source index {@code s0}) became
    * {@code dst[d, d + lo)} (at output index {@code o0}).
    *
-   * <p>The two pieces are cut where they agree: the ends that agree char by char ({@link #similar}: equal,
-   * or variants of one letter) and, in a small middle (a word or two), the chars of a longest common
-   * subsequence, so that {@code لاكن هاذا} to {@code لكن هذا} loses one alef in each word and nothing else
+   * <p>The two pieces are cut where they agree: the ends that are equal char by char (any two blanks
+   * are) and, in a small middle (a word or two), the chars of a longest common subsequence of
+   * {@link #similar} chars (equal, or variants of one letter), so that {@code لاكن هاذا} to {@code لكن هذا}
+   * loses one alef in each word and nothing else
    * moves. Then three rules remove cuts: none inside a surrogate pair; none between a base and a mark on
    * either side (a letter and the marks removed from it, or composed into it, are one region); and none
    * before inserted text, which joins the char before it ({@code ان} to {@code إن }: the space belongs to
@@ -40,11 +41,14 @@ final class PieceAligner {
     cut(0, 0);
     int min = Math.min(ls, lo);
     int p = 0;
-    while (p < min && similar(src.charAt(p), dst.charAt(d + p))) {
+    // The ends are matched exactly (a blank with a blank: a collapsed run keeps its first): a letter's
+    // variant there could take the place of an equal letter after it (يييئ to يئ keeps the first ي and the
+    // ئ; the two ي between go). Variants are matched in the middle.
+    while (p < min && sameEnd(src.charAt(p), dst.charAt(d + p))) {
       cut(++p, p);
     }
     int q = 0;
-    while (q < min - p && similar(src.charAt(ls - 1 - q), dst.charAt(d + lo - 1 - q))) {
+    while (q < min - p && sameEnd(src.charAt(ls - 1 - q), dst.charAt(d + lo - 1 - q))) {
       q++;
     }
     // Blanks the whitespace step removed at either end of the middle are a deletion of their own, not part
@@ -176,6 +180,11 @@ final class PieceAligner {
       System.arraycopy(cuts, 4, cuts, 2, 2 * cutCount - 4);
       cutCount--;
     }
+  }
+
+  /** Equal, or two blanks: how the ends of two pieces are matched. */
+  private static boolean sameEnd(char a, char b) {
+    return a == b || (isBlank(a) && isBlank(b));
   }
 
   /** A space of any kind (NBSP too, which {@link Character#isWhitespace} leaves out), a tab or a line break. */
