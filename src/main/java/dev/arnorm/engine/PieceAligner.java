@@ -29,8 +29,7 @@ final class PieceAligner {
    * <p>The two pieces are cut where they agree: the ends that are equal char by char (any two blanks
    * are) and, in a small middle (a word or two), the chars of a longest common subsequence of
    * {@link #similar} chars (equal, or variants of one letter), so that {@code لاكن هاذا} to {@code لكن هذا}
-   * loses one alef in each word and nothing else
-   * moves. Then three rules remove cuts: none inside a surrogate pair; none between a base and a mark on
+   * loses one alef in each word and nothing else moves. Then three rules remove cuts: none inside a surrogate pair; none between a base and a mark on
    * either side (a letter and the marks removed from it, or composed into it, are one region); and none
    * before inserted text, which joins the char before it ({@code ان} to {@code إن }: the space belongs to
    * the {@code ن}), so that every region has a source and spans map back and forth. The stretches between
