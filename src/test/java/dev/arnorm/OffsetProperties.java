@@ -1,6 +1,7 @@
 package dev.arnorm;
 
 import dev.arnorm.engine.Changes;
+import dev.arnorm.unicode.UnicodeData;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -129,7 +130,7 @@ class OffsetProperties {
       boolean cut = m.sourceStart(tok[0]) < m.sourceEnd(tok[0]) || m.sourceStart(tok[1]) < m.sourceEnd(tok[1]);
       // A token that starts with a mark has no base of its own: the mark came with the text before it (a
       // presentation form of a mark is a space and the mark), so only the law in context holds for it.
-      boolean dangling = Character.getType(token.codePointAt(0)) == Character.NON_SPACING_MARK;
+      boolean dangling = UnicodeData.isMark(token.codePointAt(0));
       assertTrue(dangling ? madeBy(n, s, t, tok[0], tok[1])
           : cut ? alone.contains(token) : alone.strip().equals(token), () -> n + " on "
           + NormalizerProperties.codePoints(s) + ": token " + token + " <- " + t.sourceOf(s, tok[0], tok[1]) + " " + m);
