@@ -1,5 +1,8 @@
 package dev.arnorm;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
 import dev.arnorm.engine.Engine;
 import dev.arnorm.engine.Lines;
 import dev.arnorm.rules.StepCounter;
@@ -13,10 +16,6 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
-
 
 /**
  * The engine's direct path (a table lookup per character between changes) against the same pipeline run

@@ -1,5 +1,8 @@
 package dev.arnorm;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.arnorm.engine.DirectTable;
 import dev.arnorm.engine.Engine;
 import dev.arnorm.rules.HtmlEntitiesRule;
@@ -9,10 +12,6 @@ import dev.arnorm.rules.StepCounter;
 import dev.arnorm.rules.WordStage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 
 /** Cases random search found where the direct path must hand a whole word to the chain. */
 class DirectPathTest {

@@ -1,14 +1,13 @@
 package dev.arnorm;
 
-import dev.arnorm.rules.ElongationRule;
-import dev.arnorm.rules.WordList;
-import java.util.List;
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.arnorm.rules.ElongationRule;
+import dev.arnorm.rules.WordList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class ElongationTest {
   private static String run(String s) {

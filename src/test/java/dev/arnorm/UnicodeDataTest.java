@@ -1,5 +1,7 @@
 package dev.arnorm;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UProperty;
 import com.ibm.icu.text.Normalizer2;
@@ -8,9 +10,6 @@ import dev.arnorm.unicode.UnicodeData;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 
 /**
  * The tables are read from a file made ahead of time, and Hangul decompositions are computed. Here every BMP

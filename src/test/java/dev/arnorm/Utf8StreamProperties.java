@@ -1,5 +1,9 @@
 package dev.arnorm;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import dev.arnorm.engine.Lines;
 import dev.arnorm.stream.BadUtf8Exception;
 import dev.arnorm.stream.Utf8Stream;
@@ -18,11 +22,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 
 /**
  * {@link ArabicNormalizer#normalize(InputStream, OutputStream)}, where most lines are normalized on their
