@@ -18,7 +18,7 @@ import dev.arnorm.unicode.UnicodeData;
  * pipeline (its table, rules and flags) is read through {@link #engine}.
  */
 public final class Chain {
-  private final Engine engine;
+  final Engine engine;
   public final NfcSink sink = new NfcSink(new StringBuilder());
   public final Stage[] stages;
   public final Stage head;
@@ -170,78 +170,6 @@ public final class Chain {
       }
     }
     return r;
-  }
-
-  /**
-   * Restarts a suspended chain at {@code to}: the html stages keep their state and read {@code [from, to)}
-   * (the text the direct path wrote since the suspension point {@code from}, which holds no {@code &}),
-   * their output dropped; the stages after them start fresh at {@code to}. False (and nothing changed)
-   * when there is no gate or the stretch holds an {@code &}.
-   */
-  public boolean primeOn(int from, int to) {
-    if (gate == null) {
-      return false;
-    }
-    for (int k = from; k < to; k++) {
-      if (in.charAt(k) == '&') {
-        return false;
-      }
-    }
-    for (int k = html + 1; k < stages.length; k++) {
-      stages[k].reset();
-    }
-    sink.clear();
-    skimOrFeed(from, to);
-    if (!stages[html].idle()) {
-      throw new IllegalStateException("html stages hold a lookahead without an '&'");
-    }
-    return true;
-  }
-
-  /**
-   * The html stages read {@code [from, to)} (no {@code &} in it) with their output dropped: skimmed when
-   * they are the first stages (only their state matters), else fed through the closed gate.
-   */
-  private void skimOrFeed(int from, int to) {
-    if (skimmable && HtmlEntitiesRule.skim(stages[html], html == 0 ? null : (MapRule) engine.rules[0], in, from, to)) {
-      return;
-    }
-    gate.open = false;
-    Engine.feed(in, from, to, head);
-    gate.open = true;
-  }
-
-  /**
-   * Starts the chain at {@code from} with the html stages primed by the line before it, when they end up
-   * holding nothing back; false, with the chain reset, when they cannot be.
-   */
-  public boolean primeFrom(int lineStart, int from) {
-    if (gate == null) {
-      return false;
-    }
-    reset();
-    // Through the last & before from (and the word after it, which the residue rules wait for) in full;
-    // the rest of the way only the residue rules' state matters.
-    int k = from;
-    while (k > lineStart && in.charAt(k - 1) != '&') {
-      k--;
-    }
-    gate.open = false;
-    if (k > lineStart) {
-      k = Engine.feed(in, lineStart, k, head);
-      while (k < from && !stages[html].idle()) {
-        k = Engine.feed(in, k, k + 1, head);
-      }
-    }
-    gate.open = true;
-    if (k < from && stages[html].idle()) {
-      skimOrFeed(k, from);
-    }
-    if (!stages[html].idle()) {
-      reset();
-      return false;
-    }
-    return true;
   }
 
   public void reset() {

@@ -318,13 +318,13 @@ public final class Engine {
         } else if (!line) {
           ch.reset();
           from = r;
-        } else if (suspended && lineStart <= phase && ch.primeOn(phase, r)) {
+        } else if (suspended && lineStart <= phase && HtmlPriming.primeOn(ch, phase, r)) {
           from = r;
         } else if (suspended && lineStart < phase) {
           // The chain wrote the start of this line: only it has the context. (Before primeFrom, which resets
           // the chain when it fails.)
           from = -1;
-        } else if (ch.primeFrom(lineStart, r)) {
+        } else if (HtmlPriming.primeFrom(ch, lineStart, r)) {
           from = r;
         } else {
           ch.reset();
