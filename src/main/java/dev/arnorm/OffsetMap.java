@@ -43,7 +43,7 @@ public final class OffsetMap {
 
   /** The map of a text that normalizing left as it was. */
   static OffsetMap identity(int length) {
-    return new OffsetMap(new Changes(), length, length);
+    return new OffsetMap(Changes.NONE, length, length); // nothing allocated but the map itself
   }
 
   /**

@@ -200,9 +200,14 @@ public final class Chain {
    * space after punctuation. Requires that the steps pass blanks and line breaks on as they are.
    */
   public boolean idleAtBoundary() {
+    return idleAtBoundary(stages, engine.blanksPass);
+  }
+
+  /** {@link #idleAtBoundary()} over any chain's {@code stages}: the offsets path asks it too. */
+  static boolean idleAtBoundary(Stage[] stages, boolean blanksPass) {
     for (Stage st : stages) {
       if (!st.idle()) {
-        if (!(st instanceof WordStage) || !engine.blanksPass) {
+        if (!(st instanceof WordStage) || !blanksPass) {
           return false;
         }
         ((WordStage) st).boundary();

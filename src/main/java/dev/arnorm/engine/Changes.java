@@ -21,6 +21,9 @@ public final class Changes {
   private int[] regions;
   private int count;
 
+  /** No change: the map of a text normalizing left as it was. Never added to. */
+  public static final Changes NONE = new Changes(new int[0], 0);
+
   public Changes() {
     this(new int[64], 0);
   }
@@ -114,11 +117,8 @@ public final class Changes {
     int at = 4 * r;
     int start = regions[at + from];
     int end = regions[at + from + 1];
-    if (x == start && end > start) {
-      return regions[at + to]; // a region that starts here: its other side starts here too
-    }
     if (x < end) {
-      return regions[at + to]; // strictly inside
+      return regions[at + to]; // a region that starts here or holds x strictly inside: its start
     }
     return regions[at + to + 1] + (x - end); // at or after its end, in the unchanged text that follows
   }

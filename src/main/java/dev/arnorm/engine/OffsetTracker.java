@@ -4,7 +4,6 @@ import dev.arnorm.rules.NfcSink;
 import dev.arnorm.rules.Rule;
 import dev.arnorm.rules.Stage;
 import dev.arnorm.rules.StepCounter;
-import dev.arnorm.rules.WordStage;
 import dev.arnorm.unicode.UnicodeData;
 
 /**
@@ -79,9 +78,7 @@ public final class OffsetTracker {
 
   /** Normalizes {@code s[from, to)}, which must not end inside a surrogate pair unless the text ends there. */
   public void feed(CharSequence s, int from, int to) {
-    if (to - from > Integer.MAX_VALUE - source) {
-      throw new IllegalStateException("offsets are ints: a text longer than " + Integer.MAX_VALUE + " chars");
-    }
+    checkLength(to - from);
     if (units != null) {
       feedUnits(s, from, to);
       return;
@@ -95,9 +92,7 @@ public final class OffsetTracker {
 
   /** Like {@link #feed(CharSequence, int, int)}, for a reader's block. */
   public void feed(char[] s, int from, int to) {
-    if (to - from > Integer.MAX_VALUE - source) {
-      throw new IllegalStateException("offsets are ints: a text longer than " + Integer.MAX_VALUE + " chars");
-    }
+    checkLength(to - from);
     if (units != null) {
       feedUnits(java.nio.CharBuffer.wrap(s, 0, to), from, to);
       return;
@@ -109,9 +104,15 @@ public final class OffsetTracker {
     }
   }
 
+  private void checkLength(int more) {
+    if (more > Integer.MAX_VALUE - source) {
+      throw new IllegalStateException("offsets are ints: a text longer than " + Integer.MAX_VALUE + " chars");
+    }
+  }
+
   /** One source code point through the chain, with the anchors before and after it. */
   private void put(int cp) {
-    if ((cp == ' ' || cp == '\n') && blanksPass && idleAtBoundary()) {
+    if ((cp == ' ' || cp == '\n') && Chain.idleAtBoundary(stages, blanksPass)) {
       addPending(source, output());
     }
     pendingSource.appendCodePoint(cp);
@@ -152,26 +153,6 @@ public final class OffsetTracker {
     closeSegment(output()); // the sink closed its segment last
     addPending(source, output());
     finishPending(pendingCount);
-  }
-
-  /**
-   * {@link #idle()} just before a space or line break, which ends any open word: a word stage finishes its
-   * word now, as the blank would on arrival (see {@code Chain.idleAtBoundary}). Without this, a word stage
-   * holding the word after a space the whitespace stage holds would leave no anchor in a whole line.
-   */
-  private boolean idleAtBoundary() {
-    for (Stage st : stages) {
-      if (!st.idle()) {
-        if (!(st instanceof WordStage)) {
-          return false;
-        }
-        ((WordStage) st).boundary();
-        if (!st.idle()) {
-          return false;
-        }
-      }
-    }
-    return true;
   }
 
   private boolean idle() {
