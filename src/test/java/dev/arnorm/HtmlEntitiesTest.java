@@ -397,6 +397,23 @@ class HtmlEntitiesTest {
     assertEquals(1, stats.details(Step.HTML_ENTITIES).get(HtmlEntitiesRule.RESIDUE_REMOVED));
   }
 
+  /**
+   * The residue stage stops gathering the word after an {@code &} as soon as the verdict is sure to keep it
+   * (issue 14: a run of {@code &} gathered the whole lookahead again for each). At each edge of that rule
+   * the output is the independent reference's, under each preset.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "ب&&ب", "ب&&َب", "ب &&َ ب", "&&َ", "&&ـٔب", "ب&ـٔ&ب", "ب&&\u200Fب", "ب&&\u200F\u064Eب", "كلمة&&&&&&، ب",
+      "x&&=ب", "ب&&ب=1", "AT&T&&ب", "a&#ب", "ب&#", "a&bب&c", "ab&َc", "1&٢", "ب&\uFE8E&ب", "\n&&\n", "&&",
+      // The window of the word before an & (64 chars): a ? just outside it and just inside it.
+      "?بببببببببببببببببببببببببببببببببببببببببببببببببببببببببببببببب&ب", "?ببببببببببببببببببببببببببببببببببببببببببببببببببببببببببببببب&ب", "=بببببببببببببببببببببببببببببببببببببببببببببببببببببببببببببب\uD803\uDEFD&ب"})
+  void keptEarlyAsTheReferenceKeepsIt(String s) {
+    for (Preset p : Preset.values()) {
+      assertEquals(Reference.apply(p.steps(), s), p.normalizer().normalize(s), () -> p + " on " + s);
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"&", "&&", "&&&", "&;", "&#", "&#x", "& &", "&\n&", "a&", "&a"})
   void degenerateInputNeverThrows(String s) {

@@ -556,6 +556,11 @@ public final class HtmlEntitiesRule extends Rule {
     private boolean afterTatweel;
     private int tatweelAt;
 
+    /** A later hamza mark may still put the letter ء among the code points viewed so far. */
+    boolean tatweelPending() {
+      return afterTatweel;
+    }
+
     /** {@code cp} as the residue rules see it ({@link #view}), the code points before it viewed already. */
     void addViewed(int cp) {
       if (afterTatweel && isHamzaMark(cp)) {

@@ -20,6 +20,8 @@ public final class HtmlResidue extends HtmlEntitiesRule.AmpersandLookahead {
   private boolean clusterArabic;
   private boolean lineBlank = true;
   private final StringBuilder leftToken = new StringBuilder();
+  /** Where the last {@code ?}, {@code =} or {@code /} is in {@link #leftToken}, or -1: kept, not searched for. */
+  private int urlCharAt = -1;
   private boolean lastLetterArabic;
   private long removed;
 
@@ -36,17 +38,61 @@ public final class HtmlResidue extends HtmlEntitiesRule.AmpersandLookahead {
 
   @Override
   public boolean endsLookahead(int cp) {
-    return endsWord(cp);
+    if (lookLen == 2) {
+      early.clear(); // cp is the first code point after the &
+    }
+    early.addViewed(cp);
+    if (endsWord(cp)) {
+      keptEarly = false;
+      return true;
+    }
+    keptEarly = keptAlready();
+    return keptEarly;
+  }
+
+  /** The lookahead was ended by {@link #keptAlready}: the verdict is known, and need not be worked out. */
+  private boolean keptEarly;
+
+  /** The code points gathered after the {@code &}, viewed as {@link #verdict} views them, as they come. */
+  private final HtmlEntitiesRule.CodePoints early = new HtmlEntitiesRule.CodePoints(HtmlEntitiesRule.MAX_LOOK);
+
+  /**
+   * True when {@link #verdict} will keep the {@code &} whatever the rest of the word after it holds, so that
+   * it need not be gathered: without this a run of {@code &}s or of {@code &abc} gathered the whole
+   * lookahead again for each {@code &}. Only the first views after the {@code &} are read, once no pending
+   * tatweel can still put a hamza before them. Two cases, each one of the verdict's keeps, which no earlier
+   * test of the verdict can preempt once the first view is a base (it is then the first base, so the {@code &}
+   * is not alone on its line):
+   * <ul>
+   *   <li>the first view is {@code #}, or it and the last base before the {@code &} are both ASCII letters
+   *       or digits ({@code AT&T});
+   *   <li>the first view is another {@code &} and the second a base: the right neighbour is then neither
+   *       Arabic nor punctuation (the verdict does not count {@code &} as punctuation), so the {@code &} is
+   *       neither dropped nor made a space.
+   * </ul>
+   */
+  private boolean keptAlready() {
+    int[] r = early.cps;
+    int n = early.length;
+    if (n == 0 || early.tatweelPending() || UnicodeData.isMark(r[0])) {
+      return false;
+    }
+    if (r[0] == '#' || (HtmlEntitiesRule.isAsciiAlnum(lastBase) && HtmlEntitiesRule.isAsciiAlnum(r[0]))) {
+      return true;
+    }
+    return r[0] == '&' && n >= 2 && !UnicodeData.isMark(r[1]);
   }
 
   @Override
   public void reset() {
     super.reset();
+    keptEarly = false;
     lastBase = -1;
     marksAfterBase = false;
     clusterArabic = false;
     lineBlank = true;
     leftToken.setLength(0);
+    urlCharAt = -1;
     lastLetterArabic = false;
     seenTatweel = false;
   }
@@ -69,7 +115,12 @@ public final class HtmlResidue extends HtmlEntitiesRule.AmpersandLookahead {
 
   @Override
   public void decide(int[] la, int n) {
-    judge(la, n);
+    if (keptEarly) {
+      keptEarly = false;
+      emit('&');
+    } else {
+      judge(la, n);
+    }
     for (int i = 1; i < n; i++) {
       put(la[i]);
     }
@@ -133,8 +184,8 @@ public final class HtmlResidue extends HtmlEntitiesRule.AmpersandLookahead {
     }
     // Cheapest tests first: AT&T and query strings decide without making a String.
     if ((HtmlEntitiesRule.isAsciiAlnum(lastBase) && HtmlEntitiesRule.isAsciiAlnum(right)) || urlLike(r, tokenEnd)
-        || (HtmlEntitiesRule.LATIN_LETTER_NAMES.contains(trailingWord())
-            && HtmlEntitiesRule.LATIN_LETTER_NAMES.contains(leadingWord(r, tokenEnd)))) {
+        || (HtmlEntitiesRule.LATIN_LETTER_NAMES.contains(leadingWord(r, tokenEnd))
+            && HtmlEntitiesRule.LATIN_LETTER_NAMES.contains(trailingWord()))) {
       return HtmlEntitiesRule.KEEP;
     }
     if (!leftBlank && !rightBlank) {
@@ -190,11 +241,8 @@ public final class HtmlResidue extends HtmlEntitiesRule.AmpersandLookahead {
 
   /** The word before holds {@code ?}, {@code =} or {@code /}, or the right token {@code r[0, end)} holds {@code =}. */
   private boolean urlLike(int[] r, int end) {
-    for (int i = 0; i < leftToken.length(); i++) {
-      char c = leftToken.charAt(i);
-      if (c == '?' || c == '=' || c == '/') {
-        return true;
-      }
+    if (urlCharAt >= leftStart()) {
+      return true;
     }
     for (int i = 0; i < end; i++) {
       if (r[i] == '=') {
@@ -212,12 +260,22 @@ public final class HtmlResidue extends HtmlEntitiesRule.AmpersandLookahead {
     return UnicodeData.isArabicScript(cp) || UnicodeData.isMark(cp);
   }
 
+  /**
+   * Where the window of the word before the {@code &} starts in {@link #leftToken}: its last MAX_LEFT chars,
+   * never starting inside a pair (bounded memory, and the residue rules look no further).
+   */
+  private int leftStart() {
+    int cut = Math.max(0, leftToken.length() - HtmlEntitiesRule.MAX_LEFT);
+    return cut > 0 && Character.isLowSurrogate(leftToken.charAt(cut)) ? cut + 1 : cut;
+  }
+
   private String trailingWord() {
     int i = leftToken.length();
-    while (i > 0 && inLetterName(leftToken.codePointBefore(i))) {
+    int start = leftStart();
+    while (i > start && inLetterName(leftToken.codePointBefore(i))) {
       i -= Character.charCount(leftToken.codePointBefore(i));
     }
-    return UnicodeData.NFC.normalize(leftToken.substring(i));
+    return i == leftToken.length() ? "" : UnicodeData.NFC.normalize(leftToken.substring(i));
   }
 
   private String leadingWord(int[] r, int end) {
@@ -225,7 +283,7 @@ public final class HtmlResidue extends HtmlEntitiesRule.AmpersandLookahead {
     while (i < end && inLetterName(r[i])) {
       i++;
     }
-    return UnicodeData.NFC.normalize(new String(r, 0, i));
+    return i == 0 ? "" : UnicodeData.NFC.normalize(new String(r, 0, i));
   }
 
   private boolean firstLetterIsArabic(int[] r, int end) {
@@ -410,6 +468,7 @@ public final class HtmlResidue extends HtmlEntitiesRule.AmpersandLookahead {
       lineBlank = true;
       lastLetterArabic = false;
       leftToken.setLength(0);
+      urlCharAt = -1;
       lastBase = -1;
       marksAfterBase = false;
       clusterArabic = false;
@@ -425,6 +484,7 @@ public final class HtmlResidue extends HtmlEntitiesRule.AmpersandLookahead {
     }
     if (HtmlEntitiesRule.isBlank(cp)) {
       leftToken.setLength(0);
+      urlCharAt = -1;
       return;
     }
     if (!(UnicodeData.isMark(cp) && (lastBase < 0 || HtmlEntitiesRule.isBlank(lastBase)))) {
@@ -432,14 +492,15 @@ public final class HtmlResidue extends HtmlEntitiesRule.AmpersandLookahead {
       // removes; it does not make the line hold text.
       lineBlank = false;
     }
+    if (cp == '?' || cp == '=' || cp == '/') {
+      urlCharAt = leftToken.length();
+    }
     leftToken.appendCodePoint(cp);
-    if (leftToken.length() > HtmlEntitiesRule.MAX_LEFT) {
-      // A sliding window: the last MAX_LEFT chars of the word, never starting inside a pair.
-      int cut = leftToken.length() - HtmlEntitiesRule.MAX_LEFT;
-      if (Character.isLowSurrogate(leftToken.charAt(cut))) {
-        cut++;
-      }
+    if (leftToken.length() > 2 * HtmlEntitiesRule.MAX_LEFT) {
+      // Trimmed to the window now and then, not at every char: a delete moves what stays.
+      int cut = leftStart();
       leftToken.delete(0, cut);
+      urlCharAt = Math.max(-1, urlCharAt - cut);
     }
     if (UnicodeData.isLetter(cp)) {
       lastLetterArabic = UnicodeData.isArabicScript(cp);
