@@ -386,16 +386,24 @@ public final class LexiconData {
     public Set<String> prefixes = Set.of();
     public final Map<String, Set<String>> conditions = new HashMap<>();
 
+    /** {@link #label}, made once: statistics ask for it at every correction. */
+    private final String label;
+    /** How many code points the wrong words take, with one space between them. */
+    public final int wrongLength;
+
     Entry(List<String> wrong, String right, String kind, int line) {
       this.wrong = wrong;
       this.right = right;
       this.kind = kind;
       this.line = line;
+      String w = String.join(" ", wrong);
+      this.label = w + " → " + right;
+      this.wrongLength = w.codePointCount(0, w.length());
     }
 
     /** The label used by statistics: {@code "wrong → right"}. */
     public String label() {
-      return String.join(" ", wrong) + " → " + right;
+      return label;
     }
 
     public String conditionKey() {

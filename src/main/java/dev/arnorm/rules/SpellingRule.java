@@ -159,8 +159,8 @@ public final class SpellingRule extends Rule {
         int consumed = m == null ? 1 : m.entry.wrong.size();
         String out = m == null ? chain.get(0) : m.prefix + m.entry.right;
         if (m != null) {
-          String matched = String.join(" ", chain.subList(0, consumed));
-          changed += matched.codePointCount(0, matched.length());
+          // The words matched, and the single spaces between them: the entry's wrong words after the prefix.
+          changed += m.prefix.length() + m.entry.wrongLength;
           counter.detail(step, m.entry.label(), 1);
         }
         emitText(out);
