@@ -32,13 +32,20 @@ if [ -n "${CPUS:-}" ]; then
   pin=(taskset -c "$CPUS")
 fi
 size=$(stat -c %s "$input")
-names=("utf8-copy" "arnorm --preset light" "arnorm --preset search" "arnorm --preset social"
-       "lucene-per-token stream")
+# The launcher's JVM options (bin/arnorm: C1 only, the JVM's messages on stderr), given to the copy and to
+# Lucene as well in rows of their own, so that each is compared with the same JVM and with its default.
+c1="-XX:TieredStopAtLevel=1"
+names=("utf8-copy" "utf8-copy, C1" "bin/arnorm -p light" "bin/arnorm -p search" "bin/arnorm -p social"
+       "java -jar: light (C2)" "java -jar: search (C2)" "lucene-per-token" "lucene-per-token, C1")
 cmds=("java -cp benchmarks/target/benchmarks.jar dev.arnorm.bench.Utf8Copy"
+      "java $c1 -cp benchmarks/target/benchmarks.jar dev.arnorm.bench.Utf8Copy"
+      "bin/arnorm --preset light"
+      "bin/arnorm --preset search"
+      "bin/arnorm --preset social"
       "java -jar target/arnorm-cli.jar --preset light"
       "java -jar target/arnorm-cli.jar --preset search"
-      "java -jar target/arnorm-cli.jar --preset social"
-      "java -cp benchmarks/target/benchmarks.jar dev.arnorm.bench.LuceneStream")
+      "java -cp benchmarks/target/benchmarks.jar dev.arnorm.bench.LuceneStream"
+      "java $c1 -cp benchmarks/target/benchmarks.jar dev.arnorm.bench.LuceneStream")
 declare -A times
 for _ in $(seq "$runs"); do
   for k in "${!cmds[@]}"; do
@@ -59,6 +66,10 @@ for k in "${!cmds[@]}"; do
   printf '%-26s %8d %8d %10.1f\n' "${names[$k]}" "${med[$k]}" "$(echo "${times[$k]}" | best)" \
     "$(echo "$size / 1048576 / (${med[$k]} / 1000)" | bc -l)"
 done
-printf 'light / utf8-copy (medians):   %.2fx the time\n' "$(echo "${med[1]} / ${med[0]}" | bc -l)"
-printf 'lucene / search (medians):     %.2fx (search is this much faster when > 1)\n' \
-  "$(echo "${med[3]} / ${med[2]}" | bc -l)"
+min() { if [ "$1" -lt "$2" ]; then echo "$1"; else echo "$2"; fi; }
+copy=$(min "${med[0]}" "${med[1]}")
+lucene=$(min "${med[7]}" "${med[8]}")
+printf 'bin/arnorm light / the faster copy (medians):   %.2fx the time\n' "$(echo "${med[2]} / $copy" | bc -l)"
+printf 'the faster lucene / bin/arnorm search (medians): %.2fx (search is this much faster when > 1)\n' \
+  "$(echo "$lucene / ${med[3]}" | bc -l)"
+printf 'java -jar light / utf8-copy (both C2):            %.2fx the time\n' "$(echo "${med[5]} / ${med[0]}" | bc -l)"

@@ -121,14 +121,16 @@ public final class ArnormCli implements Callable<Integer> {
   boolean debug;
 
   /**
-   * One by default, not the available processors as DESIGN.md suggests: on the 2-vCPU machine of the
-   * measurements, 2 threads were slower end to end on 88 MB of real news (light 1.3 -> 1.9 s, search 1.7-2.1
-   * -> 2.4-2.9 s), the second core being the JIT compiler's and the collector's.
+   * By default the available processors less one, which is left to the reader and writer, the JIT compiler
+   * and the collector: on the 2-vCPU machine of docs/performance.md a second thread gained nothing on 88 MB
+   * of real news (C1 launcher: light 0.90-1.20 s against 0.98-1.13 with one; search 1.35-1.41 against
+   * 1.35-1.75), and with the C2 compiler (java -jar) it lost (light on 350 MB: 3.8 s against 2.9).
    */
   @Option(names = "--threads", paramLabel = "N",
-      description = "normalize in blocks of lines on N threads, written in order, byte for byte what one thread"
-          + " writes (default: 1; on two cores a second thread was slower)")
-  int threads = 1;
+      description = "normalize large inputs in blocks of lines on N threads, and --in-place files N at a time;"
+          + " the output is byte for byte what one thread writes (default: the processors less one, at"
+          + " least 1: ${DEFAULT-VALUE} here)")
+  int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
 
   @Option(names = "--progress", negatable = true,
       description = "progress on stderr: bytes, MB/s, %% done (default: when stderr is a terminal and the job"
@@ -402,7 +404,7 @@ public final class ArnormCli implements Callable<Integer> {
   /** The normal mode: every input, streamed in order, to one output. */
   private int stream(ArabicNormalizer n, List<String> inputs, NormalizationStats tally) throws InputError {
     int[] code = {OK};
-    toOutput(w -> code[0] = eachInput(inputs, name -> normalizeInput(n, name, w, tally)));
+    toOutput(w -> code[0] = eachInput(inputs, name -> normalizeInput(n, name, w, tally, threads)));
     return code[0];
   }
 
@@ -410,8 +412,8 @@ public final class ArnormCli implements Callable<Integer> {
    * Normalizes one input to {@code out}: on its UTF-8 bytes, or, to count changes for {@code --stats},
    * through the chars.
    */
-  private void normalizeInput(ArabicNormalizer n, String name, OutputStream out, NormalizationStats tally)
-      throws InputError {
+  private void normalizeInput(ArabicNormalizer n, String name, OutputStream out, NormalizationStats tally,
+      int threads) throws InputError {
     // A failure to write comes as Output.Failure, unchecked: it is never taken for an input error.
     try (InputStream in = counted(openBytes(name))) {
       if (malformed == Malformed.replace) {
@@ -441,14 +443,77 @@ public final class ArnormCli implements Callable<Integer> {
     }
   }
 
+  /**
+   * Rewrites each file. With several threads and several files (and no {@code --stats}, whose tally is one),
+   * the files are done that many at a time, each on one thread; what is said of them comes in their order.
+   */
   private int inPlace(ArabicNormalizer n, List<String> inputs, NormalizationStats tally) {
-    return eachInput(inputs, name -> {
+    boolean filesAtOnce = threads > 1 && inputs.size() > 1 && tally == null;
+    PerInput rewrite = name -> {
       Path p = Path.of(name);
       if (!Files.isRegularFile(p)) {
         throw new InputError(name + ": " + (Files.exists(p) ? "not a regular file" : "no such file"));
       }
-      writeAtomically(p, w -> normalizeInput(n, name, w, tally));
-    });
+      writeAtomically(p, w -> normalizeInput(n, name, w, tally, filesAtOnce ? 1 : threads));
+    };
+    return filesAtOnce ? eachInputAtOnce(inputs, rewrite) : eachInput(inputs, rewrite);
+  }
+
+  /**
+   * As {@link #eachInput}, {@link #threads} inputs at a time. Errors are reported in the inputs' order. A
+   * failure to write (a full disk) stops the inputs not yet begun; those begun end as they would alone
+   * (each is written atomically), then the failure ends the run as it would with one thread.
+   */
+  private int eachInputAtOnce(List<String> inputs, PerInput action) {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+        Math.min(threads, inputs.size()), r -> {
+          Thread t = new Thread(r, "arnorm-file");
+          t.setDaemon(true);
+          return t;
+        });
+    try {
+      List<java.util.concurrent.Future<String>> results = new ArrayList<>();
+      for (String name : inputs) {
+        results.add(pool.submit(() -> {
+          try {
+            action.run(name);
+            return null;
+          } catch (InputError e) {
+            return e.getMessage();
+          }
+        }));
+      }
+      int code = OK;
+      RuntimeException failure = null;
+      for (java.util.concurrent.Future<String> f : results) {
+        try {
+          String error = f.get();
+          if (error != null) {
+            err.println("arnorm: " + error);
+            code = INPUT_ERROR;
+          }
+        } catch (java.util.concurrent.CancellationException e) {
+          // Not begun: a failure to write came first.
+        } catch (java.util.concurrent.ExecutionException e) {
+          if (e.getCause() instanceof Error) {
+            throw (Error) e.getCause();
+          }
+          if (failure == null) {
+            failure = (RuntimeException) e.getCause(); // run() throws only InputError, caught above
+            results.forEach(later -> later.cancel(false));
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted", e);
+        }
+      }
+      if (failure != null) {
+        throw failure;
+      }
+      return code;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private interface WriteAction {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.arnorm.ArabicNormalizer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -397,6 +399,29 @@ class ArnormCliTest {
     assertEquals(0, run("", "--in-place", a.toString(), b.toString()));
     assertEquals("مرحبا\r\n", Files.readString(a));
     assertEquals("لأ", Files.readString(b));
+    assertEquals("", stdout);
+  }
+
+  @Test
+  void inPlaceOnThreadsRewritesFilesAsOneThreadDoesAndReportsErrorsInTheirOrder() throws IOException {
+    String[] texts = {"مـرحبا\r\n", "ﻷ", "&quot;كلمة&quot;", "جمـــيل  جدا\n", "ﷺ", "أَحْمَدُ"};
+    List<String> args = new java.util.ArrayList<>(List.of("--in-place", "--threads", "3"));
+    for (int i = 0; i < texts.length; i++) {
+      args.add(file("f" + i + ".txt", texts[i]).toString());
+      if (i == 1 || i == 4) {
+        args.add(dir.resolve("missing" + i + ".txt").toString());
+      }
+    }
+    byte[] bad = {'a', '\n', (byte) 0xFF};
+    args.add(file("bad.txt", bad).toString());
+    assertEquals(3, run("", args.toArray(new String[0])));
+    for (int i = 0; i < texts.length; i++) {
+      assertEquals(ArabicNormalizer.LIGHT.normalize(texts[i]), Files.readString(dir.resolve("f" + i + ".txt")));
+    }
+    assertArrayEquals(bad, Files.readAllBytes(dir.resolve("bad.txt")));
+    assertEquals(List.of("arnorm: " + dir.resolve("missing1.txt") + ": no such file",
+        "arnorm: " + dir.resolve("missing4.txt") + ": no such file",
+        "arnorm: " + dir.resolve("bad.txt") + ": malformed UTF-8 at byte offset 2"), stderr.lines().toList());
     assertEquals("", stdout);
   }
 

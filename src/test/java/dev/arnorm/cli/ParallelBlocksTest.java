@@ -22,7 +22,7 @@ class ParallelBlocksTest {
   @Provide
   Arbitrary<String> text() {
     return Arbitraries.of("مرحبا", "مـرحبا", "ﻷ", "ﷺ", " ", "  ", "\u00A0", "\n", "\r\n", "\n", "\n", "x",
-        "&amp;", "&", "أحمد", "\u064E", "\u200F", "ـ", "جمييييل", "١٢", "\uD83D\uDE00")
+        "&amp;", "&", "أحمد", "\u064E", "\u200F", "ـ", "جمييييل", "١٢", "\uD83D\uDE00", "\uFEFF")
         .list().ofMaxSize(60).map(l -> String.join("", l));
   }
 
@@ -33,8 +33,13 @@ class ParallelBlocksTest {
   }
 
   private static byte[] parallel(ArabicNormalizer n, byte[] in, int threads, int block) throws IOException {
+    return parallel(n, in, threads, block, 4 * block);
+  }
+
+  private static byte[] parallel(ArabicNormalizer n, byte[] in, int threads, int block, int maxLine)
+      throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new ParallelBlocks(n, threads, block).run(new ByteArrayInputStream(in), out);
+    new ParallelBlocks(n, threads, block, maxLine).run(new ByteArrayInputStream(in), out);
     return out.toByteArray();
   }
 
@@ -44,6 +49,33 @@ class ParallelBlocksTest {
       throws IOException {
     byte[] in = s.getBytes(StandardCharsets.UTF_8);
     assertArrayEquals(n.normalize(s).getBytes(StandardCharsets.UTF_8), parallel(n, in, threads, block));
+  }
+
+  /**
+   * Lines longer than a block: the block grows to hold them, up to the longest line it may hold; a longer
+   * one streams on the calling thread, and the blocks go on after it.
+   */
+  @Property(tries = 1000)
+  void longLinesGrowTheirBlockOrStreamAndTheCuttingGoesOn(@ForAll("normalizer") ArabicNormalizer n,
+      @ForAll("text") String s, @ForAll("text") String t, @ForAll @IntRange(min = 8, max = 40) int block,
+      @ForAll @IntRange(min = 1, max = 3) int growth, @ForAll @IntRange(min = 0, max = 300) int longLine)
+      throws IOException {
+    String text = s + "\n" + "مـرحبا&amp;".repeat(longLine / 8 + 1) + "\n" + t + "\n" + t;
+    byte[] in = text.getBytes(StandardCharsets.UTF_8);
+    assertArrayEquals(n.normalize(text).getBytes(StandardCharsets.UTF_8),
+        parallel(n, in, 2, block, block << growth));
+  }
+
+  @Property(tries = 300)
+  void malformedInALongStreamedLineIsReportedAtItsOffset(@ForAll("text") String s,
+      @ForAll @IntRange(max = 400) int at) {
+    byte[] in = (s + "\n" + "مرحبا ".repeat(40) + "\n" + s).getBytes(StandardCharsets.UTF_8);
+    in[at % in.length] = (byte) 0xFF;
+    MalformedUtf8Exception one = assertThrows(MalformedUtf8Exception.class,
+        () -> ArabicNormalizer.LIGHT.normalize(new ByteArrayInputStream(in), new ByteArrayOutputStream()));
+    ParallelBlocks.Malformed many = assertThrows(ParallelBlocks.Malformed.class,
+        () -> parallel(ArabicNormalizer.LIGHT, in, 2, 16, 32));
+    assertEquals(one.offset(), many.offset);
   }
 
   @Property(tries = 500)
