@@ -121,16 +121,40 @@ public final class ArnormCli implements Callable<Integer> {
   boolean debug;
 
   /**
-   * By default the available processors less one, which is left to the reader and writer, the JIT compiler
-   * and the collector: on the 2-vCPU machine of docs/performance.md a second thread gained nothing on 88 MB
-   * of real news (C1 launcher: light 0.90-1.20 s against 0.98-1.13 with one; search 1.35-1.41 against
-   * 1.35-1.75), and with the C2 compiler (java -jar) it lost (light on 350 MB: 3.8 s against 2.9).
+   * The default comes from the system property {@code arnorm.threads}: a number, or {@code all} for the
+   * available processors, which {@code bin/arnorm} passes. Without it, the processors less one. Measured on
+   * 2 vCPUs (docs/performance.md): under C1 alone (the launcher) a second thread was even on 88 MB of real
+   * news and 1.3 to 1.5x faster on 352 MB; under C2 (the JVM's default, {@code java -jar}) it lost, C2
+   * needing that core to compile (light on 352 MB: 2.4 s with one thread, 3.0-3.3 with two).
    */
   @Option(names = "--threads", paramLabel = "N",
       description = "normalize large inputs in blocks of lines on N threads, and --in-place files N at a time;"
-          + " the output is byte for byte what one thread writes (default: the processors less one, at"
-          + " least 1: ${DEFAULT-VALUE} here)")
-  int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+          + " the output is byte for byte what one thread writes (default: ${DEFAULT-VALUE} here: bin/arnorm"
+          + " uses the processors, java -jar the processors less one)")
+  int threads = defaultThreads(System.getProperty("arnorm.threads"), Runtime.getRuntime().availableProcessors());
+
+  /**
+   * The default of {@code --threads}: {@code property} ({@code arnorm.threads}) as a number of threads or
+   * {@code all}; the processors less one, at least one, when it is unset. A bad value is a usage error,
+   * reported when the command runs.
+   */
+  static int defaultThreads(String property, int processors) {
+    if (property == null) {
+      return Math.max(1, processors - 1);
+    }
+    if (property.equals("all")) {
+      return processors;
+    }
+    try {
+      int n = Integer.parseInt(property.trim());
+      return n >= 1 ? n : BAD_THREADS_PROPERTY;
+    } catch (NumberFormatException e) {
+      return BAD_THREADS_PROPERTY;
+    }
+  }
+
+  /** {@link #defaultThreads} of a bad property: refused, naming the property, when the command runs. */
+  private static final int BAD_THREADS_PROPERTY = Integer.MIN_VALUE;
 
   @Option(names = "--progress", negatable = true,
       description = "progress on stderr: bytes, MB/s, %% done (default: when stderr is a terminal and the job"
@@ -338,6 +362,10 @@ public final class ArnormCli implements Callable<Integer> {
   }
 
   private void checkCombinations() {
+    if (threads == BAD_THREADS_PROPERTY) {
+      throw new IllegalArgumentException("the system property arnorm.threads (the default of --threads) needs a"
+          + " number of threads of 1 or more, or 'all', not '" + System.getProperty("arnorm.threads") + "'");
+    }
     if (threads < 1) {
       throw new IllegalArgumentException("--threads needs a number of threads of 1 or more, not " + threads);
     }

@@ -403,6 +403,32 @@ class ArnormCliTest {
   }
 
   @Test
+  void threadsDefaultToTheProcessorsLessOneOrWhatThePropertySays() {
+    assertEquals(1, ArnormCli.defaultThreads(null, 1));
+    assertEquals(1, ArnormCli.defaultThreads(null, 2));
+    assertEquals(7, ArnormCli.defaultThreads(null, 8));
+    assertEquals(8, ArnormCli.defaultThreads("all", 8));
+    assertEquals(3, ArnormCli.defaultThreads(" 3", 8));
+  }
+
+  @Test
+  void aBadThreadsPropertyIsAUsageErrorThatNamesIt() {
+    String before = System.getProperty("arnorm.threads");
+    System.setProperty("arnorm.threads", "many");
+    try {
+      assertEquals(2, run("x"));
+      assertTrue(stderr.contains("arnorm.threads") && stderr.contains("'many'"), stderr);
+      assertEquals(0, run("x", "--threads", "2"), "the option wins over the property");
+    } finally {
+      if (before == null) {
+        System.clearProperty("arnorm.threads");
+      } else {
+        System.setProperty("arnorm.threads", before);
+      }
+    }
+  }
+
+  @Test
   void inPlaceOnThreadsRewritesFilesAsOneThreadDoesAndReportsErrorsInTheirOrder() throws IOException {
     String[] texts = {"مـرحبا\r\n", "ﻷ", "&quot;كلمة&quot;", "جمـــيل  جدا\n", "ﷺ", "أَحْمَدُ"};
     List<String> args = new java.util.ArrayList<>(List.of("--in-place", "--threads", "3"));
