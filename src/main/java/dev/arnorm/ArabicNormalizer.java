@@ -229,6 +229,42 @@ public final class ArabicNormalizer {
   }
 
   /**
+   * As {@link #normalize(InputStream, OutputStream)}, with the work spread over {@code executor}: the input
+   * is cut into blocks of about 4 MiB at line breaks, up to {@code parallelism} blocks are normalized at
+   * once, and they are written in order. The output is byte for byte what the one-thread method writes (no
+   * step reaches across a line break). For large inputs: one that fits in a block is normalized on the
+   * calling thread, which also reads, cuts and writes. Memory stays bounded: at most {@code parallelism + 2}
+   * blocks, each with its input and output (about 10 MiB a block; a line longer than a block makes its
+   * block grow up to 16 MiB, and a longer one is streamed on the calling thread). The executor is the
+   * caller's (a fixed pool of {@code parallelism} threads, or {@link java.util.concurrent.ForkJoinPool#commonPool()});
+   * it is not shut down.
+   *
+   * @param in UTF-8 bytes to normalize
+   * @param out where the UTF-8 of the normalized text is written
+   * @param executor where blocks are normalized
+   * @param parallelism how many blocks may be normalized at once, 1 or more; 1 normalizes on the calling
+   *     thread alone
+   * @throws MalformedUtf8Exception if {@code in} is not valid UTF-8, once every block before the one that
+   *     holds the first bad byte has been written
+   * @throws IOException if reading or writing fails
+   * @throws java.util.concurrent.RejectedExecutionException if {@code executor} refuses a block
+   */
+  public void normalize(InputStream in, OutputStream out, java.util.concurrent.Executor executor, int parallelism)
+      throws IOException {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(executor, "executor");
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("parallelism must be 1 or more, not " + parallelism);
+    }
+    if (parallelism == 1) {
+      normalize(in, out);
+      return;
+    }
+    new ParallelBlocks(this, executor, parallelism).run(in, out);
+  }
+
+  /**
    * Like {@link #normalize(Reader, Writer)}, and adds to {@code stats} how many characters each step changed.
    *
    * @param stats the tally to add to, or null for none

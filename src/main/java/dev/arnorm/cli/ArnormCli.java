@@ -454,7 +454,16 @@ public final class ArnormCli implements Callable<Integer> {
               + (r.replaced() == 1 ? "" : "s") + " replaced with U+FFFD");
         }
       } else if (tally == null && threads > 1) {
-        new ParallelBlocks(n, threads, ParallelBlocks.BLOCK).run(in, out);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+          Thread t = new Thread(r, "arnorm-block");
+          t.setDaemon(true);
+          return t;
+        });
+        try {
+          n.normalize(in, out, pool, threads);
+        } finally {
+          pool.shutdownNow();
+        }
       } else if (tally == null) {
         n.normalize(in, out);
       } else {
@@ -464,8 +473,6 @@ public final class ArnormCli implements Callable<Integer> {
       }
     } catch (MalformedUtf8Exception e) {
       throw new InputError(display(name) + ": malformed UTF-8 at byte offset " + e.offset());
-    } catch (ParallelBlocks.Malformed e) {
-      throw new InputError(display(name) + ": malformed UTF-8 at byte offset " + e.offset);
     } catch (IOException e) {
       throw new InputError(display(name) + ": " + describe(e));
     }

@@ -1,35 +1,33 @@
-package dev.arnorm.cli;
+package dev.arnorm;
 
-import dev.arnorm.ArabicNormalizer;
-import dev.arnorm.MalformedUtf8Exception;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PushbackInputStream;
 import java.io.SequenceInputStream;
+import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Executor;
 
 /**
- * {@code --threads N}: a large input cut into blocks at line breaks, normalized on N threads and written
- * in order. No step reaches across a line break, so each block normalizes as it would inside the whole
- * text, and the output is byte for byte what one thread writes.
+ * {@link ArabicNormalizer#normalize(InputStream, OutputStream, Executor, int)}, and the CLI's {@code --threads}:
+ * a large input cut into blocks at line breaks, normalized on an executor and written in order. No step
+ * reaches across a line break, so each block normalizes as it would inside the whole text, and the output
+ * is byte for byte what one thread writes.
  *
  * <p>Memory stays bounded: at most N + 2 blocks are made, as they are needed, each with its input and output
- * buffers, and they are reused,
- * so that a run allocates no more buffers after its first blocks (an earlier version read each block into
- * fresh arrays and copied them twice more, and was slower than one thread). A line longer than a block
- * makes its block grow, up to
- * {@link #MAX_LINE}; a longer line is streamed on this thread, after every block before it is written,
- * and the cutting goes on after it.
+ * buffers, and they are reused, so that a run allocates no more buffers after its first blocks (an earlier
+ * version read each block into fresh arrays and copied them twice more, and was slower than one thread). A
+ * line longer than a block makes its block grow, up to {@link #MAX_LINE}; a longer line is streamed on the
+ * calling thread, after every block before it is written, and the cutting goes on after it. An input that
+ * fits in one block is normalized on the calling thread.
  *
  * <p>On malformed UTF-8 every block before the one that holds it is written (one thread writes a little
- * more: what came before its own 64 KiB block).
+ * more: what came before its own 64 KiB block), then {@link MalformedUtf8Exception} gives the offset.
  */
 final class ParallelBlocks {
   /**
@@ -44,20 +42,22 @@ final class ParallelBlocks {
   private static final int STREAM_READ = 1 << 16;
 
   private final ArabicNormalizer normalizer;
+  private final Executor executor;
   private final int threads;
   private final int block;
   private final int maxLine;
 
-  ParallelBlocks(ArabicNormalizer normalizer, int threads, int block) {
-    this(normalizer, threads, block, Math.max(block, MAX_LINE));
+  ParallelBlocks(ArabicNormalizer normalizer, Executor executor, int threads) {
+    this(normalizer, executor, threads, BLOCK, MAX_LINE);
   }
 
-  /** As above, with the longest line a block grows to hold (tests make it small). */
-  ParallelBlocks(ArabicNormalizer normalizer, int threads, int block, int maxLine) {
+  /** As above, with the size of a block and the longest line a block grows to hold (tests make them small). */
+  ParallelBlocks(ArabicNormalizer normalizer, Executor executor, int threads, int block, int maxLine) {
     this.normalizer = normalizer;
+    this.executor = executor;
     this.threads = threads;
     this.block = block;
-    this.maxLine = maxLine;
+    this.maxLine = Math.max(block, maxLine);
   }
 
   /** A block: its input bytes and where they start in the stream; then its output, or a malformed byte. */
@@ -104,92 +104,79 @@ final class ParallelBlocks {
   /**
    * Normalizes {@code in} to {@code out}.
    *
-   * @throws Malformed for malformed UTF-8, with its stream offset, once every block before it is written
+   * @throws MalformedUtf8Exception for malformed UTF-8, with its stream offset, once every block before it
+   *     is written
    */
   void run(InputStream input, OutputStream out) throws IOException {
     PushbackInputStream in = new PushbackInputStream(input, STREAM_READ);
-    ExecutorService pool = null; // made for the second block: a short input takes no thread
-    ArrayDeque<Future<Block>> inFlight = new ArrayDeque<>();
+    ArrayDeque<CompletableFuture<Block>> inFlight = new ArrayDeque<>();
     ArrayDeque<Block> free = new ArrayDeque<>();
     int blocks = 0; // made so far, as they are needed, up to threads + 2
-    try {
-      // The block whose bytes after its cut start the next one. It may be written and freed before they
-      // are copied (then it is the next block itself, and the copy moves them to its start).
-      Block carry = null;
-      int carryFrom = 0;
-      long offset = 0;
-      while (true) {
-        Block b;
-        if (!free.isEmpty()) {
-          b = free.poll();
-        } else if (blocks < threads + 2) {
-          b = new Block(block);
-          blocks++;
-        } else {
-          b = writeOldest(inFlight, out);
+    // The block whose bytes after its cut start the next one. It may be written and freed before they
+    // are copied (then it is the next block itself, and the copy moves them to its start).
+    Block carry = null;
+    int carryFrom = 0;
+    long offset = 0;
+    while (true) {
+      Block b;
+      if (!free.isEmpty()) {
+        b = free.poll();
+      } else if (blocks < threads + 2) {
+        b = new Block(block);
+        blocks++;
+      } else {
+        b = writeOldest(inFlight, out);
+      }
+      int len = 0;
+      if (carry != null) {
+        len = carry.filled - carryFrom;
+        if (len > b.in.length) {
+          b.in = new byte[len + block];
         }
-        int len = 0;
-        if (carry != null) {
-          len = carry.filled - carryFrom;
-          if (len > b.in.length) {
-            b.in = new byte[len + block];
-          }
-          System.arraycopy(carry.in, carryFrom, b.in, 0, len);
-        }
-        // The block is filled; while it holds no line break it grows, up to the longest line it may hold.
-        int scanned = 0;
-        int cut = -1;
-        boolean eof = false;
-        while (cut < 0) {
-          len = fill(in, b, len);
-          eof = len < b.in.length;
-          cut = eof ? len : lastLineBreak(b.in, scanned, len);
-          scanned = len;
-          if (cut < 0 && b.in.length >= maxLine) {
-            break;
-          }
-          if (cut < 0) {
-            b.in = Arrays.copyOf(b.in, Math.min(maxLine, b.in.length * 2));
-          }
+        System.arraycopy(carry.in, carryFrom, b.in, 0, len);
+      }
+      // The block is filled; while it holds no line break it grows, up to the longest line it may hold.
+      int scanned = 0;
+      int cut = -1;
+      boolean eof = false;
+      while (cut < 0) {
+        len = fill(in, b, len);
+        eof = len < b.in.length;
+        cut = eof ? len : lastLineBreak(b.in, scanned, len);
+        scanned = len;
+        if (cut < 0 && b.in.length >= maxLine) {
+          break;
         }
         if (cut < 0) {
-          // A line longer than maxLine: every block before it is written, then it streams here.
-          writeAll(inFlight, free, out);
-          long at = offset;
-          offset += len + streamRestOfLine(new ByteArrayInputStream(b.in, 0, len), in, out, at);
-          carry = null;
-          free.add(b);
-          continue;
-        }
-        b.filled = len;
-        b.length = cut;
-        b.at = offset;
-        offset += cut;
-        if (eof && inFlight.isEmpty()) {
-          write(normalize(b), out); // the last block, and none waits before it: this thread does it
-          return;
-        }
-        if (pool == null) {
-          pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "arnorm-block");
-            t.setDaemon(true);
-            return t;
-          });
-        }
-        inFlight.add(pool.submit(() -> normalize(b)));
-        carry = b;
-        carryFrom = cut;
-        if (eof) {
-          writeAll(inFlight, free, out);
-          return;
-        }
-        while (inFlight.size() > threads) {
-          free.add(writeOldest(inFlight, out));
+          b.in = Arrays.copyOf(b.in, Math.min(maxLine, b.in.length * 2));
         }
       }
-    } finally {
-      if (pool != null) {
-        pool.shutdownNow();
+      if (cut < 0) {
+        // A line longer than maxLine: every block before it is written, then it streams here.
+        writeAll(inFlight, free, out);
+        long at = offset;
+        offset += len + streamRestOfLine(new ByteArrayInputStream(b.in, 0, len), in, out, at);
+        carry = null;
+        free.add(b);
+        continue;
+      }
+      b.filled = len;
+      b.length = cut;
+      b.at = offset;
+      offset += cut;
+      if (eof && inFlight.isEmpty()) {
+        write(normalize(b), out); // the last block, and none waits before it: this thread does it
+        return;
+      }
+      inFlight.add(CompletableFuture.supplyAsync(() -> normalize(b), executor));
+      carry = b;
+      carryFrom = cut;
+      if (eof) {
+        writeAll(inFlight, free, out);
+        return;
+      }
+      while (inFlight.size() > threads) {
+        free.add(writeOldest(inFlight, out));
       }
     }
   }
@@ -203,13 +190,15 @@ final class ParallelBlocks {
     return len;
   }
 
-  private Block normalize(Block b) throws IOException {
+  private Block normalize(Block b) {
     b.out.length = 0;
     b.malformedAt = -1;
     try {
       normalizer.normalize(new ByteArrayInputStream(b.in, 0, b.length), b.out);
     } catch (MalformedUtf8Exception e) {
       b.malformedAt = b.at + e.offset();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e); // not thrown: the block reads and writes arrays
     }
     return b;
   }
@@ -224,7 +213,7 @@ final class ParallelBlocks {
     try {
       normalizer.normalize(new SequenceInputStream(head, line), out);
     } catch (MalformedUtf8Exception e) {
-      throw new Malformed(at + e.offset());
+      throw new MalformedUtf8Exception(at + e.offset());
     }
     return line.read;
   }
@@ -269,13 +258,16 @@ final class ParallelBlocks {
   }
 
   /** Waits for the oldest block in flight, writes it, and returns it for reuse. */
-  private static Block writeOldest(ArrayDeque<Future<Block>> inFlight, OutputStream out) throws IOException {
+  private static Block writeOldest(ArrayDeque<CompletableFuture<Block>> inFlight, OutputStream out)
+      throws IOException {
     Block d;
     try {
       d = inFlight.poll().get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
+      InterruptedIOException stop = new InterruptedIOException("interrupted while normalizing in parallel");
+      stop.initCause(e);
+      throw stop;
     } catch (ExecutionException e) {
       Throwable c = e.getCause();
       if (c instanceof IOException) {
@@ -292,12 +284,12 @@ final class ParallelBlocks {
 
   private static void write(Block d, OutputStream out) throws IOException {
     if (d.malformedAt >= 0) {
-      throw new Malformed(d.malformedAt); // every block before the bad one is written
+      throw new MalformedUtf8Exception(d.malformedAt); // every block before the bad one is written
     }
     out.write(d.out.buf, 0, d.out.length);
   }
 
-  private static void writeAll(ArrayDeque<Future<Block>> inFlight, ArrayDeque<Block> free, OutputStream out)
+  private static void writeAll(ArrayDeque<CompletableFuture<Block>> inFlight, ArrayDeque<Block> free, OutputStream out)
       throws IOException {
     while (!inFlight.isEmpty()) {
       free.add(writeOldest(inFlight, out));
@@ -314,13 +306,4 @@ final class ParallelBlocks {
     return -1;
   }
 
-  /** Malformed UTF-8 at a stream offset. */
-  static final class Malformed extends IOException {
-    final long offset;
-
-    Malformed(long offset) {
-      super("malformed UTF-8 at byte offset " + offset);
-      this.offset = offset;
-    }
-  }
 }

@@ -1,15 +1,14 @@
-package dev.arnorm.cli;
+package dev.arnorm;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.arnorm.ArabicNormalizer;
-import dev.arnorm.MalformedUtf8Exception;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -17,8 +16,17 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
-/** --threads: blocks of lines on several threads give byte for byte what one thread gives. */
+/**
+ * normalize(InputStream, OutputStream, Executor, int), which --threads runs: blocks of lines on several
+ * threads give byte for byte what one thread gives.
+ */
 class ParallelBlocksTest {
+  private static final java.util.concurrent.ExecutorService POOL = java.util.concurrent.Executors.newFixedThreadPool(4,
+      r -> {
+        Thread t = new Thread(r, "test-block");
+        t.setDaemon(true);
+        return t;
+      });
   @Provide
   Arbitrary<String> text() {
     return Arbitraries.of("مرحبا", "مـرحبا", "ﻷ", "ﷺ", " ", "  ", "\u00A0", "\n", "\r\n", "\n", "\n", "x",
@@ -39,7 +47,7 @@ class ParallelBlocksTest {
   private static byte[] parallel(ArabicNormalizer n, byte[] in, int threads, int block, int maxLine)
       throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new ParallelBlocks(n, threads, block, maxLine).run(new ByteArrayInputStream(in), out);
+    new ParallelBlocks(n, POOL, threads, block, maxLine).run(new ByteArrayInputStream(in), out);
     return out.toByteArray();
   }
 
@@ -73,9 +81,9 @@ class ParallelBlocksTest {
     in[at % in.length] = (byte) 0xFF;
     MalformedUtf8Exception one = assertThrows(MalformedUtf8Exception.class,
         () -> ArabicNormalizer.LIGHT.normalize(new ByteArrayInputStream(in), new ByteArrayOutputStream()));
-    ParallelBlocks.Malformed many = assertThrows(ParallelBlocks.Malformed.class,
+    MalformedUtf8Exception many = assertThrows(MalformedUtf8Exception.class,
         () -> parallel(ArabicNormalizer.LIGHT, in, 2, 16, 32));
-    assertEquals(one.offset(), many.offset);
+    assertEquals(one.offset(), many.offset());
   }
 
   @Property(tries = 500)
@@ -85,8 +93,36 @@ class ParallelBlocksTest {
     in[at % in.length] = (byte) 0xFF;
     MalformedUtf8Exception one = assertThrows(MalformedUtf8Exception.class,
         () -> ArabicNormalizer.LIGHT.normalize(new ByteArrayInputStream(in), new ByteArrayOutputStream()));
-    ParallelBlocks.Malformed many = assertThrows(ParallelBlocks.Malformed.class,
+    MalformedUtf8Exception many = assertThrows(MalformedUtf8Exception.class,
         () -> parallel(ArabicNormalizer.LIGHT, in, 2, block));
-    assertEquals(one.offset(), many.offset);
+    assertEquals(one.offset(), many.offset());
+  }
+
+  /** The public method, with its real block size, on an input of many blocks and a line longer than one. */
+  @org.junit.jupiter.api.Test
+  void thePublicMethodOnTheCommonPoolWritesWhatOneThreadWrites() throws IOException {
+    StringBuilder sb = new StringBuilder();
+    String[] lines = {"قال &quot;أَحْمَدُ&quot; إن الجو جمـــيل\u00A0 جدا", "ﻟﻠﻪ ﷺ AT&T", "انشاء الله\r", "١٢ x"};
+    for (int i = 0; sb.length() < 5_000_000; i++) {
+      sb.append(lines[i % lines.length]).append('\n');
+    }
+    sb.append("مـرحبا ".repeat(800_000)).append('\n'); // about 8.8 MB on one line: its block grows
+    sb.append(lines[0]);
+    byte[] in = sb.toString().getBytes(StandardCharsets.UTF_8);
+    for (ArabicNormalizer n : List.of(ArabicNormalizer.LIGHT, ArabicNormalizer.SEARCH)) {
+      ByteArrayOutputStream one = new ByteArrayOutputStream();
+      n.normalize(new ByteArrayInputStream(in), one);
+      ByteArrayOutputStream many = new ByteArrayOutputStream();
+      n.normalize(new ByteArrayInputStream(in), many, java.util.concurrent.ForkJoinPool.commonPool(), 3);
+      assertArrayEquals(one.toByteArray(), many.toByteArray(), n.toString());
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void thePublicMethodRefusesABadParallelismAndNoExecutor() {
+    ByteArrayInputStream in = new ByteArrayInputStream(new byte[0]);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertThrows(IllegalArgumentException.class, () -> ArabicNormalizer.LIGHT.normalize(in, out, POOL, 0));
+    assertThrows(NullPointerException.class, () -> ArabicNormalizer.LIGHT.normalize(in, out, null, 2));
   }
 }
