@@ -104,6 +104,32 @@ public class StreamBenchmark {
     return bytes(ArabicNormalizer.SOCIAL);
   }
 
+  /** The processors' worth of threads for the parallel rows (a fixed pool, made once). */
+  private static final int THREADS = Runtime.getRuntime().availableProcessors();
+  private static final java.util.concurrent.ExecutorService POOL =
+      java.util.concurrent.Executors.newFixedThreadPool(THREADS, r -> {
+        Thread t = new Thread(r, "bench-block");
+        t.setDaemon(true);
+        return t;
+      });
+
+  /** {@code normalize(in, out, executor, parallelism)} on the processors: the CLI's {@code --threads}. */
+  private long bytesOnThreads(ArabicNormalizer n) throws IOException {
+    Sink out = new Sink();
+    n.normalize(new ByteArrayInputStream(utf8), out, POOL, THREADS);
+    return out.count;
+  }
+
+  @Benchmark
+  public long arnormLightBytesThreads() throws IOException {
+    return bytesOnThreads(ArabicNormalizer.LIGHT);
+  }
+
+  @Benchmark
+  public long arnormSearchBytesThreads() throws IOException {
+    return bytesOnThreads(ArabicNormalizer.SEARCH);
+  }
+
   @Benchmark
   public long arnormLightChars() throws IOException {
     return chars(ArabicNormalizer.LIGHT);
