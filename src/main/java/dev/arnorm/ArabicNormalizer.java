@@ -232,8 +232,10 @@ public final class ArabicNormalizer {
    * As {@link #normalize(InputStream, OutputStream)}, with the work spread over {@code executor}: the input
    * is cut into blocks of about 4 MiB at line breaks, up to {@code parallelism} blocks are normalized at
    * once, and they are written in order. The output is byte for byte what the one-thread method writes (no
-   * step reaches across a line break). For large inputs: one that fits in a block is normalized on the
-   * calling thread, which also reads, cuts and writes. Memory stays bounded: at most {@code parallelism + 2}
+   * step reaches across a line break). For large inputs, such as files: a block is normalized once it is
+   * full or the input has ended, so a stream that delivers lines slowly (a pipe from {@code tail -f}) is
+   * better served by {@link #normalize(InputStream, OutputStream)}, which writes lines as they come. An input
+   * that fits in one block is normalized on the calling thread, which also reads, cuts and writes. Memory stays bounded: at most {@code parallelism + 2}
    * blocks, each with its input and output (about 10 MiB a block; a line longer than a block makes its
    * block grow up to 16 MiB, and a longer one is streamed on the calling thread). The executor is the
    * caller's (a fixed pool of {@code parallelism} threads, or {@link java.util.concurrent.ForkJoinPool#commonPool()});

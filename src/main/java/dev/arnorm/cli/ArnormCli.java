@@ -128,9 +128,10 @@ public final class ArnormCli implements Callable<Integer> {
    * needing that core to compile (light on 352 MB: 2.4 s with one thread, 3.0-3.3 with two).
    */
   @Option(names = "--threads", paramLabel = "N",
-      description = "normalize large inputs in blocks of lines on N threads, and --in-place files N at a time;"
-          + " the output is byte for byte what one thread writes (default: ${DEFAULT-VALUE} here: bin/arnorm"
-          + " uses the processors, java -jar the processors less one)")
+      description = "normalize files of 8 MiB or more (named, or redirected with <) in blocks of lines on N"
+          + " threads, and --in-place files N at a time; the output is byte for byte what one thread writes;"
+          + " a pipe streams line by line on one thread (default: ${DEFAULT-VALUE} here: bin/arnorm uses the"
+          + " processors, java -jar the processors less one)")
   int threads = defaultThreads(System.getProperty("arnorm.threads"), Runtime.getRuntime().availableProcessors());
 
   /**
@@ -197,6 +198,7 @@ public final class ArnormCli implements Callable<Integer> {
     // closed descriptor), which must end the run with exit code 4.
     OutputStream out = new FileOutputStream(FileDescriptor.out);
     stderrTerminal = isTerminal(2);
+    stdinFileSize = regularFileSize(0);
     int code = run(args, System.in, out, err, System.console() != null, isTerminal(0));
     err.flush();
     System.exit(code);
@@ -217,6 +219,42 @@ public final class ArnormCli implements Callable<Integer> {
 
   /** The error stream is a terminal: progress is shown there by default on long jobs. */
   private static boolean stderrTerminal;
+
+  /** The size of standard input when it is a regular file ({@code < file}), else -1 (a pipe, a terminal). */
+  private static long stdinFileSize = -1;
+
+  /**
+   * Inputs smaller than this are not cut into blocks for threads: the blocks are 4 MiB, and an input that
+   * fits in one is normalized on one thread anyway.
+   */
+  static final long PARALLEL_FROM = 8L << 20;
+
+  /** The size of what descriptor {@code fd} reads when it is a regular file (Linux), else -1. */
+  private static long regularFileSize(int fd) {
+    try {
+      Path p = Path.of("/proc/self/fd/" + fd);
+      return Files.isRegularFile(p) ? Files.size(p) : -1;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /**
+   * True when input {@code name} is a regular file large enough for blocks on threads. A pipe or a terminal
+   * is never cut into blocks: a block waits for 4 MiB or the end of the input, so {@code tail -f | arnorm}
+   * would show nothing; on one thread each line is written as it comes.
+   */
+  private static boolean worthBlocks(String name) {
+    if (name.equals("-")) {
+      return stdinFileSize >= PARALLEL_FROM;
+    }
+    try {
+      Path p = Path.of(name);
+      return Files.isRegularFile(p) && Files.size(p) >= PARALLEL_FROM;
+    } catch (IOException | RuntimeException e) {
+      return false; // opening it reports what is wrong
+    }
+  }
 
   /**
    * True when the descriptor {@code fd} is a terminal (Linux: it links to a tty). {@code System.console()}
@@ -453,7 +491,7 @@ public final class ArnormCli implements Callable<Integer> {
           err.println("arnorm: " + display(name) + ": " + r.replaced() + " malformed UTF-8 sequence"
               + (r.replaced() == 1 ? "" : "s") + " replaced with U+FFFD");
         }
-      } else if (tally == null && threads > 1) {
+      } else if (tally == null && threads > 1 && worthBlocks(name)) {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
           Thread t = new Thread(r, "arnorm-block");
           t.setDaemon(true);

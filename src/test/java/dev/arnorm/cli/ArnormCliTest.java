@@ -403,6 +403,21 @@ class ArnormCliTest {
   }
 
   @Test
+  void aLargeFileOnThreadsGivesWhatOneThreadGives() throws IOException {
+    StringBuilder sb = new StringBuilder();
+    String[] lines = {"قال &quot;أَحْمَدُ&quot; إن الجو جمـــيل\u00A0 جدا", "ﻟﻠﻪ ﷺ AT&T", "انشاء الله\r", "١٢ x"};
+    for (int i = 0; sb.length() < ArnormCli.PARALLEL_FROM; i++) {
+      sb.append(lines[i % lines.length]).append('\n');
+    }
+    Path big = file("big.txt", sb.toString());
+    assertTrue(Files.size(big) >= ArnormCli.PARALLEL_FROM, "large enough for blocks");
+    assertEquals(0, run("", "--threads", "1", "-p", "search", big.toString()));
+    String one = stdout;
+    assertEquals(0, run("", "--threads", "3", "-p", "search", big.toString()));
+    assertEquals(one, stdout);
+  }
+
+  @Test
   void threadsDefaultToTheProcessorsLessOneOrWhatThePropertySays() {
     assertEquals(1, ArnormCli.defaultThreads(null, 1));
     assertEquals(1, ArnormCli.defaultThreads(null, 2));
