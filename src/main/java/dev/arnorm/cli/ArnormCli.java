@@ -20,11 +20,9 @@ import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,30 +130,8 @@ public final class ArnormCli implements Callable<Integer> {
           + " threads, and --in-place files N at a time; the output is byte for byte what one thread writes;"
           + " a pipe streams line by line on one thread (default: ${DEFAULT-VALUE} here: bin/arnorm uses the"
           + " processors, java -jar the processors less one)")
-  int threads = defaultThreads(System.getProperty("arnorm.threads"), Runtime.getRuntime().availableProcessors());
+  int threads = Threads.byDefault(System.getProperty("arnorm.threads"), Runtime.getRuntime().availableProcessors());
 
-  /**
-   * The default of {@code --threads}: {@code property} ({@code arnorm.threads}) as a number of threads or
-   * {@code all}; the processors less one, at least one, when it is unset. A bad value is a usage error,
-   * reported when the command runs.
-   */
-  static int defaultThreads(String property, int processors) {
-    if (property == null) {
-      return Math.max(1, processors - 1);
-    }
-    if (property.equals("all")) {
-      return processors;
-    }
-    try {
-      int n = Integer.parseInt(property.trim());
-      return n >= 1 ? n : BAD_THREADS_PROPERTY;
-    } catch (NumberFormatException e) {
-      return BAD_THREADS_PROPERTY;
-    }
-  }
-
-  /** {@link #defaultThreads} of a bad property: refused, naming the property, when the command runs. */
-  private static final int BAD_THREADS_PROPERTY = Integer.MIN_VALUE;
 
   @Option(names = "--progress", negatable = true,
       description = "progress on stderr: bytes, MB/s, %% done (default: when stderr is a terminal and the job"
@@ -198,7 +174,7 @@ public final class ArnormCli implements Callable<Integer> {
     // closed descriptor), which must end the run with exit code 4.
     OutputStream out = new FileOutputStream(FileDescriptor.out);
     stderrTerminal = isTerminal(2);
-    stdinFileSize = regularFileSize(0);
+    Threads.stdinFileSize = Threads.regularFileSize(0);
     int code = run(args, System.in, out, err, System.console() != null, isTerminal(0));
     err.flush();
     System.exit(code);
@@ -219,42 +195,6 @@ public final class ArnormCli implements Callable<Integer> {
 
   /** The error stream is a terminal: progress is shown there by default on long jobs. */
   private static boolean stderrTerminal;
-
-  /** The size of standard input when it is a regular file ({@code < file}), else -1 (a pipe, a terminal). */
-  private static long stdinFileSize = -1;
-
-  /**
-   * Inputs smaller than this are not cut into blocks for threads: the blocks are 4 MiB, and an input that
-   * fits in one is normalized on one thread anyway.
-   */
-  static final long PARALLEL_FROM = 8L << 20;
-
-  /** The size of what descriptor {@code fd} reads when it is a regular file (Linux), else -1. */
-  private static long regularFileSize(int fd) {
-    try {
-      Path p = Path.of("/proc/self/fd/" + fd);
-      return Files.isRegularFile(p) ? Files.size(p) : -1;
-    } catch (IOException | RuntimeException e) {
-      return -1;
-    }
-  }
-
-  /**
-   * True when input {@code name} is a regular file large enough for blocks on threads. A pipe or a terminal
-   * is never cut into blocks: a block waits for 4 MiB or the end of the input, so {@code tail -f | arnorm}
-   * would show nothing; on one thread each line is written as it comes.
-   */
-  private static boolean worthBlocks(String name) {
-    if (name.equals("-")) {
-      return stdinFileSize >= PARALLEL_FROM;
-    }
-    try {
-      Path p = Path.of(name);
-      return Files.isRegularFile(p) && Files.size(p) >= PARALLEL_FROM;
-    } catch (IOException | RuntimeException e) {
-      return false; // opening it reports what is wrong
-    }
-  }
 
   /**
    * True when the descriptor {@code fd} is a terminal (Linux: it links to a tty). {@code System.console()}
@@ -400,7 +340,7 @@ public final class ArnormCli implements Callable<Integer> {
   }
 
   private void checkCombinations() {
-    if (threads == BAD_THREADS_PROPERTY) {
+    if (threads == Threads.BAD_PROPERTY) {
       throw new IllegalArgumentException("the system property arnorm.threads (the default of --threads) needs a"
           + " number of threads of 1 or more, or 'all', not '" + System.getProperty("arnorm.threads") + "'");
     }
@@ -422,7 +362,7 @@ public final class ArnormCli implements Callable<Integer> {
   }
 
   /** One input's work; an {@link InputError} names that input. */
-  private interface PerInput {
+  interface PerInput {
     void run(String name) throws InputError;
   }
 
@@ -491,17 +431,8 @@ public final class ArnormCli implements Callable<Integer> {
           err.println("arnorm: " + display(name) + ": " + r.replaced() + " malformed UTF-8 sequence"
               + (r.replaced() == 1 ? "" : "s") + " replaced with U+FFFD");
         }
-      } else if (tally == null && threads > 1 && worthBlocks(name)) {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
-          Thread t = new Thread(r, "arnorm-block");
-          t.setDaemon(true);
-          return t;
-        });
-        try {
-          n.normalize(in, out, pool, threads);
-        } finally {
-          pool.shutdownNow();
-        }
+      } else if (tally == null && threads > 1 && Threads.worthBlocks(name)) {
+        Threads.inBlocks(n, in, out, threads);
       } else if (tally == null) {
         n.normalize(in, out);
       } else {
@@ -527,182 +458,9 @@ public final class ArnormCli implements Callable<Integer> {
       if (!Files.isRegularFile(p)) {
         throw new InputError(name + ": " + (Files.exists(p) ? "not a regular file" : "no such file"));
       }
-      writeAtomically(p, w -> normalizeInput(n, name, w, tally, filesAtOnce ? 1 : threads));
+      AtomicFile.write(p, w -> normalizeInput(n, name, w, tally, filesAtOnce ? 1 : threads));
     };
-    return filesAtOnce ? eachInputAtOnce(inputs, rewrite) : eachInput(inputs, rewrite);
-  }
-
-  /**
-   * As {@link #eachInput}, {@link #threads} inputs at a time. Errors are reported in the inputs' order. A
-   * failure to write (a full disk) stops the inputs not yet begun; those begun end as they would alone
-   * (each is written atomically), then the failure ends the run as it would with one thread.
-   */
-  private int eachInputAtOnce(List<String> inputs, PerInput action) {
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-        Math.min(threads, inputs.size()), r -> {
-          Thread t = new Thread(r, "arnorm-file");
-          t.setDaemon(true);
-          return t;
-        });
-    try {
-      List<java.util.concurrent.Future<String>> results = new ArrayList<>();
-      for (String name : inputs) {
-        results.add(pool.submit(() -> {
-          try {
-            action.run(name);
-            return null;
-          } catch (InputError e) {
-            return e.getMessage();
-          }
-        }));
-      }
-      int code = OK;
-      RuntimeException failure = null;
-      for (java.util.concurrent.Future<String> f : results) {
-        try {
-          String error = f.get();
-          if (error != null) {
-            err.println("arnorm: " + error);
-            code = INPUT_ERROR;
-          }
-        } catch (java.util.concurrent.CancellationException e) {
-          // Not begun: a failure to write came first.
-        } catch (java.util.concurrent.ExecutionException e) {
-          if (e.getCause() instanceof Error) {
-            throw (Error) e.getCause();
-          }
-          if (failure == null) {
-            failure = (RuntimeException) e.getCause(); // run() throws only InputError, caught above
-            results.forEach(later -> later.cancel(false));
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted", e);
-        }
-      }
-      if (failure != null) {
-        throw failure;
-      }
-      return code;
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private interface WriteAction {
-    void writeTo(OutputStream out) throws InputError;
-  }
-
-  /**
-   * Writes to a temporary file beside {@code target} and renames it over {@code target} only when everything
-   * succeeded; on any error, or when the process is stopped (SIGTERM), the temporary file is deleted and
-   * {@code target} is untouched. A symbolic link is kept: its target is what is rewritten. The temporary
-   * file is made with the usual mode under the umask (644 under 022); a file that exists keeps its mode,
-   * owner and group where the process may set them.
-   */
-  private int writeAtomically(Path target, WriteAction action) throws InputError {
-    Path real;
-    try {
-      real = Files.exists(target) ? target.toRealPath() : target.toAbsolutePath();
-    } catch (IOException e) {
-      throw new InputError(target + ": " + describe(e));
-    }
-    Path dir = real.getParent();
-    Path tmp = null;
-    OutputStream raw = null;
-    for (int attempt = 0; tmp == null; attempt++) {
-      Path candidate = dir.resolve("." + real.getFileName() + "."
-          + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".arnorm.tmp");
-      // Registered before it exists, and written through the stream that creates it: a SIGTERM at any
-      // moment finds it in the list, and nothing creates it again once the shutdown hook has deleted it.
-      Temporaries.add(candidate);
-      try {
-        raw = Files.newOutputStream(candidate, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        tmp = candidate;
-      } catch (java.nio.file.FileAlreadyExistsException e) {
-        Temporaries.remove(candidate);
-        if (attempt > 16) {
-          throw new InputError(target + ": cannot create a temporary file in " + dir + ": " + describe(e));
-        }
-      } catch (IOException e) {
-        Temporaries.remove(candidate);
-        throw new InputError(target + ": cannot create a temporary file in " + dir + ": " + describe(e));
-      }
-    }
-    boolean ok = false;
-    try {
-      try (OutputStream w = new BufferedOutputStream(new Output(raw, target.toString()), 1 << 16)) {
-        action.writeTo(w);
-      } catch (IOException e) {
-        throw new Output.Failure(target.toString(), e);
-      }
-      if (Files.exists(real)) {
-        keepAttributes(real, tmp);
-      }
-      try {
-        Files.move(tmp, real, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, real, StandardCopyOption.REPLACE_EXISTING);
-      }
-      ok = true;
-      return OK;
-    } catch (IOException e) {
-      throw new InputError(target + ": cannot replace: " + describe(e));
-    } finally {
-      if (!ok) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // Nothing more to do; the original is untouched either way.
-        }
-      }
-      Temporaries.remove(tmp);
-    }
-  }
-
-  /** Mode (setuid, setgid and sticky bits are not POSIX permissions Java sets), owner and group, where allowed. */
-  private static void keepAttributes(Path from, Path to) {
-    try {
-      Files.setPosixFilePermissions(to, Files.getPosixFilePermissions(from));
-    } catch (IOException | UnsupportedOperationException e) {
-      // No POSIX permissions here: the temporary file's default mode stays.
-    }
-    try {
-      Files.setAttribute(to, "unix:mode", Files.getAttribute(from, "unix:mode"));
-    } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
-      // The full mode (setgid, sticky) where the platform gives it; permissions alone otherwise.
-    }
-    try {
-      Files.setAttribute(to, "posix:group", Files.getAttribute(from, "posix:group"));
-      Files.setOwner(to, Files.getOwner(from));
-    } catch (IOException | UnsupportedOperationException | SecurityException e) {
-      // Only the owner (or root) may give a file away: the file is then the writer's.
-    }
-  }
-
-  /** The temporary files being written, deleted if the process is stopped before they are renamed. */
-  private static final class Temporaries {
-    private static final java.util.Set<Path> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-    static {
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        for (Path p : OPEN) {
-          try {
-            Files.deleteIfExists(p);
-          } catch (IOException ignored) {
-            // The process is ending; nothing more can be done.
-          }
-        }
-      }, "arnorm-temporaries"));
-    }
-
-    static void add(Path p) {
-      OPEN.add(p);
-    }
-
-    static void remove(Path p) {
-      OPEN.remove(p);
-    }
+    return filesAtOnce ? Threads.eachAtOnce(inputs, threads, rewrite, err) : eachInput(inputs, rewrite);
   }
 
   /**
@@ -710,7 +468,7 @@ public final class ArnormCli implements Callable<Integer> {
    * (a device, a FIFO, {@code /dev/stdout}) written straight, as a shell redirection would; or a regular
    * file written atomically.
    */
-  private int toOutput(WriteAction action) throws InputError {
+  private int toOutput(AtomicFile.WriteAction action) throws InputError {
     if (output == null || output.equals("-")) {
       action.writeTo(stdout);
       stdout.flush();
@@ -729,7 +487,7 @@ public final class ArnormCli implements Callable<Integer> {
       }
       return OK;
     }
-    return writeAtomically(p, action);
+    return AtomicFile.write(p, action);
   }
 
   /**
@@ -816,7 +574,7 @@ public final class ArnormCli implements Callable<Integer> {
     return name.equals("-") ? "<stdin>" : name;
   }
 
-  private static String describe(IOException e) {
+  static String describe(IOException e) {
     if (e instanceof NoSuchFileException) {
       return "no such file";
     }

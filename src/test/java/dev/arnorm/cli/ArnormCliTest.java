@@ -406,11 +406,11 @@ class ArnormCliTest {
   void aLargeFileOnThreadsGivesWhatOneThreadGives() throws IOException {
     StringBuilder sb = new StringBuilder();
     String[] lines = {"قال &quot;أَحْمَدُ&quot; إن الجو جمـــيل\u00A0 جدا", "ﻟﻠﻪ ﷺ AT&T", "انشاء الله\r", "١٢ x"};
-    for (int i = 0; sb.length() < ArnormCli.PARALLEL_FROM; i++) {
+    for (int i = 0; sb.length() < Threads.PARALLEL_FROM; i++) {
       sb.append(lines[i % lines.length]).append('\n');
     }
     Path big = file("big.txt", sb.toString());
-    assertTrue(Files.size(big) >= ArnormCli.PARALLEL_FROM, "large enough for blocks");
+    assertTrue(Files.size(big) >= Threads.PARALLEL_FROM, "large enough for blocks");
     assertEquals(0, run("", "--threads", "1", "-p", "search", big.toString()));
     String one = stdout;
     assertEquals(0, run("", "--threads", "3", "-p", "search", big.toString()));
@@ -419,11 +419,11 @@ class ArnormCliTest {
 
   @Test
   void threadsDefaultToTheProcessorsLessOneOrWhatThePropertySays() {
-    assertEquals(1, ArnormCli.defaultThreads(null, 1));
-    assertEquals(1, ArnormCli.defaultThreads(null, 2));
-    assertEquals(7, ArnormCli.defaultThreads(null, 8));
-    assertEquals(8, ArnormCli.defaultThreads("all", 8));
-    assertEquals(3, ArnormCli.defaultThreads(" 3", 8));
+    assertEquals(1, Threads.byDefault(null, 1));
+    assertEquals(1, Threads.byDefault(null, 2));
+    assertEquals(7, Threads.byDefault(null, 8));
+    assertEquals(8, Threads.byDefault("all", 8));
+    assertEquals(3, Threads.byDefault(" 3", 8));
   }
 
   @Test
