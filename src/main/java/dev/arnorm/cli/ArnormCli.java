@@ -168,7 +168,7 @@ public final class ArnormCli implements Callable<Integer> {
 
   /** Runs the command with the process's streams and exits with its code. */
   public static void main(String[] args) {
-    warmUp();
+    warmUp(args);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     // The standard output itself, not System.out: a PrintStream swallows write errors (a full disk, a
     // closed descriptor), which must end the run with exit code 4.
@@ -181,16 +181,62 @@ public final class ArnormCli implements Callable<Integer> {
   }
 
   /**
-   * Builds the default normalizer on a second thread while picocli parses the command line: the Unicode
-   * tables and the rules the presets share are then built beside picocli's own start. A head start only:
-   * the main thread builds, or waits for, the normalizer the options name (class initialization and the
-   * engine's lazy build are thread-safe). Measured on two cores (empty input, medians of 9): 12 ms of 242 for {@code light}, 22 of 271 for
-   * {@code search}.
+   * Builds the normalizer the command line most likely names on a second thread while picocli parses it:
+   * the Unicode tables, the rules and the pipeline's table are then built beside picocli's own start. A
+   * head start only, never the parsing: {@link #likelyNormalizer} glances at the arguments for a preset or
+   * steps, and anything it cannot read gives {@code light}; the main thread then builds, or waits for, the
+   * normalizer the options name (class initialization and the engine's lazy build are thread-safe).
    */
-  private static void warmUp() {
-    Thread t = new Thread(() -> ArabicNormalizer.LIGHT.isNormalized(""), "arnorm-warm-up");
+  private static void warmUp(String[] args) {
+    Thread t = new Thread(() -> {
+      try {
+        likelyNormalizer(args).isNormalized("");
+      } catch (RuntimeException e) {
+        // A bad preset or step: the command reports it once picocli has parsed the arguments.
+      }
+    }, "arnorm-warm-up");
     t.setDaemon(true);
     t.start();
+  }
+
+  /**
+   * The normalizer {@code args} seem to name (the last {@code -p}/{@code --preset} or {@code -s}/{@code
+   * --steps}, in any of picocli's spellings), or {@code light}.
+   *
+   * @throws IllegalArgumentException for a name that is no preset or step
+   */
+  static ArabicNormalizer likelyNormalizer(String[] args) {
+    ArabicNormalizer n = ArabicNormalizer.LIGHT;
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--")) {
+        break;
+      }
+      String preset = valueOf(args, i, "-p", "--preset");
+      String steps = valueOf(args, i, "-s", "--steps");
+      if (preset != null) {
+        n = Preset.forId(preset).normalizer();
+      } else if (steps != null) {
+        n = ArabicNormalizer.parse(steps);
+      }
+    }
+    return n;
+  }
+
+  /** The value of option {@code shortName}/{@code longName} if {@code args[i]} gives it ({@code -pX}, {@code -p X}, {@code --preset=X}, {@code --preset X}). */
+  private static String valueOf(String[] args, int i, String shortName, String longName) {
+    String a = args[i];
+    if (a.equals(shortName) || a.equals(longName)) {
+      return i + 1 < args.length ? args[i + 1] : null;
+    }
+    if (a.startsWith(longName + "=")) {
+      return a.substring(longName.length() + 1);
+    }
+    if (a.startsWith(shortName) && a.length() > shortName.length() && !a.startsWith("--")) {
+      String v = a.substring(shortName.length());
+      return v.startsWith("=") ? v.substring(1) : v;
+    }
+    return null;
   }
 
   /** The error stream is a terminal: progress is shown there by default on long jobs. */

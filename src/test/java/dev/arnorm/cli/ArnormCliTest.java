@@ -418,6 +418,19 @@ class ArnormCliTest {
   }
 
   @Test
+  void theWarmUpGuessesTheNormalizerFromEachSpellingOfTheOptions() {
+    assertEquals(ArabicNormalizer.LIGHT, ArnormCli.likelyNormalizer(new String[] {"file.txt"}));
+    for (String[] args : List.of(new String[] {"-p", "search"}, new String[] {"--preset", "search"},
+        new String[] {"--preset=search"}, new String[] {"-psearch"}, new String[] {"-p=search"},
+        new String[] {"-p", "social", "x.txt", "--preset", "search"})) {
+      assertEquals(ArabicNormalizer.SEARCH, ArnormCli.likelyNormalizer(args), String.join(" ", args));
+    }
+    assertEquals(ArabicNormalizer.parse("alef,tatweel"),
+        ArnormCli.likelyNormalizer(new String[] {"--steps", "alef,tatweel"}));
+    assertEquals(ArabicNormalizer.LIGHT, ArnormCli.likelyNormalizer(new String[] {"--", "-p", "search"}));
+  }
+
+  @Test
   void threadsDefaultToTheProcessorsLessOneOrWhatThePropertySays() {
     assertEquals(1, Threads.byDefault(null, 1));
     assertEquals(1, Threads.byDefault(null, 2));
