@@ -121,7 +121,7 @@ final class ParallelBlocks {
       Block b;
       if (!free.isEmpty()) {
         b = free.poll();
-      } else if (blocks < threads + 2) {
+      } else if (blocks < (long) threads + 2) { // long: a parallelism near Integer.MAX_VALUE must not wrap
         b = new Block(block);
         blocks++;
       } else {

@@ -119,6 +119,16 @@ class ParallelBlocksTest {
   }
 
   @org.junit.jupiter.api.Test
+  void aParallelismNearIntegerMaxValueDoesNotWrap() throws IOException {
+    String s = "مـرحبا\nعالم\n".repeat(50);
+    byte[] in = s.getBytes(StandardCharsets.UTF_8);
+    for (int p : new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE - 1}) {
+      assertArrayEquals(ArabicNormalizer.LIGHT.normalize(s).getBytes(StandardCharsets.UTF_8),
+          parallel(ArabicNormalizer.LIGHT, in, p, 16));
+    }
+  }
+
+  @org.junit.jupiter.api.Test
   void thePublicMethodRefusesABadParallelismAndNoExecutor() {
     ByteArrayInputStream in = new ByteArrayInputStream(new byte[0]);
     ByteArrayOutputStream out = new ByteArrayOutputStream();

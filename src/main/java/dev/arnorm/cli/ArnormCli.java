@@ -386,12 +386,14 @@ public final class ArnormCli implements Callable<Integer> {
   }
 
   private void checkCombinations() {
-    if (threads == Threads.BAD_PROPERTY) {
+    String property = System.getProperty("arnorm.threads");
+    if (!spec.commandLine().getParseResult().hasMatchedOption("--threads") && !Threads.isValid(property)) {
       throw new IllegalArgumentException("the system property arnorm.threads (the default of --threads) needs a"
-          + " number of threads of 1 or more, or 'all', not '" + System.getProperty("arnorm.threads") + "'");
+          + " number of threads from 1 to " + Threads.MAX + ", or 'all', not '" + property + "'");
     }
-    if (threads < 1) {
-      throw new IllegalArgumentException("--threads needs a number of threads of 1 or more, not " + threads);
+    if (threads < 1 || threads > Threads.MAX) {
+      throw new IllegalArgumentException("--threads needs a number of threads from 1 to " + Threads.MAX + ", not "
+          + threads);
     }
     if (output != null && output.isEmpty()) {
       throw new IllegalArgumentException("--output needs a file name (- is standard output)");
@@ -407,9 +409,12 @@ public final class ArnormCli implements Callable<Integer> {
     }
   }
 
-  /** One input's work; an {@link InputError} names that input. */
+  /**
+   * One input's work; an {@link InputError} names that input. It returns what is to be said on the error
+   * stream once it is done (null for nothing), so that inputs done at once are reported in their order.
+   */
   interface PerInput {
-    void run(String name) throws InputError;
+    String run(String name) throws InputError;
   }
 
   /**
@@ -420,7 +425,10 @@ public final class ArnormCli implements Callable<Integer> {
     int code = OK;
     for (String name : inputs) {
       try {
-        action.run(name);
+        String notice = action.run(name);
+        if (notice != null) {
+          err.println(notice);
+        }
       } catch (InputError e) {
         err.println("arnorm: " + e.getMessage());
         code = INPUT_ERROR;
@@ -464,7 +472,8 @@ public final class ArnormCli implements Callable<Integer> {
    * Normalizes one input to {@code out}: on its UTF-8 bytes, or, to count changes for {@code --stats},
    * through the chars.
    */
-  private void normalizeInput(ArabicNormalizer n, String name, OutputStream out, NormalizationStats tally,
+  /** Returns the notice of replaced malformed sequences ({@code --malformed replace}), or null. */
+  private String normalizeInput(ArabicNormalizer n, String name, OutputStream out, NormalizationStats tally,
       int threads) throws InputError {
     // A failure to write comes as Output.Failure, unchecked: it is never taken for an input error.
     try (InputStream in = counted(openBytes(name))) {
@@ -474,8 +483,8 @@ public final class ArnormCli implements Callable<Integer> {
         n.normalize(r, w, tally);
         w.flush(); // not closed: out goes on to the next input
         if (r.replaced() > 0) {
-          err.println("arnorm: " + display(name) + ": " + r.replaced() + " malformed UTF-8 sequence"
-              + (r.replaced() == 1 ? "" : "s") + " replaced with U+FFFD");
+          return "arnorm: " + display(name) + ": " + r.replaced() + " malformed UTF-8 sequence"
+              + (r.replaced() == 1 ? "" : "s") + " replaced with U+FFFD";
         }
       } else if (tally == null && threads > 1 && Threads.worthBlocks(name)) {
         Threads.inBlocks(n, in, out, threads);
@@ -491,6 +500,7 @@ public final class ArnormCli implements Callable<Integer> {
     } catch (IOException e) {
       throw new InputError(display(name) + ": " + describe(e));
     }
+    return null;
   }
 
   /**
@@ -504,7 +514,9 @@ public final class ArnormCli implements Callable<Integer> {
       if (!Files.isRegularFile(p)) {
         throw new InputError(name + ": " + (Files.exists(p) ? "not a regular file" : "no such file"));
       }
-      AtomicFile.write(p, w -> normalizeInput(n, name, w, tally, filesAtOnce ? 1 : threads));
+      String[] notice = {null};
+      AtomicFile.write(p, w -> notice[0] = normalizeInput(n, name, w, tally, filesAtOnce ? 1 : threads));
+      return notice[0];
     };
     return filesAtOnce ? Threads.eachAtOnce(inputs, threads, rewrite, err) : eachInput(inputs, rewrite);
   }
@@ -578,6 +590,7 @@ public final class ArnormCli implements Callable<Integer> {
               + (changedLines == 1 ? "" : "s") + ")");
         }
       }
+      return null;
     });
     out.flush();
     return code != OK ? code : check && changed[0] ? WOULD_CHANGE : OK;

@@ -42,20 +42,15 @@ final class AtomicFile {
     for (int attempt = 0; tmp == null; attempt++) {
       Path candidate = dir.resolve("." + real.getFileName() + "."
           + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".arnorm.tmp");
-      // Registered before it exists, and written through the stream that creates it: a SIGTERM at any
-      // moment finds it in the list, and nothing creates it again once the shutdown hook has deleted it.
-      Temporaries.add(candidate);
       try {
-        raw = Files.newOutputStream(candidate, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        raw = Temporaries.create(candidate);
         tmp = candidate;
       } catch (java.nio.file.FileAlreadyExistsException e) {
-        Temporaries.remove(candidate);
         if (attempt > 16) {
-          throw new ArnormCli.InputError(target + ": cannot create a temporary file in " + dir + ": " + ArnormCli.describe(e));
+          throw cannotCreate(target, dir, e);
         }
       } catch (IOException e) {
-        Temporaries.remove(candidate);
-        throw new ArnormCli.InputError(target + ": cannot create a temporary file in " + dir + ": " + ArnormCli.describe(e));
+        throw cannotCreate(target, dir, e);
       }
     }
     boolean ok = false;
@@ -89,6 +84,11 @@ final class AtomicFile {
     }
   }
 
+  private static ArnormCli.InputError cannotCreate(Path target, Path dir, IOException e) {
+    return new ArnormCli.InputError(target + ": cannot create a temporary file in " + dir + ": "
+        + ArnormCli.describe(e));
+  }
+
   /** Mode (setuid, setgid and sticky bits are not POSIX permissions Java sets), owner and group, where allowed. */
   private static void keepAttributes(Path from, Path to) {
     try {
@@ -109,12 +109,21 @@ final class AtomicFile {
     }
   }
 
-  /** The temporary files being written, deleted if the process is stopped before they are renamed. */
+  /**
+   * The temporary files being written, deleted if the process is stopped (SIGTERM) before they are renamed.
+   * A file is made and registered under one lock, which the shutdown hook takes before it deletes them: a
+   * file is either made before (and deleted) or never made (its writer fails). Several threads write at
+   * once under {@code --in-place --threads}.
+   */
   private static final class Temporaries {
     private static final java.util.Set<Path> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static boolean closing;
 
     static {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        synchronized (Temporaries.class) {
+          closing = true;
+        }
         for (Path p : OPEN) {
           try {
             Files.deleteIfExists(p);
@@ -125,8 +134,14 @@ final class AtomicFile {
       }, "arnorm-temporaries"));
     }
 
-    static void add(Path p) {
+    /** Makes {@code p} (it must not exist) and registers it; refused once the process is ending. */
+    static synchronized OutputStream create(Path p) throws IOException {
+      if (closing) {
+        throw new IOException("the process is ending");
+      }
+      OutputStream out = Files.newOutputStream(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       OPEN.add(p);
+      return out;
     }
 
     static void remove(Path p) {

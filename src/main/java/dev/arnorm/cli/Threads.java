@@ -8,8 +8,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.CancellationException;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,27 +25,36 @@ final class Threads {
   private Threads() {}
 
   /**
+   * The most threads {@code --threads} takes: each may hold a block of 4 MiB and its output, so that memory
+   * is about 10 MiB a thread.
+   */
+  static final int MAX = 1024;
+
+  /**
    * The default of {@code --threads}: {@code property} ({@code arnorm.threads}) as a number of threads or
-   * {@code all}; the processors less one, at least one, when it is unset. A bad value is a usage error,
-   * reported when the command runs.
+   * {@code all}; the processors less one, at least one, when it is unset or not {@link #isValid} (the command
+   * then refuses it, unless {@code --threads} is given).
    */
   static int byDefault(String property, int processors) {
-    if (property == null) {
-      return Math.max(1, processors - 1);
+    if (property != null && isValid(property)) {
+      String p = property.trim();
+      return p.equalsIgnoreCase("all") ? Math.min(processors, MAX) : Integer.parseInt(p);
     }
-    if (property.equals("all")) {
-      return processors;
+    return Math.max(1, processors - 1);
+  }
+
+  /** True for no property, {@code all} (any case), or a number of threads from 1 to {@link #MAX}. */
+  static boolean isValid(String property) {
+    if (property == null || property.trim().equalsIgnoreCase("all")) {
+      return true;
     }
     try {
       int n = Integer.parseInt(property.trim());
-      return n >= 1 ? n : BAD_PROPERTY;
+      return n >= 1 && n <= MAX;
     } catch (NumberFormatException e) {
-      return BAD_PROPERTY;
+      return false;
     }
   }
-
-  /** {@link #byDefault} of a bad property: refused, naming the property, when the command runs. */
-  static final int BAD_PROPERTY = Integer.MIN_VALUE;
 
   /** The size of standard input when it is a regular file ({@code < file}), else -1 (a pipe, a terminal). */
   static long stdinFileSize = -1;
@@ -102,54 +112,85 @@ final class Threads {
   }
 
   /**
-   * As {@code ArnormCli.eachInput}, {@code threads} inputs at a time. Errors are reported in the inputs'
-   * order. A failure to write (a full disk) stops the inputs not yet begun; those begun end as they would
-   * alone (each is written atomically), then the failure ends the run as it would with one thread.
+   * As {@code ArnormCli.eachInput}, {@code threads} inputs at a time, each input's errors and notices said
+   * in the inputs' order. Names of one file (the same name twice, a link and its target) are done one after
+   * the other, in their order, as one thread would: done at once, each would rewrite the original and one
+   * rewrite would be lost. A failure to write (a full disk) ends the run as it ends one thread's: the inputs
+   * before it are done and said, nothing after it is said, and no input after it is begun once it has
+   * failed; those begun by then are each rewritten whole or left as they were (each is written atomically).
    */
   static int eachAtOnce(List<String> inputs, int threads, ArnormCli.PerInput action, PrintWriter err) {
-    ExecutorService pool = daemons(Math.min(threads, inputs.size()), "arnorm-file");
+    int n = inputs.size();
+    String[] said = new String[n]; // "arnorm: ..." for an error, the notice otherwise, or null
+    boolean[] failedInput = new boolean[n];
+    RuntimeException[] failure = new RuntimeException[n];
+    // The first input whose output failed: none after it is begun, as one thread would stop there.
+    java.util.concurrent.atomic.AtomicInteger stopAfter = new java.util.concurrent.atomic.AtomicInteger(n);
+    Map<Path, List<Integer>> byFile = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      byFile.computeIfAbsent(fileOf(inputs.get(i)), k -> new ArrayList<>()).add(i);
+    }
+    List<Future<?>> doneBy = new ArrayList<>(java.util.Collections.nCopies(n, null));
+    ExecutorService pool = daemons(Math.min(threads, byFile.size()), "arnorm-file");
     try {
-      List<Future<String>> results = new ArrayList<>();
-      for (String name : inputs) {
-        results.add(pool.submit(() -> {
-          try {
-            action.run(name);
-            return null;
-          } catch (ArnormCli.InputError e) {
-            return e.getMessage();
+      for (List<Integer> group : byFile.values()) {
+        Future<?> f = pool.submit(() -> {
+          for (int i : group) {
+            if (i > stopAfter.get()) {
+              return;
+            }
+            try {
+              said[i] = action.run(inputs.get(i));
+            } catch (ArnormCli.InputError e) {
+              said[i] = "arnorm: " + e.getMessage();
+              failedInput[i] = true;
+            } catch (RuntimeException e) {
+              failure[i] = e;
+              stopAfter.accumulateAndGet(i, Math::min);
+              return;
+            }
           }
-        }));
+        });
+        for (int i : group) {
+          doneBy.set(i, f);
+        }
       }
       int code = ArnormCli.OK;
-      RuntimeException failure = null;
-      for (Future<String> f : results) {
+      for (int i = 0; i < n; i++) {
         try {
-          String error = f.get();
-          if (error != null) {
-            err.println("arnorm: " + error);
-            code = ArnormCli.INPUT_ERROR;
-          }
-        } catch (CancellationException e) {
-          // Not begun: a failure to write came first.
+          doneBy.get(i).get();
         } catch (ExecutionException e) {
           if (e.getCause() instanceof Error) {
             throw (Error) e.getCause();
           }
-          if (failure == null) {
-            failure = (RuntimeException) e.getCause(); // run() throws only InputError, caught above
-            results.forEach(later -> later.cancel(false));
-          }
+          throw new IllegalStateException(e.getCause()); // the task catches every RuntimeException
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new IllegalStateException("interrupted", e);
         }
-      }
-      if (failure != null) {
-        throw failure;
+        if (failure[i] != null) {
+          throw failure[i];
+        }
+        if (said[i] != null) {
+          err.println(said[i]);
+        }
+        if (failedInput[i]) {
+          code = ArnormCli.INPUT_ERROR;
+        }
       }
       return code;
     } finally {
-      pool.shutdownNow();
+      pool.shutdown(); // never interrupted: an input begun ends whole
+    }
+  }
+
+  /** The file {@code name} names, links resolved, so that two names of one file are told to be one. */
+  private static Path fileOf(String name) {
+    Path p = Path.of(name);
+    try {
+      return p.toRealPath();
+    } catch (IOException | RuntimeException e) {
+      return p.toAbsolutePath().normalize(); // it will fail on its own, with its own message
     }
   }
 }

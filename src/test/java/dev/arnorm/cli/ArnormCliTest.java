@@ -402,6 +402,55 @@ class ArnormCliTest {
     assertEquals("", stdout);
   }
 
+  /**
+   * One file named twice, or by a link and its target, is rewritten twice, one after the other, as one
+   * thread does. (A run of more than 16 references waiting on each other is decoded in two passes: the
+   * second rewrite shows it.)
+   */
+  @Test
+  void inPlaceOnThreadsRewritesOneFileNamedTwiceTwiceInTurn() throws IOException {
+    String text = "&quot".repeat(40) + "\n";
+    Path a = file("a.txt", text);
+    Path b = file("b.txt", text);
+    Path link = dir.resolve("link.txt");
+    Files.createSymbolicLink(link, b);
+    assertEquals(0, run("", "--in-place", "--threads", "1", a.toString(), a.toString()));
+    String twice = Files.readString(a);
+    assertEquals(ArabicNormalizer.LIGHT.normalize(ArabicNormalizer.LIGHT.normalize(text)), twice);
+    Files.writeString(a, text);
+    assertEquals(0, run("", "--in-place", "--threads", "4", a.toString(), a.toString(), b.toString(),
+        link.toString()));
+    assertEquals(twice, Files.readString(a));
+    assertEquals(twice, Files.readString(b));
+  }
+
+  @Test
+  void inPlaceOnThreadsSaysEachFilesNoticeInTheirOrder() throws IOException {
+    byte[] big = new byte[3_000_000];
+    java.util.Arrays.fill(big, (byte) 'x');
+    big[big.length - 1] = (byte) 0xFF;
+    Path first = file("first.txt", big);
+    Path second = file("second.txt", new byte[] {'x', (byte) 0xFF, 'y', '\n'});
+    assertEquals(0, run("", "--in-place", "--malformed", "replace", "--threads", "2", first.toString(),
+        second.toString()));
+    List<String> lines = stderr.lines().toList();
+    assertEquals(2, lines.size(), stderr);
+    assertTrue(lines.get(0).contains("first.txt") && lines.get(1).contains("second.txt"), stderr);
+  }
+
+  @Test
+  void threadsAreBoundedAndThePropertyTakesAllInAnyCase() {
+    assertEquals(2, run("x", "--threads", "5000"));
+    assertTrue(stderr.contains("from 1 to " + Threads.MAX), stderr);
+    assertEquals(2, run("x", "--threads", "-2147483648"));
+    assertTrue(stderr.contains("--threads needs"), stderr);
+    assertEquals(8, Threads.byDefault(" ALL ", 8));
+    assertEquals(Threads.MAX, Threads.byDefault("all", 100_000));
+    assertEquals(7, Threads.byDefault("many", 8), "a bad property leaves a sane default for --help");
+    assertFalse(Threads.isValid("0"));
+    assertFalse(Threads.isValid(String.valueOf(Threads.MAX + 1)));
+  }
+
   @Test
   void aLargeFileOnThreadsGivesWhatOneThreadGives() throws IOException {
     StringBuilder sb = new StringBuilder();
