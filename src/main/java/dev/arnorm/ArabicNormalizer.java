@@ -235,11 +235,13 @@ public final class ArabicNormalizer {
    * step reaches across a line break). For large inputs, such as files: a block is normalized once it is
    * full or the input has ended, so a stream that delivers lines slowly (a pipe from {@code tail -f}) is
    * better served by {@link #normalize(InputStream, OutputStream)}, which writes lines as they come. An input
-   * that fits in one block is normalized on the calling thread, which also reads, cuts and writes. Memory stays bounded: at most {@code parallelism + 2}
-   * blocks, each with its input and output (about 10 MiB a block; a line longer than a block makes its
-   * block grow up to 16 MiB, and a longer one is streamed on the calling thread). The executor is the
-   * caller's (a fixed pool of {@code parallelism} threads, or {@link java.util.concurrent.ForkJoinPool#commonPool()});
-   * it is not shut down.
+   * that fits in one block is normalized on the calling thread, which also reads, cuts and writes.
+   *
+   * <p>Memory stays bounded: at most {@code parallelism + 2} blocks, each with its input and output (about
+   * 12 MiB a block), and no more than fit in half the maximum heap (fewer blocks at once then, not an
+   * {@code OutOfMemoryError}). A line longer than a block makes its block grow up to 16 MiB, and a longer
+   * one is streamed on the calling thread. The executor is the caller's (a fixed pool of {@code
+   * parallelism} threads, or {@link java.util.concurrent.ForkJoinPool#commonPool()}); it is not shut down.
    *
    * @param in UTF-8 bytes to normalize
    * @param out where the UTF-8 of the normalized text is written

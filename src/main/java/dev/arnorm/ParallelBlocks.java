@@ -55,9 +55,18 @@ final class ParallelBlocks {
   ParallelBlocks(ArabicNormalizer normalizer, Executor executor, int threads, int block, int maxLine) {
     this.normalizer = normalizer;
     this.executor = executor;
-    this.threads = threads;
+    this.threads = (int) Math.min(threads, Math.max(1, blocksInHeap(block) - 2));
     this.block = block;
     this.maxLine = Math.max(block, maxLine);
+  }
+
+  /**
+   * How many blocks fit in half the heap, each with its output (about three times its size, output growing
+   * to twice the input at worst with room to spare): more threads than that would end in OutOfMemoryError
+   * (1,024 threads of 4 MiB blocks want about 10 GiB) instead of waiting.
+   */
+  private static long blocksInHeap(int block) {
+    return Runtime.getRuntime().maxMemory() / 2 / (3L * block);
   }
 
   /** A block: its input bytes and where they start in the stream; then its output, or a malformed byte. */

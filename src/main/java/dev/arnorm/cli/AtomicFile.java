@@ -63,11 +63,7 @@ final class AtomicFile {
       if (Files.exists(real)) {
         keepAttributes(real, tmp);
       }
-      try {
-        Files.move(tmp, real, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, real, StandardCopyOption.REPLACE_EXISTING);
-      }
+      Temporaries.commit(tmp, real);
       ok = true;
       return ArnormCli.OK;
     } catch (IOException e) {
@@ -134,14 +130,44 @@ final class AtomicFile {
       }, "arnorm-temporaries"));
     }
 
-    /** Makes {@code p} (it must not exist) and registers it; refused once the process is ending. */
+    /** Makes {@code p} (it must not exist) and registers it; once the process is ending, waits for its end. */
     static synchronized OutputStream create(Path p) throws IOException {
-      if (closing) {
-        throw new IOException("the process is ending");
-      }
+      waitIfClosing();
       OutputStream out = Files.newOutputStream(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       OPEN.add(p);
       return out;
+    }
+
+    /**
+     * Renames {@code tmp} over {@code real} and forgets it, under the lock: the hook never deletes a file
+     * being renamed. Once the process is ending, waits for its end: the file is then the hook's to delete.
+     */
+    static synchronized void commit(Path tmp, Path real) throws IOException {
+      waitIfClosing();
+      try {
+        Files.move(tmp, real, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, real, StandardCopyOption.REPLACE_EXISTING);
+      }
+      OPEN.remove(tmp);
+    }
+
+    /**
+     * A writer that comes to a new file, or to a rename, while the process is ending (SIGTERM) waits for the
+     * end quietly (the JVM halts once the hooks are done) rather than fail with a message per file: an
+     * error for every file left was printed while the hook ran.
+     */
+    private static void waitIfClosing() {
+      if (!closing) {
+        return;
+      }
+      while (true) {
+        try {
+          Temporaries.class.wait();
+        } catch (InterruptedException e) {
+          // Still ending: keep waiting.
+        }
+      }
     }
 
     static void remove(Path p) {
