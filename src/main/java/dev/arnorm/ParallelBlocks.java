@@ -1,11 +1,10 @@
 package dev.arnorm;
 
+import dev.arnorm.stream.LineRest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PushbackInputStream;
-import java.io.SequenceInputStream;
 import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -38,8 +37,6 @@ final class ParallelBlocks {
   static final int BLOCK = 1 << 22;
   /** The longest line a block grows to hold; a longer one streams on the calling thread. */
   static final int MAX_LINE = 1 << 24;
-  /** How much the stream of a long line reads at once (the pushback buffer's size). */
-  private static final int STREAM_READ = 1 << 16;
 
   private final ArabicNormalizer normalizer;
   private final Executor executor;
@@ -72,8 +69,6 @@ final class ParallelBlocks {
   /** A block: its input bytes and where they start in the stream; then its output, or a malformed byte. */
   private static final class Block {
     byte[] in;
-    /** The bytes read into {@link #in}; those after {@link #length} start the next block. */
-    int filled;
     /** The bytes of this block: up to and including its last line break. */
     int length;
     long at;
@@ -116,15 +111,16 @@ final class ParallelBlocks {
    * @throws MalformedUtf8Exception for malformed UTF-8, with its stream offset, once every block before it
    *     is written
    */
-  void run(InputStream input, OutputStream out) throws IOException {
-    PushbackInputStream in = new PushbackInputStream(input, STREAM_READ);
+  void run(InputStream in, OutputStream out) throws IOException {
     ArrayDeque<CompletableFuture<Block>> inFlight = new ArrayDeque<>();
     ArrayDeque<Block> free = new ArrayDeque<>();
     int blocks = 0; // made so far, as they are needed, up to threads + 2
-    // The block whose bytes after its cut start the next one. It may be written and freed before they
-    // are copied (then it is the next block itself, and the copy moves them to its start).
-    Block carry = null;
+    // The bytes read past the last cut, carry[carryFrom, carryTo): they start the next block. They are in
+    // the block before (which may be written and freed before they are copied: it is then the next block
+    // itself, and the copy moves them to its start), or what a streamed long line read past its end.
+    byte[] carry = null;
     int carryFrom = 0;
+    int carryTo = 0;
     long offset = 0;
     while (true) {
       Block b;
@@ -136,13 +132,12 @@ final class ParallelBlocks {
       } else {
         b = writeOldest(inFlight, out);
       }
-      int len = 0;
-      if (carry != null) {
-        len = carry.filled - carryFrom;
-        if (len > b.in.length) {
-          b.in = new byte[len + block];
-        }
-        System.arraycopy(carry.in, carryFrom, b.in, 0, len);
+      int len = carryTo - carryFrom;
+      if (len > b.in.length) {
+        b.in = new byte[len + block];
+      }
+      if (len > 0) {
+        System.arraycopy(carry, carryFrom, b.in, 0, len);
       }
       // The block is filled; while it holds no line break it grows, up to the longest line it may hold.
       int scanned = 0;
@@ -161,15 +156,22 @@ final class ParallelBlocks {
         }
       }
       if (cut < 0) {
-        // A line longer than maxLine: every block before it is written, then it streams here.
+        // A line longer than maxLine: every block before it is written, then it streams here, and what
+        // was read past its end starts the next block.
         writeAll(inFlight, free, out);
-        long at = offset;
-        offset += len + streamRestOfLine(new ByteArrayInputStream(b.in, 0, len), in, out, at);
-        carry = null;
+        LineRest rest = new LineRest(b.in, len, in);
+        try {
+          normalizer.normalize(rest, out);
+        } catch (MalformedUtf8Exception e) {
+          throw new MalformedUtf8Exception(offset + e.offset());
+        }
+        offset += rest.served;
+        carry = rest.buf;
+        carryFrom = rest.pos;
+        carryTo = rest.lim;
         free.add(b);
         continue;
       }
-      b.filled = len;
       b.length = cut;
       b.at = offset;
       offset += cut;
@@ -178,8 +180,9 @@ final class ParallelBlocks {
         return;
       }
       inFlight.add(CompletableFuture.supplyAsync(() -> normalize(b), executor));
-      carry = b;
+      carry = b.in;
       carryFrom = cut;
+      carryTo = len;
       if (eof) {
         writeAll(inFlight, free, out);
         return;
@@ -210,60 +213,6 @@ final class ParallelBlocks {
       throw new java.io.UncheckedIOException(e); // not thrown: the block reads and writes arrays
     }
     return b;
-  }
-
-  /**
-   * Normalizes {@code head} and what follows it in {@code in} up to and including the next line break,
-   * streaming to {@code out}; leaves the rest in {@code in}. Returns how many bytes it read from {@code in}.
-   */
-  private long streamRestOfLine(InputStream head, PushbackInputStream in, OutputStream out, long at)
-      throws IOException {
-    UpToLineBreak line = new UpToLineBreak(in);
-    try {
-      normalizer.normalize(new SequenceInputStream(head, line), out);
-    } catch (MalformedUtf8Exception e) {
-      throw new MalformedUtf8Exception(at + e.offset());
-    }
-    return line.read;
-  }
-
-  /** The bytes of a stream up to and including its next line break; what it read past that goes back. */
-  private static final class UpToLineBreak extends InputStream {
-    private final PushbackInputStream in;
-    private boolean done;
-    long read;
-
-    UpToLineBreak(PushbackInputStream in) {
-      this.in = in;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      if (done) {
-        return -1;
-      }
-      int n = in.read(b, off, Math.min(len, STREAM_READ));
-      if (n < 0) {
-        done = true;
-        return -1;
-      }
-      for (int i = off; i < off + n; i++) {
-        if (b[i] == '\n') {
-          in.unread(b, i + 1, off + n - i - 1);
-          done = true;
-          n = i + 1 - off;
-          break;
-        }
-      }
-      read += n;
-      return n;
-    }
   }
 
   /** Waits for the oldest block in flight, writes it, and returns it for reuse. */
