@@ -2,6 +2,7 @@ package dev.arnorm;
 
 import dev.arnorm.stream.LineRest;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -72,36 +73,12 @@ final class ParallelBlocks {
     /** The bytes of this block: up to and including its last line break. */
     int length;
     long at;
-    final Bytes out = new Bytes();
+    /** Its output; reset and reused, its buffer kept, for the next block (writeTo copies nothing). */
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
     long malformedAt = -1;
 
     Block(int capacity) {
       in = new byte[capacity];
-    }
-  }
-
-  /** A growable output buffer, reused from block to block: no copy when it is handed over. */
-  private static final class Bytes extends OutputStream {
-    byte[] buf = new byte[1 << 12];
-    int length;
-
-    @Override
-    public void write(int b) {
-      room(1);
-      buf[length++] = (byte) b;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) {
-      room(len);
-      System.arraycopy(b, off, buf, length, len);
-      length += len;
-    }
-
-    private void room(int n) {
-      if (length + n > buf.length) {
-        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, length + n));
-      }
     }
   }
 
@@ -203,7 +180,7 @@ final class ParallelBlocks {
   }
 
   private Block normalize(Block b) {
-    b.out.length = 0;
+    b.out.reset();
     b.malformedAt = -1;
     try {
       normalizer.normalize(new ByteArrayInputStream(b.in, 0, b.length), b.out);
@@ -244,7 +221,7 @@ final class ParallelBlocks {
     if (d.malformedAt >= 0) {
       throw new MalformedUtf8Exception(d.malformedAt); // every block before the bad one is written
     }
-    out.write(d.out.buf, 0, d.out.length);
+    d.out.writeTo(out);
   }
 
   private static void writeAll(ArrayDeque<CompletableFuture<Block>> inFlight, ArrayDeque<Block> free, OutputStream out)

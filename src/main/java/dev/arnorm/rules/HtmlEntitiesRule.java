@@ -223,7 +223,7 @@ public final class HtmlEntitiesRule extends Rule {
         return;
       }
       look[lookLen++] = cp;
-      if (lookLen == MAX_LOOK || endsLookahead(cp)) {
+      if (endsLookahead(cp) || lookLen == MAX_LOOK) { // endsLookahead sees every gathered code point
         decide();
       }
     }
@@ -231,7 +231,10 @@ public final class HtmlEntitiesRule extends Rule {
     /** A code point outside any lookahead. */
     abstract void pass(int cp);
 
-    /** True when {@code cp} ends the lookahead: nothing after it can change the decision. */
+    /**
+     * Called with each code point gathered after the {@code &}, in order: true when {@code cp} ends the
+     * lookahead (nothing after it can change the decision).
+     */
     abstract boolean endsLookahead(int cp);
 
     /** Decides about {@code la[0] == '&'} with the {@code n} code points gathered. */

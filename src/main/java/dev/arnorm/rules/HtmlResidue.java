@@ -38,10 +38,7 @@ public final class HtmlResidue extends HtmlEntitiesRule.AmpersandLookahead {
 
   @Override
   public boolean endsLookahead(int cp) {
-    if (lookLen == 2) {
-      early.clear(); // cp is the first code point after the &
-    }
-    early.addViewed(cp);
+    gathered.addViewed(cp);
     if (endsWord(cp)) {
       keptEarly = false;
       return true;
@@ -53,8 +50,12 @@ public final class HtmlResidue extends HtmlEntitiesRule.AmpersandLookahead {
   /** The lookahead was ended by {@link #keptAlready}: the verdict is known, and need not be worked out. */
   private boolean keptEarly;
 
-  /** The code points gathered after the {@code &}, viewed as {@link #verdict} views them, as they come. */
-  private final HtmlEntitiesRule.CodePoints early = new HtmlEntitiesRule.CodePoints(HtmlEntitiesRule.MAX_LOOK);
+  /**
+   * The code points gathered after the {@code &}, viewed as {@link #verdict} views them, as they come: what
+   * {@link #keptAlready} reads while gathering and {@link #verdict} judges by. Emptied when a decision is
+   * made, so that the next lookahead starts empty.
+   */
+  private final HtmlEntitiesRule.CodePoints gathered = new HtmlEntitiesRule.CodePoints(HtmlEntitiesRule.MAX_LOOK);
 
   /**
    * True when {@link #verdict} will keep the {@code &} whatever the rest of the word after it holds, so that
@@ -72,9 +73,9 @@ public final class HtmlResidue extends HtmlEntitiesRule.AmpersandLookahead {
    * </ul>
    */
   private boolean keptAlready() {
-    int[] r = early.cps;
-    int n = early.length;
-    if (n == 0 || early.tatweelPending() || UnicodeData.isMark(r[0])) {
+    int[] r = gathered.cps;
+    int n = gathered.length;
+    if (n == 0 || gathered.tatweelPending() || UnicodeData.isMark(r[0])) {
       return false;
     }
     if (r[0] == '#' || (HtmlEntitiesRule.isAsciiAlnum(lastBase) && HtmlEntitiesRule.isAsciiAlnum(r[0]))) {
@@ -87,6 +88,7 @@ public final class HtmlResidue extends HtmlEntitiesRule.AmpersandLookahead {
   public void reset() {
     super.reset();
     keptEarly = false;
+    gathered.clear();
     lastBase = -1;
     marksAfterBase = false;
     clusterArabic = false;
@@ -119,25 +121,22 @@ public final class HtmlResidue extends HtmlEntitiesRule.AmpersandLookahead {
       keptEarly = false;
       emit('&');
     } else {
-      judge(la, n);
+      judge(gathered);
     }
+    gathered.clear(); // before the code points are read again: one of them may start the next lookahead
     for (int i = 1; i < n; i++) {
       put(la[i]);
     }
   }
 
-  /** The code points after an {@code &} as they will end up; reused, so that a judgement allocates nothing. */
+  /**
+   * For {@link #strayVerdict}: the code points after a stray {@code &} as they will end up; reused, so that a
+   * judgement allocates nothing.
+   */
   private final HtmlEntitiesRule.CodePoints viewed = new HtmlEntitiesRule.CodePoints(HtmlEntitiesRule.MAX_LOOK);
 
-  private void viewAfter(int[] la, int n) {
-    viewed.clear();
-    for (int i = 1; i < n; i++) {
-      viewed.addViewed(la[i]);
-    }
-  }
-
-  private void judge(int[] la, int n) {
-    int v = verdict(la, n);
+  private void judge(HtmlEntitiesRule.CodePoints after) {
+    int v = verdict(after);
     if (v != HtmlEntitiesRule.KEEP) {
       removed++;
     }
@@ -147,13 +146,12 @@ public final class HtmlResidue extends HtmlEntitiesRule.AmpersandLookahead {
   }
 
   /**
-   * What becomes of the {@code &} in {@code la[0]}, with the {@code n} code points after it gathered:
-   * {@link #KEEP}, {@link #SPACE} or {@link #DROP}.
+   * What becomes of an {@code &}, with the code points gathered after it viewed as they will end up
+   * ({@code after}): {@link #KEEP}, {@link #SPACE} or {@link #DROP}.
    */
-  private int verdict(int[] la, int n) {
-    viewAfter(la, n);
-    int[] r = viewed.cps;
-    int rn = viewed.length;
+  private int verdict(HtmlEntitiesRule.CodePoints after) {
+    int[] r = after.cps;
+    int rn = after.length;
     int right = rn > 0 ? r[0] : -1;
     boolean rightArabic = false;
     for (int i = 0; i < rn && (i == 0 || UnicodeData.isMark(r[i])); i++) {
@@ -234,7 +232,11 @@ public final class HtmlResidue extends HtmlEntitiesRule.AmpersandLookahead {
     if (first < n && HtmlEntitiesRule.isNameChar(la[first])) {
       return HtmlEntitiesRule.UNDECIDED;
     }
-    return verdict(la, n);
+    viewed.clear();
+    for (int j = 1; j < n; j++) {
+      viewed.addViewed(la[j]);
+    }
+    return verdict(viewed);
   }
 
   private final int[] strayLook = new int[HtmlEntitiesRule.MAX_LOOK];
