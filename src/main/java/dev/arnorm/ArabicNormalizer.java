@@ -237,9 +237,10 @@ public final class ArabicNormalizer {
    * better served by {@link #normalize(InputStream, OutputStream)}, which writes lines as they come. An input
    * that fits in one block is normalized on the calling thread, which also reads, cuts and writes.
    *
-   * <p>Memory stays bounded: at most {@code parallelism + 2} blocks, each with its input and output (about
-   * 12 MiB a block), and no more than fit in half the maximum heap (fewer blocks at once then, not an
-   * {@code OutOfMemoryError}). A line longer than a block makes its block grow up to 16 MiB, and a longer
+   * <p>Memory stays bounded: at most {@code parallelism + 2} blocks, each with its input and its output
+   * (about the input's size on ordinary text; more where the text expands, as a run of ligatures does), and
+   * no more than half the maximum heap holds at three times a block each (fewer blocks at once then, rather
+   * than an {@code OutOfMemoryError}). A line longer than a block makes its block grow up to 16 MiB, and a longer
    * one is streamed on the calling thread. The executor is the caller's (a fixed pool of {@code
    * parallelism} threads, or {@link java.util.concurrent.ForkJoinPool#commonPool()}); it is not shut down.
    *

@@ -59,9 +59,10 @@ final class ParallelBlocks {
   }
 
   /**
-   * How many blocks fit in half the heap, each with its output (about three times its size, output growing
-   * to twice the input at worst with room to spare): more threads than that would end in OutOfMemoryError
-   * (1,024 threads of 4 MiB blocks want about 10 GiB) instead of waiting.
+   * How many blocks fit in half the heap at three times a block each: its input, and an output about the
+   * input's size on ordinary text, with room to grow (a text that expands, a run of ligatures, can take
+   * more). More threads than that ended in OutOfMemoryError ({@code --threads 40} with {@code -Xmx200m} on
+   * 573 MB) instead of waiting.
    */
   private static long blocksInHeap(int block) {
     return Runtime.getRuntime().maxMemory() / 2 / (3L * block);

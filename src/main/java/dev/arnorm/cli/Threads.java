@@ -25,8 +25,8 @@ final class Threads {
   private Threads() {}
 
   /**
-   * The most threads {@code --threads} takes: each may hold a block of 4 MiB and its output, so that memory
-   * is about 10 MiB a thread.
+   * The most threads {@code --threads} takes: each may hold a block of 4 MiB and its output; fewer run at
+   * once when the heap is small (see {@code ArabicNormalizer.normalize(in, out, executor, parallelism)}).
    */
   static final int MAX = 1024;
 
