@@ -424,6 +424,47 @@ class ArnormCliTest {
     assertEquals(twice, Files.readString(b));
   }
 
+  /** The mechanism the test above relies on, without its race: names of one file never run at once. */
+  @Test
+  void namesOfOneFileRunOneAfterTheOtherInTheirOrder() throws IOException {
+    Path a = file("a.txt", "x");
+    Path b = file("b.txt", "y");
+    Path link = dir.resolve("link.txt");
+    Files.createSymbolicLink(link, b);
+    List<String> names = List.of(a.toString(), b.toString(), a.toString(), link.toString(), a.toString());
+    java.util.Map<Path, java.util.concurrent.atomic.AtomicInteger> running = new java.util.concurrent.ConcurrentHashMap<>();
+    List<String> order = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    java.util.concurrent.atomic.AtomicInteger overlaps = new java.util.concurrent.atomic.AtomicInteger();
+    StringWriter said = new StringWriter();
+    int code = Threads.eachAtOnce(names, 4, name -> {
+      Path real;
+      try {
+        real = Path.of(name).toRealPath();
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+      java.util.concurrent.atomic.AtomicInteger n = running.computeIfAbsent(real, k -> new java.util.concurrent.atomic.AtomicInteger());
+      if (n.incrementAndGet() > 1) {
+        overlaps.incrementAndGet();
+      }
+      order.add(name);
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      n.decrementAndGet();
+      return "done " + name;
+    }, new PrintWriter(said, true));
+    assertEquals(0, code);
+    assertEquals(0, overlaps.get(), "two names of one file ran at once");
+    assertEquals(List.of(a.toString(), a.toString(), a.toString()),
+        order.stream().filter(x -> x.equals(a.toString())).toList());
+    List<String> expected = new java.util.ArrayList<>();
+    names.forEach(x -> expected.add("done " + x));
+    assertEquals(expected, said.toString().lines().toList(), "said in the inputs' order");
+  }
+
   @Test
   void inPlaceOnThreadsSaysEachFilesNoticeInTheirOrder() throws IOException {
     byte[] big = new byte[3_000_000];
