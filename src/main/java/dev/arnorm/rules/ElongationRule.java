@@ -206,8 +206,10 @@ public final class ElongationRule extends Rule {
         if (f != null && out == null) {
           out = new StringBuilder(w.length()).append(w, 0, i);
         }
-        if (out != null) {
-          out.append(f != null ? f : String.valueOf(c));
+        if (f != null) {
+          out.append(f);
+        } else if (out != null) {
+          out.append(c);
         }
       }
       return out == null ? w : out.toString();

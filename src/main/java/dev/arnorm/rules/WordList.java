@@ -1,13 +1,10 @@
 package dev.arnorm.rules;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -49,11 +46,11 @@ public final class WordList {
     return List.copyOf(all);
   }
 
-  private final Set<String> words;
+  private final WordSet words;
   private final List<String> proclitics;
   private final List<String> suffixes;
 
-  private WordList(Set<String> words, List<String> proclitics, List<String> suffixes) {
+  private WordList(WordSet words, List<String> proclitics, List<String> suffixes) {
     this.words = words;
     this.proclitics = proclitics;
     this.suffixes = suffixes;
@@ -73,14 +70,14 @@ public final class WordList {
    * like after the steps that fold letters. Affixes keep their order, longest first.
    */
   public WordList folded(UnaryOperator<String> fold) {
-    Set<String> f = new HashSet<>(words.size() * 2);
-    for (String w : words) {
+    WordSet.Builder f = new WordSet.Builder(words.size(), words.chars());
+    words.forEach(w -> {
       String folded = fold.apply(w);
       if (!oneLetter(folded)) {
         f.add(folded); // a stem the folds make one letter repeated (أإ) is no word to elongate towards
       }
-    }
-    return new WordList(f, foldAll(proclitics, fold), foldAll(suffixes, fold));
+    });
+    return new WordList(f.build(), foldAll(proclitics, fold), foldAll(suffixes, fold));
   }
 
   private static boolean oneLetter(String w) {
@@ -102,20 +99,14 @@ public final class WordList {
     return List.copyOf(sorted);
   }
 
-  private static Set<String> load() {
-    Set<String> words = new HashSet<>(200_000);
+  private static WordSet load() {
+    WordSet words;
     try (InputStream raw = WordList.class.getResourceAsStream("/dev/arnorm/" + RESOURCE)) {
       if (raw == null) {
         throw new IllegalStateException("missing resource dev/arnorm/" + RESOURCE);
       }
-      BufferedReader r = new BufferedReader(
-          new InputStreamReader(new GZIPInputStream(raw, 1 << 16), StandardCharsets.UTF_8), 1 << 16);
-      String line;
-      while ((line = r.readLine()) != null) {
-        if (!line.isEmpty() && line.charAt(0) != '#') {
-          words.add(line);
-        }
-      }
+      byte[] text = new GZIPInputStream(raw, 1 << 16).readAllBytes();
+      words = WordSet.ofLines(new String(text, StandardCharsets.UTF_8).toCharArray());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
