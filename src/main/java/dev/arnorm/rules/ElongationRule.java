@@ -97,7 +97,7 @@ public final class ElongationRule extends Rule {
      * for a word unknown as written ({@code انا} is {@code أنا}, {@code اكيد} is {@code أكيد}); null when the
      * words are folded already.
      */
-    private final UnaryOperator<String> looseFold;
+    private final LetterFold looseFold;
     private volatile WordList loose;
 
     Dictionary(List<StepId> folds) {
@@ -108,7 +108,7 @@ public final class ElongationRule extends Rule {
         looseFold = letterFold(HAMZA_FOLDS);
         return;
       }
-      UnaryOperator<String> fold = letterFold(folds);
+      LetterFold fold = letterFold(folds);
       words = WordList.plain().folded(fold);
       Set<String> runs = new HashSet<>();
       for (String w : readList(FOLD_RUNS_RESOURCE)) {
@@ -180,7 +180,7 @@ public final class ElongationRule extends Rule {
    * holding a mark or a character outside the block goes through the steps' stages ({@link #fold}). The letter folds map each such letter
    * alone, so the table gives what the engine gives (ElongationTest checks it on every stem).
    */
-  public static UnaryOperator<String> letterFold(List<StepId> steps) {
+  public static LetterFold letterFold(List<StepId> steps) {
     String[] table = new String[0x100];
     for (int c = 0x0600; c < 0x0700; c++) {
       if (!UnicodeData.isMark(c)) {
@@ -189,31 +189,49 @@ public final class ElongationRule extends Rule {
         table[c - 0x0600] = f.equals(one) ? null : f;
       }
     }
-    return w -> {
-      StringBuilder out = null;
-      for (int i = 0; i < w.length(); i++) {
-        char c = w.charAt(i);
+    return new LetterFold(steps, table);
+  }
+
+  /** {@link #letterFold}: a word through a table over the Arabic block, or through the steps' stages. */
+  public static final class LetterFold implements UnaryOperator<String> {
+    private final List<StepId> steps;
+    /** What a char of the Arabic block folds to, null for itself. */
+    private final String[] table;
+
+    private LetterFold(List<StepId> steps, String[] table) {
+      this.steps = steps;
+      this.table = table;
+    }
+
+    @Override
+    public String apply(String w) {
+      StringBuilder out = new StringBuilder(w.length());
+      if (!foldInto(w.toCharArray(), 0, w.length(), out)) {
+        return fold(steps, w); // outside the table, or a mark that may compose: the rules decide
+      }
+      return out.length() == w.length() && w.contentEquals(out) ? w : out.toString();
+    }
+
+    /**
+     * Appends the fold of {@code w[from, to)} to {@code out} by the table; false when a char of it is
+     * outside the table or a mark (the steps' stages decide the word), with {@code out} then holding part
+     * of it. The dictionary folds its 108k stems through this without a String each.
+     */
+    boolean foldInto(char[] w, int from, int to, StringBuilder out) {
+      for (int i = from; i < to; i++) {
+        char c = w[i];
         if (c >= 0x0700 || UnicodeData.isMark(c)) {
-          return fold(steps, w); // outside the table, or a mark that may compose: the rules decide
+          return false;
         }
-        if (c < 0x0600) {
-          if (out != null) {
-            out.append(c); // no letter fold touches what comes before the Arabic block
-          }
-          continue;
-        }
-        String f = table[c - 0x0600];
-        if (f != null && out == null) {
-          out = new StringBuilder(w.length()).append(w, 0, i);
-        }
+        String f = c < 0x0600 ? null : table[c - 0x0600]; // no letter fold touches what comes before the block
         if (f != null) {
           out.append(f);
-        } else if (out != null) {
+        } else {
           out.append(c);
         }
       }
-      return out == null ? w : out.toString();
-    };
+      return true;
+    }
   }
 
   /**

@@ -3,7 +3,6 @@ package dev.arnorm.rules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -69,10 +68,15 @@ public final class WordList {
    * The dictionary with every stem, proclitic and suffix passed through {@code fold}: what the words look
    * like after the steps that fold letters. Affixes keep their order, longest first.
    */
-  public WordList folded(UnaryOperator<String> fold) {
+  public WordList folded(ElongationRule.LetterFold fold) {
     WordSet.Builder f = new WordSet.Builder(words.size(), words.chars());
-    words.forEach(w -> {
-      String folded = fold.apply(w);
+    StringBuilder folded = new StringBuilder();
+    words.forEachRange((text, from, to) -> {
+      folded.setLength(0);
+      if (!fold.foldInto(text, from, to, folded)) {
+        folded.setLength(0);
+        folded.append(fold.apply(new String(text, from, to - from)));
+      }
       if (!oneLetter(folded)) {
         f.add(folded); // a stem the folds make one letter repeated (أإ) is no word to elongate towards
       }
@@ -80,7 +84,7 @@ public final class WordList {
     return new WordList(f.build(), foldAll(proclitics, fold), foldAll(suffixes, fold));
   }
 
-  private static boolean oneLetter(String w) {
+  private static boolean oneLetter(CharSequence w) {
     for (int i = 1; i < w.length(); i++) {
       if (w.charAt(i) != w.charAt(0)) {
         return false;
@@ -105,8 +109,7 @@ public final class WordList {
       if (raw == null) {
         throw new IllegalStateException("missing resource dev/arnorm/" + RESOURCE);
       }
-      byte[] text = new GZIPInputStream(raw, 1 << 16).readAllBytes();
-      words = WordSet.ofLines(new String(text, StandardCharsets.UTF_8).toCharArray());
+      words = WordSet.ofUtf8Lines(new GZIPInputStream(raw, 1 << 16).readAllBytes());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,5 +1,8 @@
 package dev.arnorm.rules;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.Consumer;
 
@@ -49,17 +52,60 @@ final class WordSet {
    * empty nor comments starting with {@code #}. The set keeps {@code text} as it is, without a copy.
    */
   static WordSet ofLines(char[] text) {
+    return ofLines(text, text.length);
+  }
+
+  /**
+   * {@link #ofLines(char[])} of UTF-8 bytes, decoded as they are split and hashed: one pass over the
+   * dictionary's 1.2 MB, which runs when the JVM has just started, largely in the interpreter (decoding
+   * first with {@code new String} was a pass of its own, about 35 ms).
+   *
+   * @throws IllegalArgumentException for bytes that are not UTF-8
+   */
+  static WordSet ofUtf8Lines(byte[] utf8) {
+    char[] text = new char[utf8.length];
+    int n = 0;
+    for (int i = 0; i < utf8.length; ) {
+      int b = utf8[i];
+      if (b >= 0) {
+        text[n++] = (char) b;
+        i++;
+      } else if ((b & 0xE0) == 0xC0 && i + 1 < utf8.length && (utf8[i + 1] & 0xC0) == 0x80 && (b & 0x1E) != 0) {
+        text[n++] = (char) ((b & 0x1F) << 6 | utf8[i + 1] & 0x3F);
+        i += 2;
+      } else {
+        // Three or four bytes, or malformed: rare in the dictionary, decoded by the JDK, which says what is wrong.
+        int len = (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 1;
+        String s = decodeStrictly(utf8, i, Math.min(len, utf8.length - i));
+        s.getChars(0, s.length(), text, n);
+        n += s.length();
+        i += len;
+      }
+    }
+    return ofLines(text, n);
+  }
+
+  private static String decodeStrictly(byte[] utf8, int from, int length) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(utf8, from, length)).toString();
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException("malformed UTF-8 at byte " + from, e);
+    }
+  }
+
+  /** {@link #ofLines(char[])} of {@code text[0, length)}. */
+  private static WordSet ofLines(char[] text, int length) {
     // One pass, which also hashes: it runs in a JVM that has just started, largely in the interpreter.
-    int capacity = Math.max(16, text.length / 5); // a stem and its line break average about six chars
+    int capacity = Math.max(16, length / 5); // a stem and its line break average about six chars
     int[] starts = new int[capacity];
     int[] ends = new int[capacity];
     int[] hashes = new int[capacity];
     int count = 0;
-    for (int from = 0; from < text.length; ) {
+    for (int from = 0; from < length; ) {
       int to = from;
       int h = 0;
       char c;
-      while (to < text.length && (c = text[to]) != '\n') {
+      while (to < length && (c = text[to]) != '\n') {
         h = 31 * h + c;
         to++;
       }
@@ -106,11 +152,21 @@ final class WordSet {
 
   /** Each distinct word, as a String, in no particular order. */
   void forEach(Consumer<String> action) {
+    forEachRange((text, from, to) -> action.accept(new String(text, from, to - from)));
+  }
+
+  /** Each distinct word as {@code text[from, to)}, in no particular order: no String is made. */
+  void forEachRange(RangeConsumer action) {
     for (int t : table) {
       if (t != 0) {
-        action.accept(new String(chars, starts[t - 1], ends[t - 1] - starts[t - 1]));
+        action.accept(chars, starts[t - 1], ends[t - 1]);
       }
     }
+  }
+
+  /** Takes a word as a range of a char array, which it must not change. */
+  interface RangeConsumer {
+    void accept(char[] text, int from, int to);
   }
 
   private boolean matches(String w, int from, int length) {
@@ -146,20 +202,26 @@ final class WordSet {
       this.hashes = new int[Math.max(16, words)];
     }
 
-    Builder add(String w) {
-      if (length + w.length() > chars.length) {
-        chars = Arrays.copyOf(chars, Math.max(chars.length * 2, length + w.length()));
+    Builder add(CharSequence w) {
+      int n = w.length();
+      if (length + n > chars.length) {
+        chars = Arrays.copyOf(chars, Math.max(chars.length * 2, length + n));
       }
       if (count == starts.length) {
         starts = Arrays.copyOf(starts, count * 2);
         ends = Arrays.copyOf(ends, count * 2);
         hashes = Arrays.copyOf(hashes, count * 2);
       }
-      w.getChars(0, w.length(), chars, length);
+      int h = 0;
+      for (int k = 0; k < n; k++) {
+        char c = w.charAt(k);
+        chars[length + k] = c;
+        h = 31 * h + c; // String.hashCode's formula, for a CharSequence that is no String
+      }
       starts[count] = length;
-      length += w.length();
+      length += n;
       ends[count] = length;
-      hashes[count] = w.hashCode();
+      hashes[count] = h;
       count++;
       return this;
     }

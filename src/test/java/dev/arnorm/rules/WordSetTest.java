@@ -2,8 +2,10 @@ package dev.arnorm.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,8 +22,9 @@ class WordSetTest {
   @Provide
   Arbitrary<List<String>> words() {
     // Few letters and short words: many duplicates and many hash-table neighbours.
-    Arbitrary<String> word = Arbitraries.strings().withChars("\u0627\u0628\u062A\u064Aab\u00E9\uD83D\uDE00")
-        .ofMinLength(1).ofMaxLength(6);
+    // Whole code points of one to four UTF-8 bytes (a lone surrogate is no text to encode).
+    Arbitrary<String> word = Arbitraries.of("\u0627", "\u0628", "\u062A", "\u064A", "a", "b", "\u00E9", "\u20AC",
+        "\uD83D\uDE00").list().ofMinSize(1).ofMaxSize(6).map(cps -> String.join("", cps));
     return word.list().ofMaxSize(300);
   }
 
@@ -47,12 +50,22 @@ class WordSetTest {
     for (String w : words) {
       text.append(w).append(crlf ? "\r\n" : "\n");
     }
-    WordSet set = WordSet.ofLines(text.toString().toCharArray());
-    Set<String> expected = new HashSet<>(words);
-    assertEquals(expected.size(), set.size());
-    expected.forEach(w -> assertTrue(set.contains(w), w));
-    assertFalse(set.contains("# a comment line"));
-    assertFalse(set.contains(""));
+    for (WordSet set : List.of(WordSet.ofLines(text.toString().toCharArray()),
+        WordSet.ofUtf8Lines(text.toString().getBytes(StandardCharsets.UTF_8)))) {
+      Set<String> expected = new HashSet<>(words);
+      assertEquals(expected.size(), set.size());
+      expected.forEach(w -> assertTrue(set.contains(w), w));
+      assertFalse(set.contains("# a comment line"));
+      assertFalse(set.contains(""));
+    }
+  }
+
+  @Test
+  void bytesThatAreNotUtf8AreRefused() {
+    for (byte[] bad : List.of(new byte[] {'a', (byte) 0xC0, (byte) 0x80}, new byte[] {(byte) 0xD8},
+        new byte[] {(byte) 0xE2, (byte) 0x82}, new byte[] {(byte) 0x80, '\n'}, new byte[] {(byte) 0xFF})) {
+      assertThrows(IllegalArgumentException.class, () -> WordSet.ofUtf8Lines(bad));
+    }
   }
 
   @Test
