@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.function.Consumer;
 
 /**
  * An immutable set of words held as ranges of one char array, found through an open-addressing table of
@@ -150,11 +149,6 @@ final class WordSet {
       }
     }
     return false;
-  }
-
-  /** Each distinct word, as a String, in no particular order. */
-  void forEach(Consumer<String> action) {
-    forEachRange((text, from, to) -> action.accept(new String(text, from, to - from)));
   }
 
   /** Each distinct word as {@code text[from, to)}, in no particular order: no String is made. */

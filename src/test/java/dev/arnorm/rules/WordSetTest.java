@@ -39,7 +39,10 @@ class WordSetTest {
       assertEquals(expected.contains(w), set.contains(w), w);
     }
     Set<String> each = new HashSet<>();
-    set.forEach(w -> assertTrue(each.add(w), "given twice: " + w));
+    set.forEachRange((text, from, to) -> {
+      String w = new String(text, from, to - from);
+      assertTrue(each.add(w), "given twice: " + w);
+    });
     assertEquals(expected, each);
   }
 
