@@ -10,9 +10,9 @@ import java.util.Arrays;
  * their indexes. The dictionary's 108k stems load in one pass over their UTF-8, with no String, map node
  * or resize per word: in a {@code HashSet<String>} (and a folded copy), a {@code search} run in a JVM just
  * started waited 175-183 ms for its first elongated word, now 125-128, and the heap they take went from
- * 16.7 to 7.8 MB (docs/performance.md). Safe to
- * read from any number of threads once built. ({@link CharRangeSet} answers for ranges of a text and keeps
- * its few thousand triggers as Strings; this set keeps none, which is what its size asks for.)
+ * 16.7 to 7.8 MB (docs/performance.md). Safe to read from any number of threads once built.
+ * ({@link CharRangeSet} answers for ranges of a text and keeps its few thousand triggers as Strings; this
+ * set keeps none, which is what its size asks for.)
  */
 final class WordSet {
   private final char[] chars;
@@ -49,15 +49,8 @@ final class WordSet {
   }
 
   /**
-   * The lines of {@code text} (separated by {@code \n}, a {@code \r} before it dropped) that are neither
-   * empty nor comments starting with {@code #}. The set keeps {@code text} as it is, without a copy.
-   */
-  static WordSet ofLines(char[] text) {
-    return ofLines(text, text.length);
-  }
-
-  /**
-   * {@link #ofLines(char[])} of UTF-8 bytes, decoded as they are split and hashed: one pass over the
+   * The lines of the UTF-8 text (separated by {@code \n}, a {@code \r} before it dropped) that are neither
+   * empty nor comments starting with {@code #}. Decoded as they are split and hashed: one pass over the
    * dictionary's 1.2 MB, which runs when the JVM has just started, largely in the interpreter (decoding
    * first with {@code new String} was a pass of its own, about 35 ms).
    *
@@ -94,7 +87,7 @@ final class WordSet {
     }
   }
 
-  /** {@link #ofLines(char[])} of {@code text[0, length)}. */
+  /** The words of {@code text[0, length)}, one a line, kept in {@code text} without a copy. */
   private static WordSet ofLines(char[] text, int length) {
     // One pass, which also hashes: it runs in a JVM that has just started, largely in the interpreter.
     int capacity = Math.max(16, length / 5); // a stem and its line break average about six chars
