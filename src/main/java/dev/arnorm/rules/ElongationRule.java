@@ -205,11 +205,22 @@ public final class ElongationRule extends Rule {
 
     @Override
     public String apply(String w) {
-      StringBuilder out = new StringBuilder(w.length());
-      if (!foldInto(w.toCharArray(), 0, w.length(), out)) {
-        return fold(steps, w); // outside the table, or a mark that may compose: the rules decide
+      for (int i = 0; i < w.length(); i++) {
+        char c = w.charAt(i);
+        if (byRules(c)) {
+          return fold(steps, w); // outside the table, or a mark that may compose: the rules decide
+        }
+        if (c >= 0x0600 && table[c - 0x0600] != null) { // the first char the table changes
+          StringBuilder out = new StringBuilder(w.length()).append(w, 0, i);
+          return foldInto(w.toCharArray(), i, w.length(), out) ? out.toString() : fold(steps, w);
+        }
       }
-      return out.length() == w.length() && w.contentEquals(out) ? w : out.toString();
+      return w; // nothing to fold, nothing made
+    }
+
+    /** A char the table does not decide: outside the Arabic block, or a mark. */
+    private static boolean byRules(char c) {
+      return c >= 0x0700 || UnicodeData.isMark(c);
     }
 
     /**
@@ -220,7 +231,7 @@ public final class ElongationRule extends Rule {
     boolean foldInto(char[] w, int from, int to, StringBuilder out) {
       for (int i = from; i < to; i++) {
         char c = w[i];
-        if (c >= 0x0700 || UnicodeData.isMark(c)) {
+        if (byRules(c)) {
           return false;
         }
         String f = c < 0x0600 ? null : table[c - 0x0600]; // no letter fold touches what comes before the block

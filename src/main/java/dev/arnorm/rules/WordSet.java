@@ -9,8 +9,8 @@ import java.util.Arrays;
  * An immutable set of words held as ranges of one char array, found through an open-addressing table of
  * their indexes. The dictionary's 108k stems load in one pass over their UTF-8, with no String, map node
  * or resize per word: in a {@code HashSet<String>} (and a folded copy), a {@code search} run in a JVM just
- * started waited 175-183 ms for its first elongated word, now 125-128, and the heap they take went from
- * 16.7 to 7.8 MB (docs/performance.md). Safe to read from any number of threads once built.
+ * started waited 170-183 ms for its first elongated word, now 116-124, and the heap they take went from
+ * 16.7 to 7.6 MB (docs/performance.md). Safe to read from any number of threads once built.
  * ({@link CharRangeSet} answers for ranges of a text and keeps its few thousand triggers as Strings; this
  * set keeps none, which is what its size asks for.)
  */
@@ -35,7 +35,7 @@ final class WordSet {
       int slot = spread(hashes[i]) & mask;
       boolean seen = false;
       for (int t; (t = table[slot]) != 0; slot = (slot + 1) & mask) {
-        if (hashes[t - 1] == hashes[i] && sameWord(t - 1, chars, starts[i], ends[i])) {
+        if (hashes[t - 1] == hashes[i] && sameWord(t - 1, i)) {
           seen = true;
           break;
         }
@@ -76,7 +76,7 @@ final class WordSet {
         i += len;
       }
     }
-    return ofLines(text, n);
+    return ofLines(n == text.length ? text : Arrays.copyOf(text, n)); // Arabic: two bytes a char
   }
 
   private static String decodeStrictly(byte[] utf8, int from, int length) {
@@ -87,19 +87,15 @@ final class WordSet {
     }
   }
 
-  /** The words of {@code text[0, length)}, one a line, kept in {@code text} without a copy. */
-  private static WordSet ofLines(char[] text, int length) {
+  /** The words of {@code text}, one a line, kept in it without a copy. */
+  private static WordSet ofLines(char[] text) {
     // One pass, which also hashes: it runs in a JVM that has just started, largely in the interpreter.
-    int capacity = Math.max(16, length / 5); // a stem and its line break average about six chars
-    int[] starts = new int[capacity];
-    int[] ends = new int[capacity];
-    int[] hashes = new int[capacity];
-    int count = 0;
-    for (int from = 0; from < length; ) {
+    Builder words = new Builder(text, text.length, text.length / 5); // a stem and its line break average about six chars
+    for (int from = 0; from < text.length; ) {
       int to = from;
       int h = 0;
       char c;
-      while (to < length && (c = text[to]) != '\n') {
+      while (to < text.length && (c = text[to]) != '\n') {
         h = 31 * h + c;
         to++;
       }
@@ -109,19 +105,11 @@ final class WordSet {
         h = (h - '\r') * INVERSE_31; // the hash without the \r
       }
       if (end > from && text[from] != '#') {
-        if (count == starts.length) {
-          starts = Arrays.copyOf(starts, count * 2);
-          ends = Arrays.copyOf(ends, count * 2);
-          hashes = Arrays.copyOf(hashes, count * 2);
-        }
-        starts[count] = from;
-        ends[count] = end;
-        hashes[count] = h;
-        count++;
+        words.range(from, end, h);
       }
       from = to + 1;
     }
-    return new WordSet(text, starts, ends, hashes, count);
+    return words.build();
   }
 
   /** 31 * INVERSE_31 == 1 in int arithmetic (31 is odd, so it has an inverse modulo 2^32). */
@@ -167,15 +155,15 @@ final class WordSet {
     return true;
   }
 
-  private boolean sameWord(int i, char[] other, int from, int to) {
-    return Arrays.equals(chars, starts[i], ends[i], other, from, to);
+  private boolean sameWord(int a, int b) {
+    return Arrays.equals(chars, starts[a], ends[a], chars, starts[b], ends[b]);
   }
 
   private static int spread(int h) {
     return h ^ (h >>> 16);
   }
 
-  /** Collects words one after another in one growing char array. */
+  /** Collects words as ranges of one char array: its own, growing as words are added, or a text given. */
   static final class Builder {
     private char[] chars;
     private int length;
@@ -184,8 +172,15 @@ final class WordSet {
     private int[] hashes;
     private int count;
 
+    /** A builder of words that {@link #add} copies into its own array. */
     Builder(int words, int chars) {
-      this.chars = new char[Math.max(16, chars)];
+      this(new char[Math.max(16, chars)], 0, words);
+    }
+
+    /** A builder of ranges of {@code text} ({@link #range}), {@code length} of its chars in use. */
+    private Builder(char[] text, int length, int words) {
+      this.chars = text;
+      this.length = length;
       this.starts = new int[Math.max(16, words)];
       this.ends = new int[Math.max(16, words)];
       this.hashes = new int[Math.max(16, words)];
@@ -196,23 +191,28 @@ final class WordSet {
       if (length + n > chars.length) {
         chars = Arrays.copyOf(chars, Math.max(chars.length * 2, length + n));
       }
-      if (count == starts.length) {
-        starts = Arrays.copyOf(starts, count * 2);
-        ends = Arrays.copyOf(ends, count * 2);
-        hashes = Arrays.copyOf(hashes, count * 2);
-      }
       int h = 0;
       for (int k = 0; k < n; k++) {
         char c = w.charAt(k);
         chars[length + k] = c;
         h = 31 * h + c; // String.hashCode's formula, for a CharSequence that is no String
       }
-      starts[count] = length;
+      range(length, length + n, h);
       length += n;
-      ends[count] = length;
-      hashes[count] = h;
-      count++;
       return this;
+    }
+
+    /** Adds the word {@code chars[from, to)}, whose {@link String#hashCode} is {@code hash}. */
+    private void range(int from, int to, int hash) {
+      if (count == starts.length) {
+        starts = Arrays.copyOf(starts, count * 2);
+        ends = Arrays.copyOf(ends, count * 2);
+        hashes = Arrays.copyOf(hashes, count * 2);
+      }
+      starts[count] = from;
+      ends[count] = to;
+      hashes[count] = hash;
+      count++;
     }
 
     WordSet build() {
