@@ -157,4 +157,42 @@ class DirectPathProperties {
     Engine[] e = engines(steps);
     assertEquals(e[1].normalize(s), e[0].normalize(s), () -> steps + " on " + NormalizerProperties.codePoints(s));
   }
+
+  /**
+   * Hostile shapes the direct path takes whole, not a character at a time through the chain: runs of
+   * {@code &} (kept on the direct path while what ends the run starts no reference) and clusters of more
+   * kept marks than an insertion sort may move (sorted in with the cluster's, marks of one combining class
+   * kept in their order), each ended by every kind of
+   * neighbour: a reference, a name character, a mark, a blank, a tatweel, a deleted character.
+   */
+  @Provide
+  Arbitrary<String> runs() {
+    Arbitrary<String> ampersands = Arbitraries.integers().between(1, 40).map("&"::repeat);
+    // Marks of every kind, and marks no composition involves (two per combining class), which the direct
+    // path keeps in long clusters: one mark of another kind would send the cluster to the chain.
+    Arbitrary<String> anyMark = Arbitraries.of("\u064E", "\u0651", "\u0652", "\u0670", "\u0654", "\u0655",
+        "\u0301", "\u0316", "\u0483", "\u05B0", "\u064B", "\u0650");
+    Arbitrary<String> keptMark = Arbitraries.of("\u064E", "\u0651", "\u0610", "\u06D6", "\u0483", "\u0656",
+        "\u065C");
+    Arbitrary<String> marks = Arbitraries.oneOf(markRun(anyMark), markRun(keptMark));
+    Arbitrary<String> base = Arbitraries.of("ب", "ا", "و", "ي", "ۀ", "e", "", "ـ", " ");
+    Arbitrary<String> cluster = Combinators.combine(base, marks).as((b, m) -> b + m);
+    Arbitrary<String> neighbour = Arbitraries.of("", "#35;60;", "#1614;", "amp;", "quot", "x", "1", "ب", "كلمة",
+        "\u064E", "\u0654", " ", "\n", "ـ", "ـٔ", "\u00AD", "\u200F", "\u200D", "\u00A0", "ﻻ", "؟", ".", "&x");
+    Arbitrary<String> run = Arbitraries.oneOf(ampersands, cluster);
+    Arbitrary<String> piece = Combinators.combine(neighbour, run, neighbour).as((a, b, c) -> a + b + c);
+    return piece.list().ofMinSize(1).ofMaxSize(6).map(l -> String.join("", l));
+  }
+
+  private static Arbitrary<String> markRun(Arbitrary<String> mark) {
+    return mark.list().ofMinSize(1).ofMaxSize(120).withSizeDistribution(net.jqwik.api.RandomDistribution.uniform())
+        .map(l -> String.join("", l));
+  }
+
+  @Property(tries = 3000)
+  void ampersandRunsAndLongMarkClustersComeOutAsTheChainMakesThem(@ForAll("pipeline") List<Step> steps,
+      @ForAll("runs") String s) {
+    Engine[] e = engines(steps);
+    assertEquals(e[1].normalize(s), e[0].normalize(s), () -> steps + " on " + NormalizerProperties.codePoints(s));
+  }
 }

@@ -248,4 +248,29 @@ class DirectPathTest {
       assertEquals(expected[i], backwards.verdict(s, 0, amps[i]), "& number " + i);
     }
   }
+
+  @Test
+  void aRunOfAmpersandsIsJudgedByWhatEndsIt() {
+    // Kept while what ends the run starts no reference. &#35; ends this one: it gives #, which the & before it
+    // reads on (&#60;, then <), as the chain decodes it.
+    String run = "&".repeat(40);
+    for (String end : List.of("", " كلمة", "x", "#35;60;", "amp;", "\u064E", "ـ", "\u200F", "\n&")) {
+      for (Preset p : Preset.values()) {
+        sameAsChain(p.steps(), "كلمة " + run + end);
+      }
+    }
+    assertEquals(run + " كلمة", ArabicNormalizer.LIGHT.normalize(run + " كلمة"));
+    assertEquals("&".repeat(38) + "<", ArabicNormalizer.LIGHT.normalize(run + "#35;60;"));
+  }
+
+  @Test
+  void aLongClusterOfKeptMarksIsSortedAsNfcSortsIt() {
+    // More out-of-order marks than an insertion sort may move; marks of one class keep their order.
+    String cluster = "\u0651\u064E\u06D6\u0610".repeat(50);
+    for (Preset p : Preset.values()) {
+      sameAsChain(p.steps(), "ب" + cluster + " كلمة");
+    }
+    assertEquals("ب" + "\u064E".repeat(50) + "\u0651".repeat(50) + "\u06D6\u0610".repeat(50),
+        ArabicNormalizer.LIGHT.normalize("ب" + cluster));
+  }
 }

@@ -297,13 +297,25 @@ public final class Chain {
             if (prevCcc == Engine.NO_MARKS || (engine.lexical && !inWord)) {
               return k;
             }
-            // Out of canonical order among the kept marks of this base: put it in its place, as NFC would;
-            // past a few marks, the chain sorts the run (an insertion sort of a hostile one is quadratic).
-            if (!out.insertMark(c, ccc, k)) {
+            // Out of canonical order among the kept marks of this base: put it in its place, as NFC would.
+            // Past a few marks, an insertion sort would be quadratic: the run of kept marks from here is
+            // sorted in with the cluster's in one pass instead.
+            if (out.insertMark(c, ccc, k)) {
+              run = 1;
+              k++;
+              break;
+            }
+            int e = k + 1;
+            while (e < n && cls[s.charAt(e)] == DirectTable.MARK_KEEP) {
+              e++;
+            }
+            if (!out.sortMarks(s, k, e, 2 * (e - k) + Engine.MAX_MARK_SHIFT)) {
               return k;
             }
+            prevOut = out.lastChar();
+            prevCcc = UnicodeData.ccc(prevOut);
             run = 1;
-            k++;
+            k = e;
             break;
           }
           prevCcc = ccc;
@@ -374,7 +386,8 @@ public final class Chain {
                 return k;
               }
               k++;
-              tryBulk = bulk; // stray residue sits in prose: what follows is likely clean
+              // Stray residue sits in prose: what follows is likely clean, unless it is another &.
+              tryBulk = bulk && k < n && s.charAt(k) != '&';
               break;
             }
           }

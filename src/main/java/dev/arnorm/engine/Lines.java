@@ -30,7 +30,7 @@ public final class Lines {
       int prevLine = ampLine;
       text = s;
       from = i;
-      amp = indexOf(s, '&', i);
+      amp = i < s.length() && s.charAt(i) == '&' ? i : indexOf(s, '&', i); // asked at an &, mostly
       if (amp >= 0 && amp == prev) {
         ampLine = prevLine; // asked again from further back: the same &, its line start known
       } else if (amp >= 0) {

@@ -85,6 +85,53 @@ public final class Output {
     return true;
   }
 
+  /**
+   * Writes the input's marks {@code [from, to)}, which compose with nothing, among the marks just written
+   * after their base, all of them in canonical order (a stable counting sort by combining class): what
+   * {@link #insertMark} does one mark at a time, in time linear in the marks. False, and nothing written,
+   * when more than {@code maxTail} marks were written since the base: the caller bounds the work by what
+   * it consumes, so that sorting a cluster again and again stays linear.
+   */
+  public boolean sortMarks(CharSequence s, int from, int to, int maxTail) {
+    int end = buf == null ? pos : pos - flushed;
+    int start = end;
+    while (start > 0 && UnicodeData.ccc(buf == null ? in.charAt(start - 1) : buf[start - 1]) != 0) {
+      if (end - start == maxTail) {
+        return false;
+      }
+      start--;
+    }
+    int added = to - from;
+    if (buf == null) {
+      materialize(added);
+    } else if (end + added > buf.length) {
+      grow(added);
+    }
+    int len = end - start + added;
+    if (marks.length < len) {
+      marks = new char[Math.max(len, marks.length * 2)];
+    }
+    System.arraycopy(buf, start, marks, 0, end - start);
+    copyInto(s, from, to, marks, end - start);
+    int[] at = classStart;
+    java.util.Arrays.fill(at, 0);
+    for (int i = 0; i < len; i++) {
+      at[UnicodeData.ccc(marks[i]) + 1]++;
+    }
+    for (int c = 1; c < at.length; c++) {
+      at[c] += at[c - 1];
+    }
+    for (int i = 0; i < len; i++) {
+      buf[start + at[UnicodeData.ccc(marks[i])]++] = marks[i];
+    }
+    pos += added;
+    return true;
+  }
+
+  /** {@link #sortMarks}' copy of the marks, and where each combining class starts in the sorted run. */
+  private char[] marks = new char[64];
+  private final int[] classStart = new int[257];
+
   /** Copies the input's [from, to), which follows what was written so far, as it is. */
   public void copy(CharSequence s, int from, int to) {
     int len = to - from;

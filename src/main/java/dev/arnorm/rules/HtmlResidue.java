@@ -97,6 +97,7 @@ public final class HtmlResidue extends HtmlEntitiesRule.AmpersandLookahead {
     urlCharAt = -1;
     lastLetterArabic = false;
     seenTatweel = false;
+    runText = null;
   }
 
   /** True when {@code cp}, as it will end up, holds a blank or a line break. */
@@ -205,6 +206,9 @@ public final class HtmlResidue extends HtmlEntitiesRule.AmpersandLookahead {
   public int strayVerdict(CharSequence s, int k) {
     // The code points the residue rules would gather after the &: each decomposed and mapped as the engine
     // feeds them, up to the end of the word after it.
+    if (k + 2 < s.length() && s.charAt(k + 1) == '&' && s.charAt(k + 2) == '&' && literalAmpersands(s, k + 1)) {
+      return HtmlEntitiesRule.KEEP; // inside a run of &s: what gathering would find at once, below
+    }
     int[] la = strayLook;
     int n = 0;
     la[n++] = '&';
@@ -216,10 +220,15 @@ public final class HtmlResidue extends HtmlEntitiesRule.AmpersandLookahead {
       int f = feedOf(cp);
       for (int j = 0; j < f; j++) {
         int x = fed.cps[j];
-        if (x == '&') {
-          return HtmlEntitiesRule.UNDECIDED; // the decoder would hold it: its own reference, or residue to judge first
+        // An & the decoder passes on as written when it and the &s after it start no reference (read last: it
+        // clobbers fed, of which this & was the only code point). Any other & the decoder would hold.
+        if (x == '&' && !literalAmpersands(s, i - 1)) {
+          return HtmlEntitiesRule.UNDECIDED;
         }
         la[n++] = x;
+        if (n == 3 && la[1] == '&' && keptAfterAmpersand(x)) {
+          return HtmlEntitiesRule.KEEP; // what the stage's keptAlready decides before the word's end
+        }
         if (n == HtmlEntitiesRule.MAX_LOOK || endsWord(x)) {
           break gather;
         }
@@ -240,6 +249,50 @@ public final class HtmlResidue extends HtmlEntitiesRule.AmpersandLookahead {
   }
 
   private final int[] strayLook = new int[HtmlEntitiesRule.MAX_LOOK];
+
+  /**
+   * The run of {@code &}s {@link #literalAmpersands} last measured: {@code runText[runFrom, runEnd)}, and
+   * whether the decoder passes all of it on as written. Cleared by {@link #reset}.
+   */
+  private CharSequence runText;
+  private int runFrom;
+  private int runEnd;
+  private boolean runLiteral;
+
+  /**
+   * True when the decoder passes on the input {@code &} at {@code s[at]} as written, the {@code &}s right
+   * after it too: each waits for what the next one gives, so the run is literal when what ends it can start
+   * no reference (no name character, nothing the decoder reads through). Remembered for the run, so that a
+   * run of {@code &}s is measured once, not once per {@code &}.
+   */
+  private boolean literalAmpersands(CharSequence s, int at) {
+    if (s == runText && at >= runFrom && at < runEnd) {
+      return runLiteral;
+    }
+    int end = at;
+    while (end < s.length() && s.charAt(end) == '&') {
+      end++;
+    }
+    runText = s;
+    runFrom = at;
+    runEnd = end;
+    if (end == s.length()) {
+      runLiteral = true;
+    } else {
+      int f = feedOf(Character.codePointAt(s, end));
+      runLiteral = f > 0 && !HtmlEntitiesRule.isNameChar(fed.cps[0]) && !skip.contains(fed.cps[0]);
+    }
+    return runLiteral;
+  }
+
+  /**
+   * True when {@code cp}, gathered right after an {@code &} that follows the one judged, makes
+   * {@link #keptAlready} keep the judged one: it is a base the later steps leave as it is, neither blank
+   * nor a tatweel (which may yet carry a hamza).
+   */
+  private boolean keptAfterAmpersand(int cp) {
+    return HtmlEntitiesRule.view(cp) == null && !UnicodeData.isMark(cp) && !endsWord(cp);
+  }
 
   /** The word before holds {@code ?}, {@code =} or {@code /}, or the right token {@code r[0, end)} holds {@code =}. */
   private boolean urlLike(int[] r, int end) {
