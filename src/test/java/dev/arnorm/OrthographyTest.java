@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arnorm.rules.OrthographyRule;
 import java.io.BufferedReader;
+import dev.arnorm.unicode.UnicodeData;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -160,6 +161,30 @@ class OrthographyTest {
         String once = ArabicNormalizer.SOCIAL.normalize("قال " + e.getKey() + " هنا");
         assertEquals(ArabicNormalizer.SOCIAL.normalize(once), once, e.getKey());
       }
+    }
+
+    /**
+     * Canonically equivalent text gets the same correction: each entry, and each with a tanween fath on or
+     * before its final alef, written decomposed (a hamza letter as its base and a hamza mark).
+     */
+    @Test
+    void everyEntryIsCorrectedWhenWrittenDecomposed() throws IOException {
+      List<String> differ = new ArrayList<>();
+      for (String wrong : table().keySet()) {
+        List<String> forms = new ArrayList<>(List.of(wrong));
+        if (wrong.endsWith("\u0627")) {
+          forms.add(wrong + "\u064B");
+          forms.add(wrong.substring(0, wrong.length() - 1) + "\u064B\u0627");
+        }
+        for (String form : forms) {
+          String text = "قال " + form + " هنا";
+          String decomposed = UnicodeData.NFD.normalize(text);
+          if (!ArabicNormalizer.SOCIAL.normalize(decomposed).equals(ArabicNormalizer.SOCIAL.normalize(text))) {
+            differ.add(form);
+          }
+        }
+      }
+      assertEquals(List.of(), differ);
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.arnorm.rules;
 
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -23,38 +22,42 @@ public final class CharRangeSet {
   private final long[] filter = new long[1 << (FILTER_BITS - 6)];
   private static final int FILTER_BITS = 18;
 
-  public CharRangeSet(Collection<String> strings) {
-    this(toMap(strings));
-  }
-
-  private static Map<String, Integer> toMap(Collection<String> strings) {
-    Map<String, Integer> m = new HashMap<>();
+  /** A set of the strings (duplicates are kept once), each with value 0. */
+  public static CharRangeSet of(Collection<String> strings) {
+    CharRangeSet set = new CharRangeSet(strings.size());
     for (String s : strings) {
-      m.put(s, 0);
+      set.add(s, 0);
     }
-    return m;
+    return set;
   }
 
   /** A set of the map's keys, each keeping its value ({@link #valueOfHash}). */
   public CharRangeSet(Map<String, Integer> strings) {
-    int size = Integer.highestOneBit(Math.max(4, strings.size() * 4) - 1) << 1;
+    this(strings.size());
+    for (Map.Entry<String, Integer> e : strings.entrySet()) {
+      add(e.getKey(), e.getValue());
+    }
+  }
+
+  private CharRangeSet(int count) {
+    int size = Integer.highestOneBit(Math.max(4, count * 4) - 1) << 1;
     slots = new String[size];
     hashes = new int[size];
     values = new int[size];
     mask = size - 1;
-    for (Map.Entry<String, Integer> e : strings.entrySet()) {
-      String s = e.getKey();
-      int h = s.hashCode();
-      int i = slot(h);
-      while (slots[i] != null && !slots[i].equals(s)) {
-        i = (i + 1) & mask;
-      }
-      slots[i] = s;
-      hashes[i] = h;
-      values[i] = e.getValue();
-      int b = filterBit(h);
-      filter[b >>> 6] |= 1L << b;
+  }
+
+  private void add(String s, int value) {
+    int h = s.hashCode();
+    int i = slot(h);
+    while (slots[i] != null && !slots[i].equals(s)) {
+      i = (i + 1) & mask;
     }
+    slots[i] = s;
+    hashes[i] = h;
+    values[i] = value;
+    int b = filterBit(h);
+    filter[b >>> 6] |= 1L << b;
   }
 
   /** The filter's bit for hash {@code h}: its high bits, mixed by a multiplication, independent of slots. */

@@ -2,12 +2,11 @@ package dev.arnorm.rules;
 
 import com.ibm.icu.text.UnicodeSet;
 import dev.arnorm.unicode.UnicodeData;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The {@link StepId#ORTHOGRAPHY} step: standard spelling for the word forms that comments write without a
@@ -34,25 +33,50 @@ public final class OrthographyRule extends Rule {
 
   /** Wrong form to right form, both NFC. */
   private final Map<String, String> table;
-  /** The wrong forms, NFC and canonically decomposed, for the engine's fast scan and the word stage. */
+  /**
+   * The wrong forms, NFC and canonically decomposed, for the engine's fast scan and the word stage; a form
+   * ending in alef also with a tanween fath on or before that alef.
+   */
   private final Map<String, Integer> triggers;
   private final CharRangeSet decomposedTriggers;
 
   private OrthographyRule(Map<String, String> table) {
     super(StepId.ORTHOGRAPHY);
     this.table = table;
+    // This runs when a pipeline with the step starts, mostly in the interpreter: one map and one set, and
+    // ICU's NFD only for the words it changes (most wrong forms have no hamza letter).
     Map<String, Integer> all = new HashMap<>(table.size() * 4);
-    Set<String> decomposed = new HashSet<>(table.size());
+    List<String> decomposed = new ArrayList<>(table.size() * 2);
     for (String key : table.keySet()) {
-      for (String w : withFathatan(key)) {
-        String d = UnicodeData.NFD.normalize(w);
-        all.put(w, 0);
-        all.put(d, 0);
-        decomposed.add(d);
+      addForms(key, all, decomposed);
+      int n = key.length();
+      if (key.charAt(n - 1) == ALEF) {
+        addForms(key + FATHATAN, all, decomposed);
+        addForms(key.substring(0, n - 1) + FATHATAN + ALEF, all, decomposed);
       }
     }
-    this.triggers = Collections.unmodifiableMap(all); // Map.copyOf built a second table: 15 ms of the start
-    this.decomposedTriggers = new CharRangeSet(decomposed);
+    this.triggers = Collections.unmodifiableMap(all);
+    this.decomposedTriggers = CharRangeSet.of(decomposed);
+  }
+
+  /** Adds word {@code w} and its canonical decomposition to the triggers, and the decomposition to the set. */
+  private static void addForms(String w, Map<String, Integer> all, List<String> decomposed) {
+    String d = decomposes(w) ? UnicodeData.NFD.normalize(w) : w;
+    all.put(w, 0);
+    if (d != w) {
+      all.put(d, 0);
+    }
+    decomposed.add(d);
+  }
+
+  /** True when a character of {@code w} has a canonical decomposition (a table word: BMP only). */
+  private static boolean decomposes(String w) {
+    for (int i = 0; i < w.length(); i++) {
+      if (UnicodeData.decomposition(w.charAt(i)) != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The built-in rule, its table loaded from the jar. */
@@ -71,15 +95,6 @@ public final class OrthographyRule extends Rule {
     }
     String right = table.get(word.substring(0, at) + word.substring(at + 1));
     return right == null ? null : right.substring(0, at) + FATHATAN + right.substring(at);
-  }
-
-  /** The word as the table has it and, when it ends in alef, with a tanween fath on or before that alef. */
-  private static List<String> withFathatan(String key) {
-    int n = key.length();
-    if (key.charAt(n - 1) != ALEF) {
-      return List.of(key);
-    }
-    return List.of(key, key + FATHATAN, key.substring(0, n - 1) + FATHATAN + ALEF);
   }
 
   /** Where a word's one mark is a tanween fath on or before its final alef; else -1. */

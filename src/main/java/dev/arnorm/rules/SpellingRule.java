@@ -43,7 +43,7 @@ public final class SpellingRule extends Rule {
       }
     }
     this.spans = Map.copyOf(s);
-    this.triggerSet = new CharRangeSet(spans.keySet());
+    this.triggerSet = CharRangeSet.of(spans.keySet());
     this.looksBack = lexicon.entries().stream()
         .anyMatch(e -> e.conditions.containsKey("after") || e.conditions.containsKey("not-after"));
   }
