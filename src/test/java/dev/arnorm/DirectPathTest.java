@@ -273,4 +273,16 @@ class DirectPathTest {
     assertEquals("ب" + "\u064E".repeat(50) + "\u0651".repeat(50) + "\u06D6\u0610".repeat(50),
         ArabicNormalizer.LIGHT.normalize("ب" + cluster));
   }
+
+  @Test
+  void aLongClusterAfterTextHandedToTheTargetIsSortedWhereItIs() throws java.io.IOException {
+    // Over 32K chars, then AT&T (the chain's): what came before it is handed to the target, and the cluster
+    // after it is sorted at its place in what is left.
+    String text = "كلمة ".repeat(8000) + "AT&T" + " كلمة".repeat(20) + " ب" + "\u0651\u064E".repeat(40) + " كلمة";
+    StringBuilder target = new StringBuilder();
+    new Engine(Steps.kinds(Preset.LIGHT.steps()), null, true).normalize(text, target, StepCounter.NONE);
+    assertEquals(ArabicNormalizer.LIGHT.normalize(text), target.toString());
+    assertEquals("كلمة ".repeat(8000) + "AT&T" + " كلمة".repeat(20) + " ب" + "\u064E".repeat(40) + "\u0651".repeat(40) + " كلمة",
+        target.toString());
+  }
 }

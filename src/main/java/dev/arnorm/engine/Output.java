@@ -93,21 +93,26 @@ public final class Output {
    * it consumes, so that sorting a cluster again and again stays linear.
    */
   public boolean sortMarks(CharSequence s, int from, int to, int maxTail) {
-    int end = buf == null ? pos : pos - flushed;
-    int start = end;
-    while (start > 0 && UnicodeData.ccc(buf == null ? in.charAt(start - 1) : buf[start - 1]) != 0) {
-      if (end - start == maxTail) {
+    // The marks written since the base, read from the input while the output is still the input; what went
+    // to the target ends where a chain stopped, at a blank, so no cluster reaches back into it.
+    int tail = 0;
+    for (int at = pos - 1; at >= flushed; at--, tail++) {
+      if (UnicodeData.ccc(buf == null ? in.charAt(at) : buf[at - flushed]) == 0) {
+        break;
+      }
+      if (tail == maxTail) {
         return false;
       }
-      start--;
     }
     int added = to - from;
     if (buf == null) {
       materialize(added);
-    } else if (end + added > buf.length) {
+    } else if (pos - flushed + added > buf.length) {
       grow(added);
     }
-    int len = end - start + added;
+    int end = pos - flushed;
+    int start = end - tail;
+    int len = tail + added;
     if (marks.length < len) {
       marks = new char[Math.max(len, marks.length * 2)];
     }
