@@ -69,6 +69,11 @@ class DirectPathProperties {
         s -> new Engine[] {new Engine(Steps.kinds(s), null, true), new Engine(Steps.kinds(s), null, false)});
   }
 
+  private static void assertDirectPathEqualsChain(List<Step> steps, String s) {
+    Engine[] e = engines(steps);
+    assertEquals(e[1].normalize(s), e[0].normalize(s), () -> steps + " on " + NormalizerProperties.codePoints(s));
+  }
+
   @Provide
   Arbitrary<List<Step>> pipeline() {
     return ArabicText.pipelines();
@@ -84,8 +89,7 @@ class DirectPathProperties {
 
   @Property(tries = 4000)
   void directPathEqualsTheChainAlone(@ForAll("pipeline") List<Step> steps, @ForAll("text") String s) {
-    Engine[] e = engines(steps);
-    assertEquals(e[1].normalize(s), e[0].normalize(s), () -> steps + " on " + NormalizerProperties.codePoints(s));
+    assertDirectPathEqualsChain(steps, s);
   }
 
   @Property(tries = 1500)
@@ -129,8 +133,7 @@ class DirectPathProperties {
   @Property(tries = 3000)
   void primedHtmlStagesJudgeAsTheWholeLineWould(@ForAll("pipeline") List<Step> steps,
       @ForAll("ampersandLines") String s) {
-    Engine[] e = engines(steps);
-    assertEquals(e[1].normalize(s), e[0].normalize(s), () -> steps + " on " + NormalizerProperties.codePoints(s));
+    assertDirectPathEqualsChain(steps, s);
   }
 
   /**
@@ -154,16 +157,15 @@ class DirectPathProperties {
   @Property(tries = 2000)
   void runsAcrossStretchesCopiedWholeElongateAsTheChainWould(@ForAll("pipeline") List<Step> steps,
       @ForAll("stretches") String s) {
-    Engine[] e = engines(steps);
-    assertEquals(e[1].normalize(s), e[0].normalize(s), () -> steps + " on " + NormalizerProperties.codePoints(s));
+    assertDirectPathEqualsChain(steps, s);
   }
 
   /**
    * Hostile shapes the direct path takes whole, not a character at a time through the chain: runs of
    * {@code &} (kept on the direct path while what ends the run starts no reference) and clusters of more
    * kept marks than an insertion sort may move (sorted in with the cluster's, marks of one combining class
-   * kept in their order), each ended by every kind of
-   * neighbour: a reference, a name character, a mark, a blank, a tatweel, a deleted character.
+   * kept in their order), each ended by every kind of neighbour: a reference, a name character, a mark, a
+   * blank, a tatweel, a deleted character.
    */
   @Provide
   Arbitrary<String> runs() {
@@ -192,7 +194,6 @@ class DirectPathProperties {
   @Property(tries = 3000)
   void ampersandRunsAndLongMarkClustersComeOutAsTheChainMakesThem(@ForAll("pipeline") List<Step> steps,
       @ForAll("runs") String s) {
-    Engine[] e = engines(steps);
-    assertEquals(e[1].normalize(s), e[0].normalize(s), () -> steps + " on " + NormalizerProperties.codePoints(s));
+    assertDirectPathEqualsChain(steps, s);
   }
 }

@@ -201,14 +201,15 @@ public final class HtmlResidue extends HtmlEntitiesRule.AmpersandLookahead {
   /**
    * The verdict on the stray {@code &} at {@code s[k]}, this stage having read the line up to it; or
    * {@link #UNDECIDED} when the decoder could take it (a name character follows), or when another
-   * {@code &} comes before the end of the word after it.
+   * {@code &} comes before the end of the word after it that the decoder would hold: one of a run of
+   * {@code &}s that a name character ends ({@link #literalAmpersands}).
    */
   public int strayVerdict(CharSequence s, int k) {
+    if (k + 2 < s.length() && s.charAt(k + 1) == '&' && s.charAt(k + 2) == '&' && literalAmpersands(s, k + 1)) {
+      return HtmlEntitiesRule.KEEP; // inside a run of &s: what the gathering below would find at once
+    }
     // The code points the residue rules would gather after the &: each decomposed and mapped as the engine
     // feeds them, up to the end of the word after it.
-    if (k + 2 < s.length() && s.charAt(k + 1) == '&' && s.charAt(k + 2) == '&' && literalAmpersands(s, k + 1)) {
-      return HtmlEntitiesRule.KEEP; // inside a run of &s: what gathering would find at once, below
-    }
     int[] la = strayLook;
     int n = 0;
     la[n++] = '&';
