@@ -285,4 +285,30 @@ class DirectPathTest {
     assertEquals("كلمة ".repeat(8000) + "AT&T" + " كلمة".repeat(20) + " ب" + "\u064E".repeat(40) + "\u0651".repeat(40) + " كلمة",
         target.toString());
   }
+
+  @Test
+  void marksPastTheChainsSegmentLengthAreOrderedAsTheChainOrdersThem() {
+    // The chain sorts a cluster's marks within pieces of NfcSink.MAX_SEGMENT chars (the first with the base):
+    // a fatha after 4095 chars of its cluster stays after the shaddas of the piece before, and the direct
+    // path sorts in the same pieces.
+    int max = NfcSink.MAX_SEGMENT;
+    for (int pairs = max / 2 - 4; pairs <= max / 2 + 4; pairs++) {
+      sameAsChain(Preset.LIGHT.steps(), "ب" + "\u0651\u064E".repeat(pairs) + " كلمة");
+    }
+    for (int fathas = max - 8; fathas <= max; fathas++) {
+      sameAsChain(Preset.LIGHT.steps(), "ب" + "\u064E".repeat(fathas) + "\u0651\u0651\u0651\u064E");
+    }
+    assertEquals("ب" + "\u064E".repeat(max / 2 - 1) + "\u0651".repeat(max / 2) + "\u064E",
+        ArabicNormalizer.LIGHT.normalize("ب" + "\u0651\u064E".repeat(max / 2)));
+    // Clusters of several pieces, of kept marks in any order, a deleted character among them.
+    java.util.Random random = new java.util.Random(14);
+    String kept = "\u064E\u0651\u0652\u0610\u06D6\u0656\u065C\u0483";
+    for (int t = 0; t < 12; t++) {
+      StringBuilder cluster = new StringBuilder("ب");
+      for (int i = 3 * max + random.nextInt(max); i > 0; i--) {
+        cluster.append(random.nextInt(500) == 0 ? '\u200F' : kept.charAt(random.nextInt(kept.length())));
+      }
+      sameAsChain(Preset.LIGHT.steps(), cluster + " كلمة");
+    }
+  }
 }

@@ -299,8 +299,10 @@ public final class Chain {
             }
             // Out of canonical order among the kept marks of this base: put it in its place, as NFC would.
             // Past a few marks, an insertion sort would be quadratic: the run of kept marks from here is
-            // sorted in with the cluster's in one pass instead.
-            if (out.insertMark(c, ccc, k)) {
+            // sorted in with the cluster's in one pass instead. Near the end of the chain's first piece of
+            // a cluster (NfcSink.MAX_SEGMENT chars, which is at least k - lastBaseIn: no mark follows a base
+            // that expands), only that sort, which keeps to the pieces, may move a mark.
+            if (k - lastBaseIn < NfcSink.MAX_SEGMENT - Engine.MAX_MARK_SHIFT - 1 && out.insertMark(c, ccc, k)) {
               run = 1;
               k++;
               break;

@@ -1,6 +1,7 @@
 package dev.arnorm.engine;
 
 import dev.arnorm.rules.CharRangeSet;
+import dev.arnorm.rules.NfcSink;
 import dev.arnorm.unicode.UnicodeData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -86,23 +87,29 @@ public final class Output {
   }
 
   /**
-   * Writes the input's marks {@code [from, to)}, which compose with nothing, among the marks just written
-   * after their base, all of them in canonical order (a stable counting sort by combining class): what
-   * {@link #insertMark} does one mark at a time, in time linear in the marks. False, and nothing written,
-   * when more than {@code maxTail} marks were written since the base: the caller bounds the work by what
-   * it consumes, so that sorting a cluster again and again stays linear.
+   * Writes the input's marks {@code [from, to)}, which compose with nothing, after the cluster just written
+   * (a base and its marks), and puts the cluster's marks in canonical order (a stable counting sort by
+   * combining class) as the chain's {@link NfcSink} does: within pieces of {@link NfcSink#MAX_SEGMENT}
+   * chars, the first holding the base. What {@link #insertMark} does one mark at a time, in time linear in
+   * the marks. False, and nothing written, when more than {@code maxTail} marks were written since the
+   * base (the caller bounds the work by what it consumes, so that sorting a cluster again and again stays
+   * linear) or the cluster has no base the sink would start a segment at.
    */
   public boolean sortMarks(CharSequence s, int from, int to, int maxTail) {
     // The marks written since the base, read from the input while the output is still the input; what went
     // to the target ends where a chain stopped, at a blank, so no cluster reaches back into it.
     int tail = 0;
-    for (int at = pos - 1; at >= flushed; at--, tail++) {
-      if (UnicodeData.ccc(buf == null ? in.charAt(at) : buf[at - flushed]) == 0) {
+    int base = pos - 1;
+    for (; base >= flushed; base--, tail++) {
+      if (UnicodeData.ccc(buf == null ? in.charAt(base) : buf[base - flushed]) == 0) {
         break;
       }
       if (tail == maxTail) {
         return false;
       }
+    }
+    if (base < flushed || !UnicodeData.hasBoundaryBefore(buf == null ? in.charAt(base) : buf[base - flushed])) {
+      return false;
     }
     int added = to - from;
     if (buf == null) {
@@ -111,29 +118,39 @@ public final class Output {
       grow(added);
     }
     int end = pos - flushed;
-    int start = end - tail;
+    int b = base - flushed;
     int len = tail + added;
     if (marks.length < len) {
       marks = new char[Math.max(len, marks.length * 2)];
     }
-    System.arraycopy(buf, start, marks, 0, end - start);
-    copyInto(s, from, to, marks, end - start);
-    int[] at = classStart;
-    java.util.Arrays.fill(at, 0);
-    for (int i = 0; i < len; i++) {
-      at[UnicodeData.ccc(marks[i]) + 1]++;
-    }
-    for (int c = 1; c < at.length; c++) {
-      at[c] += at[c - 1];
-    }
-    for (int i = 0; i < len; i++) {
-      buf[start + at[UnicodeData.ccc(marks[i])]++] = marks[i];
+    System.arraycopy(buf, b + 1, marks, 0, tail);
+    copyInto(s, from, to, marks, tail);
+    // marks[i] goes to buf[b + 1 + i]; a piece ends at b + MAX_SEGMENT * m.
+    for (int i = 0; i < len; ) {
+      int pieceEnd = Math.min(len, ((i + 1) / NfcSink.MAX_SEGMENT + 1) * NfcSink.MAX_SEGMENT - 1);
+      sortPiece(i, pieceEnd, b + 1);
+      i = pieceEnd;
     }
     pos += added;
     return true;
   }
 
-  /** {@link #sortMarks}' copy of the marks, and where each combining class starts in the sorted run. */
+  /** Counting sort of {@code marks[from, to)} by combining class into {@code buf} from {@code at + from}. */
+  private void sortPiece(int from, int to, int at) {
+    int[] start = classStart;
+    java.util.Arrays.fill(start, 0);
+    for (int i = from; i < to; i++) {
+      start[UnicodeData.ccc(marks[i]) + 1]++;
+    }
+    for (int c = 1; c < start.length; c++) {
+      start[c] += start[c - 1];
+    }
+    for (int i = from; i < to; i++) {
+      buf[at + from + start[UnicodeData.ccc(marks[i])]++] = marks[i];
+    }
+  }
+
+  /** {@link #sortMarks}' copy of the marks, and where each combining class starts in a sorted piece. */
   private char[] marks = new char[64];
   private final int[] classStart = new int[257];
 

@@ -221,9 +221,12 @@ public final class HtmlResidue extends HtmlEntitiesRule.AmpersandLookahead {
       int f = feedOf(cp);
       for (int j = 0; j < f; j++) {
         int x = fed.cps[j];
-        // An & the decoder passes on as written when it and the &s after it start no reference (read last: it
-        // clobbers fed, of which this & was the only code point). Any other & the decoder would hold.
-        if (x == '&' && !literalAmpersands(s, i - 1)) {
+        // Gathered on only right after the judged & (or after an & there), where it may decide at once below,
+        // and when the decoder passes it on as written: it and the &s after it start no reference
+        // (literalAmpersands, read last: it clobbers fed, of which this & was the only code point). Any other
+        // & goes to the chain, which judges it as it gathers (gathering on here would read the whole
+        // lookahead again for each & of a long word: &\u0640 repeated took 15 times longer).
+        if (x == '&' && (n > 2 || (n == 2 && la[1] != '&') || !literalAmpersands(s, i - 1))) {
           return HtmlEntitiesRule.UNDECIDED;
         }
         la[n++] = x;

@@ -11,8 +11,12 @@ import java.io.UncheckedIOException;
  * out of canonical order; all others are appended as they are.
  */
 public final class NfcSink extends Stage {
-  /** A segment longer than this (an absurd run of marks) is closed early to keep memory bounded. */
-  private static final int MAX_SEGMENT = 4096;
+  /**
+   * A segment longer than this (an absurd run of marks) is closed early to keep memory bounded: its marks
+   * are put in canonical order within each piece of this length, the first piece holding the base. The
+   * engine's direct path reorders marks only within the first piece, and leaves longer clusters to the chain.
+   */
+  public static final int MAX_SEGMENT = 4096;
   private static final int FLUSH_AT = 8192;
 
   private final StringBuilder buf;
