@@ -117,7 +117,6 @@ public final class Output {
     } else if (pos - flushed + added > buf.length) {
       grow(added);
     }
-    int end = pos - flushed;
     int b = base - flushed;
     int len = tail + added;
     if (marks.length < len) {
@@ -279,6 +278,9 @@ public final class Output {
     }
     if (buf != null && buf.length <= KEEP_AT_MOST) {
       spare = buf;
+    }
+    if (marks.length > KEEP_AT_MOST) {
+      marks = new char[64]; // a hostile cluster's copy is not kept either
     }
     buf = null;
     in = null;

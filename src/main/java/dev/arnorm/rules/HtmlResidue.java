@@ -201,8 +201,8 @@ public final class HtmlResidue extends HtmlEntitiesRule.AmpersandLookahead {
   /**
    * The verdict on the stray {@code &} at {@code s[k]}, this stage having read the line up to it; or
    * {@link #UNDECIDED} when the decoder could take it (a name character follows), or when another
-   * {@code &} comes before the end of the word after it that the decoder would hold: one of a run of
-   * {@code &}s that a name character ends ({@link #literalAmpersands}).
+   * {@code &} comes before the end of the word after it, but for the {@code &}s right after it of a run the
+   * decoder passes on as written ({@link #literalAmpersands}).
    */
   public int strayVerdict(CharSequence s, int k) {
     if (k + 2 < s.length() && s.charAt(k + 1) == '&' && s.charAt(k + 2) == '&' && literalAmpersands(s, k + 1)) {
