@@ -120,38 +120,32 @@ public final class Output {
     int b = base - flushed;
     int len = tail + added;
     if (marks.length < len) {
-      marks = new char[Math.max(len, marks.length * 2)];
+      marks = new int[Math.max(len, marks.length * 2)];
+      sorted = new int[marks.length];
     }
-    System.arraycopy(buf, b + 1, marks, 0, tail);
-    copyInto(s, from, to, marks, tail);
+    for (int i = 0; i < tail; i++) {
+      marks[i] = buf[b + 1 + i];
+    }
+    for (int i = 0; i < added; i++) {
+      marks[tail + i] = s.charAt(from + i);
+    }
     // marks[i] goes to buf[b + 1 + i]; a piece ends at b + MAX_SEGMENT * m.
     for (int i = 0; i < len; ) {
       int pieceEnd = Math.min(len, ((i + 1) / NfcSink.MAX_SEGMENT + 1) * NfcSink.MAX_SEGMENT - 1);
-      sortPiece(i, pieceEnd, b + 1);
+      NfcSink.sortByCombiningClass(marks, i, pieceEnd, sorted, classCount);
       i = pieceEnd;
+    }
+    for (int i = 0; i < len; i++) {
+      buf[b + 1 + i] = (char) sorted[i];
     }
     pos += added;
     return true;
   }
 
-  /** Counting sort of {@code marks[from, to)} by combining class into {@code buf} from {@code at + from}. */
-  private void sortPiece(int from, int to, int at) {
-    int[] start = classStart;
-    java.util.Arrays.fill(start, 0);
-    for (int i = from; i < to; i++) {
-      start[UnicodeData.ccc(marks[i]) + 1]++;
-    }
-    for (int c = 1; c < start.length; c++) {
-      start[c] += start[c - 1];
-    }
-    for (int i = from; i < to; i++) {
-      buf[at + from + start[UnicodeData.ccc(marks[i])]++] = marks[i];
-    }
-  }
-
-  /** {@link #sortMarks}' copy of the marks, and where each combining class starts in a sorted piece. */
-  private char[] marks = new char[64];
-  private final int[] classStart = new int[257];
+  /** {@link #sortMarks}' copy of the cluster's marks, the same sorted, and the sort's scratch. */
+  private int[] marks = new int[64];
+  private int[] sorted = new int[64];
+  private final int[] classCount = new int[257];
 
   /** Copies the input's [from, to), which follows what was written so far, as it is. */
   public void copy(CharSequence s, int from, int to) {
@@ -280,7 +274,8 @@ public final class Output {
       spare = buf;
     }
     if (marks.length > KEEP_AT_MOST) {
-      marks = new char[64]; // a hostile cluster's copy is not kept either
+      marks = new int[64]; // a hostile cluster's copies are not kept either
+      sorted = new int[64];
     }
     buf = null;
     in = null;

@@ -108,6 +108,24 @@ public final class NfcSink extends Stage {
   private final int[] count = new int[257];
 
   /**
+   * Puts {@code cps[from, to)}, marks, into {@code sorted[from, to)} in canonical order: a stable counting
+   * sort on their combining class, linear in their number. {@code count} is scratch of 257 ints. Also the
+   * engine's direct path's, for a long cluster it sorts as this sink would ({@code Output.sortMarks}).
+   */
+  public static void sortByCombiningClass(int[] cps, int from, int to, int[] sorted, int[] count) {
+    java.util.Arrays.fill(count, 0);
+    for (int k = from; k < to; k++) {
+      count[UnicodeData.ccc(cps[k]) + 1]++;
+    }
+    for (int c = 1; c < count.length; c++) {
+      count[c] += count[c - 1];
+    }
+    for (int k = from; k < to; k++) {
+      sorted[from + count[UnicodeData.ccc(cps[k])]++] = cps[k];
+    }
+  }
+
+  /**
    * Canonical ordering of the open segment by a stable counting sort of each run of marks on their
    * combining class: linear, where ICU's (and any) insertion sort is quadratic on a hostile run of
    * thousands of alternating marks. ICU then finds the marks in order and only composes.
@@ -132,16 +150,7 @@ public final class NfcSink extends Stage {
       while (j < n && UnicodeData.ccc(cps[j]) != 0) {
         j++;
       }
-      java.util.Arrays.fill(count, 0);
-      for (int k = i; k < j; k++) {
-        count[UnicodeData.ccc(cps[k]) + 1]++;
-      }
-      for (int c = 1; c < count.length; c++) {
-        count[c] += count[c - 1];
-      }
-      for (int k = i; k < j; k++) {
-        sorted[i + count[UnicodeData.ccc(cps[k])]++] = cps[k];
-      }
+      sortByCombiningClass(cps, i, j, sorted, count);
       System.arraycopy(sorted, i, cps, i, j - i);
       i = j;
     }
