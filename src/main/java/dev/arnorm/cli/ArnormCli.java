@@ -25,51 +25,24 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParseResult;
 
-/** The {@code arnorm} command: normalizes Arabic text files or standard input. */
-@Command(
-    name = "arnorm",
-    mixinStandardHelpOptions = true,
-    versionProvider = ArnormCli.Version.class,
-    sortOptions = false,
-    usageHelpWidth = 100,
-    description = {
-      "Normalizes Arabic text: repairs web residue (HTML entities and their debris, presentation forms,",
-      "invisible bidi marks, odd spaces, tatweel) and, with the search preset, folds letters and removes",
-      "diacritics for indexing.",
-      "Reads the FILEs in order, or standard input, and writes UTF-8 to standard output.",
-      "Line breaks (LF, CRLF, no final newline) are kept byte for byte. Streams in bounded memory.",
-      ""
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:done",
-      "1:--check found text that would change",
-      "2:usage error (unknown option, step or preset)",
-      "3:input error (unreadable file, malformed UTF-8); the other files are still done",
-      "4:output error (the output could not be written: disk full, closed output)",
-      "5:internal error (a bug: please report it; --debug shows the trace)",
-      "A reader that closes the pipe (| head) ends the run at once, quietly, with 0."
-    },
-    footerHeading = "%nExamples:%n",
-    footer = {
-      "  arnorm                              demo on a bundled news article (at a terminal)",
-      "  arnorm page.txt > clean.txt         lossless repair (preset light)",
-      "  arnorm --preset search corpus.txt   fold for indexing",
-      "  arnorm --steps diacritics,alef -    just these steps, on standard input",
-      "  arnorm -p social --lexicon my.tsv   fix spelling with your own entries too",
-      "  arnorm --check --diff *.txt         show what would change; exit 1 if anything would",
-      "  arnorm --in-place --stats *.txt     rewrite files atomically, count changes per step",
-      "  arnorm --list                       list steps and presets"
-    })
+/**
+ * The {@code arnorm} command: normalizes Arabic text files or standard input.
+ *
+ * <p>The options are declared with picocli's programmatic API ({@link #commandSpec}), not its annotations:
+ * reading annotations makes the JDK spin a proxy class for each annotation type, and in a JVM that has just
+ * started that took about half of picocli's start (74 ms against 38 for the same command, docs/performance.md),
+ * on the path every run waits for.
+ */
 public final class ArnormCli implements Callable<Integer> {
   static final int OK = 0;
   static final int WOULD_CHANGE = 1;
@@ -78,47 +51,21 @@ public final class ArnormCli implements Callable<Integer> {
   static final int OUTPUT_ERROR = 4;
   static final int INTERNAL_ERROR = 5;
 
-  @Option(names = {"-p", "--preset"}, paramLabel = "NAME",
-      description = "light (default), search, social or lucene; see --list")
+  /** What to do with bytes that are not UTF-8. */
+  enum Malformed { strict, replace }
+
+  // The options' values, read from the parse result when the command runs (readOptions).
   String preset;
-
-  @Option(names = {"-s", "--steps"}, paramLabel = "ID,ID,...",
-      description = "apply exactly these steps, in this order, instead of a preset")
   String steps;
-
-  @Option(names = "--lexicon", paramLabel = "FILE",
-      description = "add your own spelling entries (format: docs/lexicon.md) to the built-in lexicon")
   Path lexicon;
-
-  @Option(names = {"-i", "--in-place"},
-      description = "rewrite each FILE (via a temporary file and a rename; on any error the original is untouched)")
   boolean inPlace;
-
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "write to FILE instead of standard output (- is standard output; a device or FIFO is written straight)")
   String output;
-
-  @Option(names = {"-c", "--check"},
-      description = "write nothing; exit 1 if any input would change (names it on stderr)")
   boolean check;
-
-  @Option(names = {"-d", "--diff"},
-      description = "show what changes, line by line (- before, + after, changed part in [[ ]]), instead of the"
-          + " text; holds one line at a time")
   boolean diff;
-
-  @Option(names = "--stats", description = "print on stderr how many characters each step changed")
   boolean stats;
-
-  @Option(names = {"-l", "--list"}, description = "list the steps with their safety class, and the presets")
   boolean list;
-
-  @Option(names = "--demo", description = "normalize the bundled sample news article and show what changed")
   boolean demo;
-
-  @Option(names = "--debug", description = "on an internal error, print the stack trace")
   boolean debug;
-
   /**
    * The default comes from the system property {@code arnorm.threads}: a number, or {@code all} for the
    * available processors, which {@code bin/arnorm} passes. Without it, the processors less one. Measured on
@@ -126,32 +73,125 @@ public final class ArnormCli implements Callable<Integer> {
    * news and 1.3 to 1.5x faster on 352 MB; under C2 (the JVM's default, {@code java -jar}) it lost, C2
    * needing that core to compile (light on 352 MB: 2.4 s with one thread, 3.0-3.3 with two).
    */
-  @Option(names = "--threads", paramLabel = "N",
-      description = "normalize files of 8 MiB or more (named, or redirected with <) in blocks of lines on N"
-          + " threads, and --in-place files N at a time; the output is byte for byte what one thread writes;"
-          + " a pipe streams line by line on one thread (default: ${DEFAULT-VALUE} here: bin/arnorm uses the"
-          + " processors, java -jar the processors less one)")
-  int threads = Threads.byDefault(System.getProperty("arnorm.threads"), Runtime.getRuntime().availableProcessors());
-
-
-  @Option(names = "--progress", negatable = true,
-      description = "progress on stderr: bytes, MB/s, %% done (default: when stderr is a terminal and the job"
-          + " takes over a second)")
+  int threads;
+  /** Given on the command line, not the default. */
+  boolean threadsGiven;
   Boolean progress;
+  Malformed malformed;
+  List<String> files;
 
-  /** What to do with bytes that are not UTF-8. */
-  enum Malformed { strict, replace }
+  /** The command this runs in (its parse result, its output writer). */
+  private CommandLine commandLine;
 
-  @Option(names = "--malformed", paramLabel = "strict|replace",
-      description = "bytes that are not UTF-8: strict (default) stops the file with an error naming the byte"
-          + " offset; replace puts U+FFFD in their place, counts them and reports the count")
-  Malformed malformed = Malformed.strict;
+  /** The command's options and parameters, in the order {@code --help} lists them, bound to {@code cli}. */
+  static CommandSpec commandSpec(ArnormCli cli) {
+    CommandSpec spec = CommandSpec.wrapWithoutInspection(cli).name("arnorm").versionProvider(new Version());
+    spec.usageMessage()
+        .sortOptions(false)
+        .width(100)
+        .description(
+            "Normalizes Arabic text: repairs web residue (HTML entities and their debris, presentation forms,",
+            "invisible bidi marks, odd spaces, tatweel) and, with the search preset, folds letters and removes",
+            "diacritics for indexing.",
+            "Reads the FILEs in order, or standard input, and writes UTF-8 to standard output.",
+            "Line breaks (LF, CRLF, no final newline) are kept byte for byte. Streams in bounded memory.",
+            "")
+        .exitCodeListHeading("%nExit codes:%n")
+        .exitCodeList(exitCodes())
+        .footerHeading("%nExamples:%n")
+        .footer(
+            "  arnorm                              demo on a bundled news article (at a terminal)",
+            "  arnorm page.txt > clean.txt         lossless repair (preset light)",
+            "  arnorm --preset search corpus.txt   fold for indexing",
+            "  arnorm --steps diacritics,alef -    just these steps, on standard input",
+            "  arnorm -p social --lexicon my.tsv   fix spelling with your own entries too",
+            "  arnorm --check --diff *.txt         show what would change; exit 1 if anything would",
+            "  arnorm --in-place --stats *.txt     rewrite files atomically, count changes per step",
+            "  arnorm --list                       list steps and presets");
+    spec.addPositional(PositionalParamSpec.builder().paramLabel("FILE").arity("0..*")
+        .type(List.class).auxiliaryTypes(String.class)
+        .description("input files; - is standard input").build());
+    spec.addOption(valued("NAME", String.class, "light (default), search, social or lucene; see --list",
+        "-p", "--preset"));
+    spec.addOption(valued("ID,ID,...", String.class, "apply exactly these steps, in this order, instead of a preset",
+        "-s", "--steps"));
+    spec.addOption(valued("FILE", Path.class,
+        "add your own spelling entries (format: docs/lexicon.md) to the built-in lexicon", "--lexicon"));
+    spec.addOption(flag("rewrite each FILE (via a temporary file and a rename; on any error the original is"
+        + " untouched)", "-i", "--in-place"));
+    spec.addOption(valued("FILE", String.class, "write to FILE instead of standard output (- is standard output; a"
+        + " device or FIFO is written straight)", "-o", "--output"));
+    spec.addOption(flag("write nothing; exit 1 if any input would change (names it on stderr)", "-c", "--check"));
+    spec.addOption(flag("show what changes, line by line (- before, + after, changed part in [[ ]]), instead of"
+        + " the text; holds one line at a time", "-d", "--diff"));
+    spec.addOption(flag("print on stderr how many characters each step changed", "--stats"));
+    spec.addOption(flag("list the steps with their safety class, and the presets", "-l", "--list"));
+    spec.addOption(flag("normalize the bundled sample news article and show what changed", "--demo"));
+    spec.addOption(flag("on an internal error, print the stack trace", "--debug"));
+    spec.addOption(OptionSpec.builder("--threads").paramLabel("N").type(int.class)
+        .defaultValue(String.valueOf(defaultThreads()))
+        .description("normalize files of 8 MiB or more (named, or redirected with <) in blocks of lines on N"
+            + " threads, and --in-place files N at a time; the output is byte for byte what one thread writes;"
+            + " a pipe streams line by line on one thread (default: ${DEFAULT-VALUE} here: bin/arnorm uses the"
+            + " processors, java -jar the processors less one)").build());
+    spec.addOption(OptionSpec.builder("--progress").type(Boolean.class).arity("0").negatable(true)
+        .description("progress on stderr: bytes, MB/s, %% done (default: when stderr is a terminal and the job"
+            + " takes over a second)").build());
+    spec.addOption(OptionSpec.builder("--malformed").paramLabel("strict|replace").type(Malformed.class)
+        .description("bytes that are not UTF-8: strict (default) stops the file with an error naming the byte"
+            + " offset; replace puts U+FFFD in their place, counts them and reports the count").build());
+    // What picocli's mixinStandardHelpOptions adds, with its words: that mixin is read from annotations.
+    spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+        .description("Show this help message and exit.").build());
+    spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
+        .description("Print version information and exit.").build());
+    return spec;
+  }
 
-  @Parameters(paramLabel = "FILE", arity = "0..*", description = "input files; - is standard input")
-  List<String> files = new ArrayList<>();
+  private static OptionSpec valued(String label, Class<?> type, String description, String... names) {
+    return OptionSpec.builder(names).paramLabel(label).type(type).description(description).build();
+  }
 
-  @Spec
-  CommandLine.Model.CommandSpec spec;
+  private static OptionSpec flag(String description, String... names) {
+    return OptionSpec.builder(names).type(boolean.class).arity("0").description(description).build();
+  }
+
+  private static Map<String, String> exitCodes() {
+    Map<String, String> codes = new LinkedHashMap<>();
+    codes.put("0", "done");
+    codes.put("1", "--check found text that would change");
+    codes.put("2", "usage error (unknown option, step or preset)");
+    codes.put("3", "input error (unreadable file, malformed UTF-8); the other files are still done");
+    codes.put("4", "output error (the output could not be written: disk full, closed output)");
+    codes.put("5", "internal error (a bug: please report it; --debug shows the trace)");
+    codes.put("", "A reader that closes the pipe (| head) ends the run at once, quietly, with 0.");
+    return codes;
+  }
+
+  /** See {@link #threads}. */
+  private static int defaultThreads() {
+    return Threads.byDefault(System.getProperty("arnorm.threads"), Runtime.getRuntime().availableProcessors());
+  }
+
+  /** Sets the options' fields from what picocli parsed. */
+  private void readOptions(ParseResult r) {
+    preset = r.matchedOptionValue("--preset", null);
+    steps = r.matchedOptionValue("--steps", null);
+    lexicon = r.matchedOptionValue("--lexicon", null);
+    inPlace = r.matchedOptionValue("--in-place", false);
+    output = r.matchedOptionValue("--output", null);
+    check = r.matchedOptionValue("--check", false);
+    diff = r.matchedOptionValue("--diff", false);
+    stats = r.matchedOptionValue("--stats", false);
+    list = r.matchedOptionValue("--list", false);
+    demo = r.matchedOptionValue("--demo", false);
+    debug = r.matchedOptionValue("--debug", false);
+    threadsGiven = r.hasMatchedOption("--threads");
+    threads = r.matchedOptionValue("--threads", defaultThreads());
+    progress = r.matchedOptionValue("--progress", null);
+    malformed = r.matchedOptionValue("--malformed", Malformed.strict);
+    files = r.matchedPositionalValue(0, List.of());
+  }
 
   private final InputStream stdin;
   private final Output stdout;
@@ -271,7 +311,8 @@ public final class ArnormCli implements Callable<Integer> {
     Output stdout = new Output(out, "standard output");
     ArnormCli cli = new ArnormCli(in, stdout, err, interactive);
     cli.stdinTerminal = stdinTerminal;
-    CommandLine cmd = new CommandLine(cli);
+    CommandLine cmd = new CommandLine(commandSpec(cli));
+    cli.commandLine = cmd;
     PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
     cmd.setOut(outWriter);
     cmd.setErr(err);
@@ -312,6 +353,7 @@ public final class ArnormCli implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    readOptions(commandLine.getParseResult());
     if (list) {
       printList();
       return OK;
@@ -389,7 +431,7 @@ public final class ArnormCli implements Callable<Integer> {
 
   private void checkCombinations() {
     String property = System.getProperty("arnorm.threads");
-    if (!spec.commandLine().getParseResult().hasMatchedOption("--threads") && !Threads.isValid(property)) {
+    if (!threadsGiven && !Threads.isValid(property)) {
       throw new IllegalArgumentException("the system property arnorm.threads (the default of --threads) needs a"
           + " number of threads from 1 to " + Threads.MAX + ", or 'all', not '" + property + "'");
     }
@@ -659,7 +701,7 @@ public final class ArnormCli implements Callable<Integer> {
   }
 
   private void printList() {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = commandLine.getOut();
     out.println("Steps (id, safety class):");
     for (Step s : Step.values()) {
       out.printf("  %-20s %s%n", s.id(), s.safety().id());
