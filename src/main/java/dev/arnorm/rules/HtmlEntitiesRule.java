@@ -505,7 +505,7 @@ public final class HtmlEntitiesRule extends Rule {
     if (cp == TatweelRule.TATWEEL || vanishes(cp)) {
       return "";
     }
-    String pf = Presentation.FORMS.map(cp);
+    String pf = Rules.presentationFormsRule().map(cp);
     return pf == null ? null : pf.replace("\u0640", "");
   }
 
@@ -519,11 +519,6 @@ public final class HtmlEntitiesRule extends Rule {
 
   public static boolean isHamzaMark(int cp) {
     return cp == 0x0654 || cp == 0x0655;
-  }
-
-  /** Built on first use: the rules are built while this class loads, the presentation forms after it. */
-  private static final class Presentation {
-    static final MapRule FORMS = MapRule.of(null, Rules.presentationForms());
   }
 
   /** A reused, growable list of code points: the residue rules' views of what they read, without allocation. */

@@ -2,9 +2,9 @@ package dev.arnorm.rules;
 
 import com.ibm.icu.text.UnicodeSet;
 import dev.arnorm.unicode.UnicodeData;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A context-free rule: each code point maps to a fixed replacement (possibly empty). Consecutive map rules
@@ -15,18 +15,11 @@ public final class MapRule extends Rule {
   private final Map<Integer, String> astral;
   private final UnicodeSet touched;
 
-  private MapRule(StepId step, String[] bmp, Map<Integer, String> astral) {
+  private MapRule(StepId step, String[] bmp, Map<Integer, String> astral, UnicodeSet touched) {
     super(step);
     this.bmp = bmp;
     this.astral = astral;
-    UnicodeSet t = new UnicodeSet();
-    for (int c = 0; c < bmp.length; c++) {
-      if (bmp[c] != null) {
-        t.add(c);
-      }
-    }
-    astral.keySet().forEach(t::add);
-    this.touched = t.freeze();
+    this.touched = touched;
   }
 
   /**
@@ -34,12 +27,34 @@ public final class MapRule extends Rule {
    * Identity entries are dropped.
    */
   public static MapRule of(StepId step, Map<Integer, String> map) {
+    int[] keys = new int[map.size()];
+    int n = 0;
+    for (Integer cp : map.keySet()) {
+      keys[n++] = cp;
+    }
+    Arrays.sort(keys);
+    String[] values = new String[n];
+    for (int i = 0; i < n; i++) {
+      values[i] = map.get(keys[i]);
+    }
+    return of(step, keys, values);
+  }
+
+  /**
+   * {@link #of(StepId, Map)} from its entries, the code points in ascending order. Built a range at a time and
+   * without a pass over the BMP: this runs when a normalizer is first used, where such a pass (and a normal
+   * form computed for each of the 757 presentation forms' plain replacements) cost milliseconds apiece.
+   */
+  private static MapRule of(StepId step, int[] cps, String[] values) {
     String[] bmp = new String[0x10000];
     Map<Integer, String> astral = new HashMap<>();
-    for (Map.Entry<Integer, String> e : map.entrySet()) {
-      int cp = e.getKey();
-      String to = UnicodeData.NFD.normalize(e.getValue());
-      if (to.equals(new String(Character.toChars(cp)))) {
+    UnicodeSet touched = new UnicodeSet();
+    int rangeStart = -1;
+    int rangeEnd = -2;
+    for (int i = 0; i < cps.length; i++) {
+      int cp = cps[i];
+      String to = decomposed(values[i]);
+      if (to.length() == Character.charCount(cp) && to.codePointAt(0) == cp) {
         continue;
       }
       if (cp < 0x10000) {
@@ -47,8 +62,29 @@ public final class MapRule extends Rule {
       } else {
         astral.put(cp, to);
       }
+      if (cp != rangeEnd + 1) {
+        if (rangeStart >= 0) {
+          touched.add(rangeStart, rangeEnd);
+        }
+        rangeStart = cp;
+      }
+      rangeEnd = cp;
     }
-    return new MapRule(step, bmp, astral);
+    if (rangeStart >= 0) {
+      touched.add(rangeStart, rangeEnd);
+    }
+    return new MapRule(step, bmp, astral, touched.freeze());
+  }
+
+  /** NFD of {@code s}; {@code s} itself when every char of it is plain (no decomposition, no mark). */
+  private static String decomposed(String s) {
+    boolean[] plain = UnicodeData.plainBmp();
+    for (int i = 0; i < s.length(); i++) {
+      if (!plain[s.charAt(i)]) {
+        return UnicodeData.NFD.normalize(s);
+      }
+    }
+    return s;
   }
 
   /** The replacement of {@code cp}, or null when the rule leaves it alone. */
@@ -59,31 +95,33 @@ public final class MapRule extends Rule {
   /** {@code s} with every code point replaced as this rule replaces it. */
   public String apply(String s) {
     StringBuilder sb = new StringBuilder(s.length());
-    s.codePoints().forEach(c -> {
+    for (int i = 0; i < s.length(); ) {
+      int c = s.codePointAt(i);
       String to = map(c);
       if (to == null) {
         sb.appendCodePoint(c);
       } else {
         sb.append(to);
       }
-    });
+      i += Character.charCount(c);
+    }
     return sb.toString();
   }
 
   /** This rule followed by {@code after}, as one table. */
   public MapRule then(MapRule after) {
-    Map<Integer, String> fused = new TreeMap<>();
     UnicodeSet keys = new UnicodeSet(touched).addAll(after.touched);
+    int[] cps = new int[keys.size()];
+    String[] values = new String[cps.length];
+    int n = 0;
     for (UnicodeSet.EntryRange r : keys.ranges()) {
       for (int cp = r.codepoint; cp <= r.codepointEnd; cp++) {
         String first = map(cp);
-        if (first == null) {
-          first = new String(Character.toChars(cp));
-        }
-        fused.put(cp, after.apply(first));
+        cps[n] = cp;
+        values[n++] = after.apply(first != null ? first : new String(Character.toChars(cp)));
       }
     }
-    return of(null, fused);
+    return of(null, cps, values);
   }
 
   @Override

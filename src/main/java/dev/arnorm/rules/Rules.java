@@ -34,7 +34,7 @@ public final class Rules {
       case HTML_ENTITIES:
         return new HtmlEntitiesRule();
       case PRESENTATION_FORMS:
-        return MapRule.of(step, presentationForms());
+        return presentationFormsRule();
       case INVISIBLE:
         return MapRule.of(step, delete(UnicodeData.INVISIBLE));
       case WHITESPACE:
@@ -96,6 +96,19 @@ public final class Rules {
    */
   public static Map<Integer, String> presentationForms() {
     return UnicodeData.PRESENTATION_FORM_DECOMPOSITIONS;
+  }
+
+  /**
+   * The presentation-forms step's rule, which the html-entities step's residue rules read as well: one table,
+   * built on first use by a class's initialization rather than under the lock of {@link #of}, which the
+   * residue rules would otherwise take in the middle of a text.
+   */
+  public static MapRule presentationFormsRule() {
+    return PresentationForms.RULE;
+  }
+
+  private static final class PresentationForms {
+    static final MapRule RULE = MapRule.of(StepId.PRESENTATION_FORMS, presentationForms());
   }
 
   private static Map<Integer, String> delete(UnicodeSet set) {
