@@ -2,8 +2,10 @@ package dev.arnorm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arnorm.rules.DiacriticsRule;
+import dev.arnorm.rules.StepId;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -343,5 +345,15 @@ class StepRulesTest {
   void lucenePersianVectors(String in, String out) {
     assertEquals(out, run("ya,persian-letters", in));
     assertEquals(out, ArabicNormalizer.SEARCH.normalize(in));
+  }
+
+  /** An html-entities step reads a reference through what later steps delete; it skips the word steps' rules. */
+  @Test
+  void theStepsThatDecideOnWordsDeleteNothingWhereverItStands() {
+    for (StepId s : StepId.values()) {
+      if (s.decidesOnWords()) {
+        assertTrue(s.rule().deletedAmongAscii().isEmpty(), s.id());
+      }
+    }
   }
 }

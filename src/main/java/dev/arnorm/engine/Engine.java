@@ -78,7 +78,7 @@ public final class Engine {
       StepId s = order.get(k);
       Rule r = s == StepId.SPELLING && spelling != null ? spelling
           : s == StepId.ELONGATION ? ElongationRule.after(order.subList(0, k))
-          : s == StepId.HTML_ENTITIES ? PipelineOrder.htmlEntities(steps, order, k, spelling) : s.rule();
+          : s == StepId.HTML_ENTITIES ? PipelineOrder.htmlEntities(steps, order, k) : s.rule();
       elongate |= r instanceof ElongationRule;
       if (r.wordTriggers() != null) {
         r.wordTriggers().forEach((w, n) -> triggers.merge(w, n, Math::max));

@@ -4,7 +4,6 @@ import com.ibm.icu.text.UnicodeSet;
 import dev.arnorm.rules.HtmlEntitiesRule;
 import dev.arnorm.rules.MapRule;
 import dev.arnorm.rules.Rule;
-import dev.arnorm.rules.SpellingRule;
 import dev.arnorm.rules.StepId;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +21,13 @@ public final class PipelineOrder {
    * the later steps delete among ASCII characters, and passes decoded text through the maps that
    * {@link #runOrder} moved before it (they would have seen it in the given order).
    */
-  public static Rule htmlEntities(List<StepId> steps, List<StepId> order, int k, SpellingRule spelling) {
+  public static Rule htmlEntities(List<StepId> steps, List<StepId> order, int k) {
     UnicodeSet skip = new UnicodeSet();
     for (int j = k + 1; j < order.size(); j++) {
       StepId later = order.get(j);
-      Rule r = later == StepId.SPELLING && spelling != null ? spelling : later.rule();
-      skip.addAll(r.deletedAmongAscii());
+      if (!later.decidesOnWords()) {
+        skip.addAll(later.rule().deletedAmongAscii());
+      }
     }
     MapRule fold = null;
     if (order.indexOf(StepId.HTML_ENTITIES) == k) {

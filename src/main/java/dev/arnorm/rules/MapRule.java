@@ -132,16 +132,13 @@ public final class MapRule extends Rule {
   @Override
   public UnicodeSet deletedAmongAscii() {
     UnicodeSet deleted = new UnicodeSet();
-    for (int c = 0; c < bmp.length; c++) {
-      if (bmp[c] != null && bmp[c].isEmpty()) {
-        deleted.add(c);
+    for (UnicodeSet.EntryRange r : touched.ranges()) {
+      for (int cp = r.codepoint; cp <= r.codepointEnd; cp++) {
+        if (map(cp).isEmpty()) {
+          deleted.add(cp);
+        }
       }
     }
-    astral.forEach((cp, to) -> {
-      if (to.isEmpty()) {
-        deleted.add(cp);
-      }
-    });
     return deleted.freeze();
   }
 

@@ -2,10 +2,11 @@ package dev.arnorm.rules;
 
 import com.ibm.icu.text.UnicodeSet;
 import dev.arnorm.unicode.UnicodeData;
-import java.util.EnumMap;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /** Builds the rule of each step once, from the code points documented on {@link StepId}. */
 public final class Rules {
@@ -18,15 +19,33 @@ public final class Rules {
   /** Hamza and madda marks, U+0653..U+0655: part of the letter they compose with (أ is ا + U+0654). */
   public static final UnicodeSet HAMZA_MADDA = new UnicodeSet(0x0653, 0x0655).freeze();
 
-  /** Built on first use, step by step: a CLI run of {@code light} never loads the spelling lexicon. */
-  private static final Map<StepId, Rule> RULES = new EnumMap<>(StepId.class);
+  /**
+   * Built on first use, step by step: a CLI run of {@code light} never loads the spelling lexicon. Each step
+   * has its own lock, so that threads building different rules do not wait for each other (the CLI builds a
+   * pipeline's word-lookup rules beside the rest of it).
+   */
+  private static final AtomicReferenceArray<Rule> RULES = new AtomicReferenceArray<>(StepId.values().length);
+  private static final Object[] LOCKS = new Object[StepId.values().length];
+
+  static {
+    Arrays.setAll(LOCKS, i -> new Object());
+  }
 
   private Rules() {}
 
   public static Rule of(StepId step) {
-    synchronized (RULES) {
-      return RULES.computeIfAbsent(step, Rules::build);
+    int i = step.ordinal();
+    Rule r = RULES.get(i);
+    if (r == null) {
+      synchronized (LOCKS[i]) {
+        r = RULES.get(i);
+        if (r == null) {
+          r = build(step);
+          RULES.set(i, r);
+        }
+      }
     }
+    return r;
   }
 
   private static Rule build(StepId step) {

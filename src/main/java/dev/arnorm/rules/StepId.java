@@ -35,6 +35,15 @@ public enum StepId {
     return id;
   }
 
+  /**
+   * True for the steps that decide on whole words (elongation, and the word lookups spelling and
+   * orthography): they delete no character wherever it stands, so an html-entities step before them reads
+   * references through none of theirs (and need not build them to know it).
+   */
+  public boolean decidesOnWords() {
+    return this == ELONGATION || this == SPELLING || this == ORTHOGRAPHY;
+  }
+
   /** This step's compiled rule; built once per step and shared. */
   public Rule rule() {
     return Rules.of(this);
