@@ -3,7 +3,8 @@
  *
  * <p>The public API is the package {@code dev.arnorm}: {@link dev.arnorm.ArabicNormalizer} and its
  * {@link dev.arnorm.Step}s and {@link dev.arnorm.Preset}s. The command line tool ({@code dev.arnorm.cli})
- * is not exported; it is run from its own jar, and only it needs picocli. The Lucene adapter
+ * is not exported; it is run from its own jar, and only it needs picocli (with {@code --add-modules
+ * info.picocli} on the module path), which reads no annotations of it: nothing is opened to it. The Lucene adapter
  * ({@code dev.arnorm.lucene}) needs Lucene, which a user of the core never inherits.
  */
 module dev.arnorm {
@@ -17,7 +18,4 @@ module dev.arnorm {
   // (ModularConsumerTest). Found by name through META-INF/services on the class path, which is how Solr,
   // OpenSearch and Elasticsearch load analysis plugins; on the module path, name the factory's class.
   exports dev.arnorm.lucene;
-
-  // picocli reads the CLI's options by reflection when the tool runs on the module path.
-  opens dev.arnorm.cli to info.picocli;
 }

@@ -210,6 +210,11 @@ public final class ArnormCli implements Callable<Integer> {
   /** Runs the command with the process's streams and exits with its code. */
   public static void main(String[] args) {
     warmUp(args);
+    if (System.getProperty("picocli.converters.excludes") == null) {
+      // picocli registers its converters for java.time and java.sql types by reflection, which loads and
+      // initializes those classes: 6 ms of the start, for types no option here has.
+      System.setProperty("picocli.converters.excludes", "java.time.*,java.sql.*");
+    }
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     // The standard output itself, not System.out: a PrintStream swallows write errors (a full disk, a
     // closed descriptor), which must end the run with exit code 4.
