@@ -4,8 +4,8 @@
  * <p>The public API is the package {@code dev.arnorm}: {@link dev.arnorm.ArabicNormalizer} and its
  * {@link dev.arnorm.Step}s and {@link dev.arnorm.Preset}s. The command line tool ({@code dev.arnorm.cli})
  * is not exported; it is run from its own jar, and only it needs picocli (with {@code --add-modules
- * info.picocli} on the module path), which reads no annotations of it: nothing is opened to it. The Lucene adapter
- * ({@code dev.arnorm.lucene}) needs Lucene, which a user of the core never inherits.
+ * info.picocli} on the module path), which reads no annotations of it: nothing is opened to it. The Lucene
+ * adapter ({@code dev.arnorm.lucene}) needs Lucene, which a user of the core never inherits.
  */
 module dev.arnorm {
   requires com.ibm.icu;
