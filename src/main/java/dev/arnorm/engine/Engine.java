@@ -72,7 +72,7 @@ public final class Engine {
     boolean letters = false;
     boolean lexical = false;
     boolean back = false;
-    java.util.Map<String, Integer> triggers = new java.util.HashMap<>();
+    List<java.util.Map<String, Integer>> triggers = new ArrayList<>();
     List<StepId> order = PipelineOrder.runOrder(steps);
     for (int k = 0; k < order.size(); k++) {
       StepId s = order.get(k);
@@ -81,7 +81,7 @@ public final class Engine {
           : s == StepId.HTML_ENTITIES ? PipelineOrder.htmlEntities(steps, order, k) : s.rule();
       elongate |= r instanceof ElongationRule;
       if (r.wordTriggers() != null) {
-        r.wordTriggers().forEach((w, n) -> triggers.merge(w, n, Math::max));
+        triggers.add(r.wordTriggers());
         lexical = true;
         back |= r.looksBack();
       }
@@ -105,9 +105,9 @@ public final class Engine {
     this.blanksPass = !touched.contains(' ') && !touched.contains('\n');
     this.elongation = elongate;
     this.lexical = lexical;
-    this.wordSpan = triggers.values().stream().mapToInt(Integer::intValue).max().orElse(0);
     this.looksBack = back;
-    this.wordTriggers = this.lexical ? new CharRangeSet(triggers) : null;
+    this.wordTriggers = this.lexical ? CharRangeSet.ofAll(triggers) : null;
+    this.wordSpan = this.lexical ? wordTriggers.maxValue() : 0;
     this.direct = direct;
     this.table = new DirectTable(rules, touched, blanks, elongate || this.lexical, new Isolated(rules)::apply);
     this.cls = table.cls;
