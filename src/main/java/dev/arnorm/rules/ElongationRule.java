@@ -91,7 +91,7 @@ public final class ElongationRule extends Rule {
     /** Folded words with a run the folds made (empty without folds). */
     final Set<String> foldRuns;
     /** Words whose doubled letter is more frequent than the single one, folded as the words are. */
-    final Set<String> doubles;
+    final WordSet doubles;
     /**
      * For words as written: the hamza folds, and the dictionary folded by them (built when first asked),
      * for a word unknown as written ({@code انا} is {@code أنا}, {@code اكيد} is {@code أكيد}); null when the
@@ -104,7 +104,7 @@ public final class ElongationRule extends Rule {
       if (folds.isEmpty()) {
         words = WordList.plain();
         foldRuns = Set.of();
-        doubles = new HashSet<>(readList(DOUBLES_RESOURCE));
+        doubles = WordSet.ofGzipResource(DOUBLES_RESOURCE);
         looseFold = letterFold(HAMZA_FOLDS);
         return;
       }
@@ -115,11 +115,7 @@ public final class ElongationRule extends Rule {
         addFoldRun(runs, fold.apply(w));
       }
       foldRuns = Set.copyOf(runs);
-      Set<String> d = new HashSet<>();
-      for (String w : readList(DOUBLES_RESOURCE)) {
-        d.add(fold.apply(w));
-      }
-      doubles = d;
+      doubles = WordSet.ofGzipResource(DOUBLES_RESOURCE).folded(fold, (text, from, to) -> true);
       looseFold = null;
     }
 
@@ -198,9 +194,34 @@ public final class ElongationRule extends Rule {
     /** What a char of the Arabic block folds to, null for itself. */
     private final String[] table;
 
+    /** {@link #charForChar}, or null. */
+    private final char[] charForChar;
+
     private LetterFold(List<StepId> steps, String[] table) {
       this.steps = steps;
       this.table = table;
+      char[] one = new char[0x100];
+      for (int i = 0; one != null && i < one.length; i++) {
+        char c = (char) (0x0600 + i);
+        if (UnicodeData.isMark(c)) {
+          one[i] = WordSet.UNDECIDED; // a mark that may compose: the rules decide
+        } else if (table[i] == null) {
+          one[i] = c;
+        } else if (table[i].length() == 1 && table[i].charAt(0) != WordSet.UNDECIDED) {
+          one[i] = table[i].charAt(0);
+        } else {
+          one = null;
+        }
+      }
+      this.charForChar = one;
+    }
+
+    /**
+     * The table as one char for each char of the Arabic block ({@link WordSet#UNDECIDED} for a mark), or null
+     * when a char of the block folds to more or fewer than one: what {@link WordSet#mapped} folds by.
+     */
+    char[] charForChar() {
+      return charForChar;
     }
 
     @Override

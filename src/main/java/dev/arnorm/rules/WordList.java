@@ -1,14 +1,10 @@
 package dev.arnorm.rules;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The dictionary of the correction steps: the 108k Arabic stems of the ayaspell Hunspell dictionary
@@ -69,24 +65,14 @@ public final class WordList {
    * like after the steps that fold letters. Affixes keep their order, longest first.
    */
   public WordList folded(ElongationRule.LetterFold fold) {
-    WordSet.Builder f = new WordSet.Builder(words.size(), words.chars());
-    StringBuilder folded = new StringBuilder();
-    words.forEachRange((text, from, to) -> {
-      folded.setLength(0);
-      if (!fold.foldInto(text, from, to, folded)) {
-        folded.setLength(0);
-        folded.append(fold.apply(new String(text, from, to - from)));
-      }
-      if (!oneLetter(folded)) {
-        f.add(folded); // a stem the folds make one letter repeated (أإ) is no word to elongate towards
-      }
-    });
-    return new WordList(f.build(), foldAll(proclitics, fold), foldAll(suffixes, fold));
+    // A stem the folds make one letter repeated (أإ) is no word to elongate towards.
+    WordSet folded = words.folded(fold, (text, from, to) -> !oneLetter(text, from, to));
+    return new WordList(folded, foldAll(proclitics, fold), foldAll(suffixes, fold));
   }
 
-  private static boolean oneLetter(CharSequence w) {
-    for (int i = 1; i < w.length(); i++) {
-      if (w.charAt(i) != w.charAt(0)) {
+  private static boolean oneLetter(char[] w, int from, int to) {
+    for (int i = from + 1; i < to; i++) {
+      if (w[i] != w[from]) {
         return false;
       }
     }
@@ -104,15 +90,7 @@ public final class WordList {
   }
 
   private static WordSet load() {
-    WordSet words;
-    try (InputStream raw = WordList.class.getResourceAsStream("/dev/arnorm/" + RESOURCE)) {
-      if (raw == null) {
-        throw new IllegalStateException("missing resource dev/arnorm/" + RESOURCE);
-      }
-      words = WordSet.ofUtf8Lines(new GZIPInputStream(raw, 1 << 16).readAllBytes());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    WordSet words = WordSet.ofGzipResource(RESOURCE);
     if (words.size() < 100_000) {
       throw new IllegalStateException(RESOURCE + ": only " + words.size() + " words");
     }

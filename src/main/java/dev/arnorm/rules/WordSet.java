@@ -1,9 +1,16 @@
 package dev.arnorm.rules;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.zip.GZIPInputStream;
 
 /**
  * An immutable set of words held as ranges of one char array, found through an open-addressing table of
@@ -79,6 +86,44 @@ final class WordSet {
     return ofLines(n == text.length ? text : Arrays.copyOf(text, n)); // Arabic: two bytes a char
   }
 
+  /**
+   * The words of a gzipped resource of this package ({@code dev/arnorm/NAME}), one a line.
+   *
+   * @throws IllegalStateException when it is missing
+   * @throws java.io.UncheckedIOException when it cannot be read
+   */
+  static WordSet ofGzipResource(String name) {
+    try (InputStream raw = WordSet.class.getResourceAsStream("/dev/arnorm/" + name)) {
+      if (raw == null) {
+        throw new IllegalStateException("missing resource dev/arnorm/" + name);
+      }
+      return ofUtf8Lines(new GZIPInputStream(raw, 1 << 16).readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The set with every word folded by {@code fold}, through {@link #mapped} when its table allows. */
+  WordSet folded(ElongationRule.LetterFold fold, RangeFilter keep) {
+    char[] arabic = fold.charForChar();
+    if (arabic != null) {
+      return mapped(arabic, fold, keep);
+    }
+    Builder f = new Builder(size, chars.length);
+    StringBuilder folded = new StringBuilder();
+    forEachRange((text, from, to) -> {
+      folded.setLength(0);
+      if (!fold.foldInto(text, from, to, folded)) {
+        folded.setLength(0);
+        folded.append(fold.apply(new String(text, from, to - from)));
+      }
+      if (keep.test(folded.toString().toCharArray(), 0, folded.length())) {
+        f.add(folded);
+      }
+    });
+    return f.build();
+  }
+
   private static String decodeStrictly(byte[] utf8, int from, int length) {
     try {
       return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(utf8, from, length)).toString();
@@ -130,6 +175,58 @@ final class WordSet {
       }
     }
     return false;
+  }
+
+  /**
+   * The set of these words mapped char for char: a char of the Arabic block U+0600..U+06FF through
+   * {@code arabic} ({@link #UNDECIDED} where the map cannot tell), a char before the block as itself. A word
+   * holding an undecided char, or a char after the block, goes through {@code other} instead. Words
+   * {@code keep} rejects are left out. One loop over the chars into a new array with the same ranges:
+   * folding the dictionary's 108k stems a word at a time, through a StringBuilder, took 55-60 ms of a
+   * {@code search} run's first elongated word.
+   */
+  WordSet mapped(char[] arabic, UnaryOperator<String> other, RangeFilter keep) {
+    char[] out = new char[chars.length];
+    Builder mapped = new Builder(out, out.length, size);
+    List<String> undecided = new ArrayList<>();
+    for (int t : table) {
+      if (t == 0) {
+        continue;
+      }
+      int from = starts[t - 1];
+      int to = ends[t - 1];
+      int h = 0;
+      int k = from;
+      for (; k < to; k++) {
+        char c = chars[k];
+        char m = c < 0x0600 ? c : c < 0x0700 ? arabic[c - 0x0600] : UNDECIDED;
+        if (m == UNDECIDED) {
+          break;
+        }
+        out[k] = m;
+        h = 31 * h + m;
+      }
+      if (k < to) {
+        undecided.add(other.apply(new String(chars, from, to - from)));
+      } else if (keep.test(out, from, to)) {
+        mapped.range(from, to, h);
+      }
+    }
+    // After the loop: add() may move the array the loop writes to.
+    for (String w : undecided) {
+      if (keep.test(w.toCharArray(), 0, w.length())) {
+        mapped.add(w);
+      }
+    }
+    return mapped.build();
+  }
+
+  /** In the map of {@link #mapped}: the char's fold is not a char the map can give. */
+  static final char UNDECIDED = '\uFFFF';
+
+  /** A test of a word given as {@code text[from, to)}. */
+  interface RangeFilter {
+    boolean test(char[] text, int from, int to);
   }
 
   /** Each distinct word as {@code text[from, to)}, in no particular order: no String is made. */
@@ -203,7 +300,7 @@ final class WordSet {
     }
 
     /** Adds the word {@code chars[from, to)}, whose {@link String#hashCode} is {@code hash}. */
-    private void range(int from, int to, int hash) {
+    void range(int from, int to, int hash) {
       if (count == starts.length) {
         starts = Arrays.copyOf(starts, count * 2);
         ends = Arrays.copyOf(ends, count * 2);
