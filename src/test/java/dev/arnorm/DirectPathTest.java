@@ -1,6 +1,7 @@
 package dev.arnorm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arnorm.engine.DirectTable;
@@ -312,5 +313,48 @@ class DirectPathTest {
       }
       sameAsChain(Preset.LIGHT.steps(), cluster + " كلمة");
     }
+  }
+
+  /** What the table records as it is built, against the definition read off every entry of it. */
+  private static boolean hotLoopFitsBytes(Engine e, boolean direct) {
+    for (dev.arnorm.rules.Rule r : e.rules) {
+      if (r.wordTriggers() != null && r.looksBack()) {
+        return false;
+      }
+    }
+    int[] t = e.table.classAndMap;
+    for (int c = 0; c < t.length; c++) {
+      int cls = t[c] & 0xFF;
+      char to = (char) (t[c] >>> 8);
+      boolean single = cls >= DirectTable.COPY && cls <= DirectTable.MARK_KEEP && cls != DirectTable.MARK_DEL;
+      if (single && ((to == '\n') != (c == '\n') || Character.isSurrogate(to))) {
+        return false;
+      }
+    }
+    return direct && (t['\n'] & 0xFF) == DirectTable.COPY;
+  }
+
+  @Test
+  void theHotLoopRunsOnBytesWhenNoSingleReplacementMakesOrUnmakesALineBreakOrASurrogate() throws java.io.IOException {
+    List<List<Step>> pipelines = new java.util.ArrayList<>();
+    for (Preset p : Preset.values()) {
+      pipelines.add(p.steps());
+    }
+    for (Step s : Step.values()) {
+      pipelines.add(List.of(s));
+    }
+    for (List<Step> steps : pipelines) {
+      for (boolean direct : new boolean[] {true, false}) {
+        Engine e = new Engine(Steps.kinds(steps), null, direct);
+        assertEquals(hotLoopFitsBytes(e, direct), e.hotLoopOnBytes(), steps + ", direct " + direct);
+      }
+    }
+    // No step makes a line break or a surrogate of a single character today; an entry that looks at the word
+    // before it (after=) keeps the loop off the bytes.
+    dev.arnorm.rules.SpellingRule looksBack = new dev.arnorm.rules.SpellingRule(dev.arnorm.rules.LexiconData.parse(
+        new java.io.StringReader("اوي\tجدا\tcolloquial\tafter=حلو\n"), "test"));
+    Engine e = new Engine(Steps.kinds(List.of(Step.SPELLING)), looksBack, true);
+    assertFalse(e.hotLoopOnBytes());
+    assertEquals(hotLoopFitsBytes(e, true), e.hotLoopOnBytes());
   }
 }

@@ -72,6 +72,12 @@ public final class DirectTable {
    */
   public final int[] classAndMap = new int[0x10000];
   public final String[] strings;
+  /**
+   * No character the table replaces by a single one becomes a line break or a surrogate, and a line break
+   * stays itself: what the hot loop on UTF-8 bytes needs ({@code Engine#hotLoopOnBytes}). Recorded as the
+   * table is built (a pass of its own over the 65,536 entries took 2-3 ms of a CLI run's start).
+   */
+  public final boolean singlesKeepLineBreaksAndPairs;
   /** True when replacements and deletions are on: every word step comes after all other steps. */
   public final boolean replacing;
   /**
@@ -161,6 +167,7 @@ public final class DirectTable {
     // jamo, they are copies like the plain characters (and 11,172 calls fewer to classify).
     boolean hangulCopies = touched.containsNone(0x1100, 0x11FF);
     boolean[] plain = UnicodeData.plainBmp();
+    boolean singlesKeep = true;
     for (int c = 0; c < 0x10000; c++) {
       // Most characters are untouched and plain, and end as COPY: told here without classify's calls, as this
       // loop runs in the interpreter when a CLI run starts (and so it is one loop, not two).
@@ -175,11 +182,15 @@ public final class DirectTable {
             isolated, m, multi);
       }
       if (k == COPY || k == COPY_WORD || k == COPY_BLANK || k == MARK_KEEP) {
-        m[c] = (char) c;
+        m[c] = (char) c; // itself: never a surrogate (those are HIGH or SPECIAL)
+      } else if (k >= MAP1_BLANK && k <= MAP1_CLOSED
+          && ((m[c] == '\n') != (c == '\n') || Character.isSurrogate(m[c]))) {
+        singlesKeep = false;
       }
       cls[c] = k;
       classAndMap[c] = m[c] << 8 | (k & 0xFF);
     }
+    this.singlesKeepLineBreaksAndPairs = singlesKeep;
     this.strings = new String[multi.size()];
     multi.forEach((s, i) -> strings[i] = s);
   }

@@ -34,6 +34,8 @@ public final class Engine {
   private final Rule[] unfused;
   /** Package-private for tests that check how a character is classed. */
   public final DirectTable table;
+  /** See {@link #hotLoopOnBytes()}. */
+  private final boolean hotLoopOnBytes;
   public final byte[] cls;
   private final UnicodeSet touched;
   /** The clean scan and the safe start over this engine's table. */
@@ -112,6 +114,8 @@ public final class Engine {
     this.table = new DirectTable(rules, touched, blanks, elongate || this.lexical, new Isolated(rules)::apply);
     this.cls = table.cls;
     this.scan = new CleanScan(cls, touched, elongation, wordTriggers, lexical, letters, blanks, line);
+    this.hotLoopOnBytes = direct && !looksBack && table.singlesKeepLineBreaksAndPairs
+        && cls['\n'] == DirectTable.COPY;
   }
 
   /**
@@ -121,33 +125,7 @@ public final class Engine {
    * one.
    */
   public boolean hotLoopOnBytes() {
-    int known = hotLoopOnBytes;
-    if (known == 0) {
-      known = hotLoopFitsBytes() ? 1 : 2;
-      hotLoopOnBytes = known; // a benign race: every thread computes the same answer
-    }
-    return known == 1;
-  }
-
-  /** {@link #hotLoopOnBytes}, computed: 0 not yet, 1 yes, 2 no. */
-  private volatile int hotLoopOnBytes;
-
-  private boolean hotLoopFitsBytes() {
-    if (!direct || looksBack) {
-      return false;
-    }
-    int[] t = table.classAndMap;
-    for (int c = 0; c < t.length; c++) {
-      int cls = t[c] & 0xFF;
-      boolean single = cls >= DirectTable.COPY && cls <= DirectTable.MARK_KEEP && cls != DirectTable.MARK_DEL;
-      if (single && ((t[c] >>> 8) == '\n') != (c == '\n')) {
-        return false;
-      }
-      if (single && Character.isSurrogate((char) (t[c] >>> 8))) {
-        return false;
-      }
-    }
-    return (t['\n'] & 0xFF) == DirectTable.COPY;
+    return hotLoopOnBytes;
   }
 
   /** The words that may start a word-lookup fix, or null when no such step is on. */
