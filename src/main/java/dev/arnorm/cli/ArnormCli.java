@@ -134,7 +134,7 @@ public final class ArnormCli implements Callable<Integer> {
             + " threads, and --in-place files N at a time; the output is byte for byte what one thread writes;"
             + " a pipe streams line by line on one thread (default: ${DEFAULT-VALUE} here: bin/arnorm uses the"
             + " processors, java -jar the processors less one)").build());
-    spec.addOption(OptionSpec.builder("--progress").type(Boolean.class).arity("0").negatable(true)
+    spec.addOption(OptionSpec.builder("--progress").type(Boolean.class).negatable(true)
         .description("progress on stderr: bytes, MB/s, %% done (default: when stderr is a terminal and the job"
             + " takes over a second)").build());
     spec.addOption(OptionSpec.builder("--malformed").paramLabel("strict|replace").type(Malformed.class)
@@ -153,7 +153,7 @@ public final class ArnormCli implements Callable<Integer> {
   }
 
   private static OptionSpec flag(String description, String... names) {
-    return OptionSpec.builder(names).type(boolean.class).arity("0").description(description).build();
+    return OptionSpec.builder(names).type(boolean.class).description(description).build();
   }
 
   private static Map<String, String> exitCodes() {

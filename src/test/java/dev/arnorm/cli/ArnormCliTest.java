@@ -630,4 +630,23 @@ class ArnormCliTest {
       assertTrue(stdout.contains(s), s);
     }
   }
+
+  /** As picocli reads a boolean option: alone it is on, and an attached value sets it either way. */
+  @Test
+  void anOnOffOptionTakesAnAttachedTrueOrFalse() {
+    assertEquals(0, run("مـرحبا\n", "--check=false"));
+    assertEquals("مرحبا\n", stdout);
+    assertEquals(1, run("مـرحبا\n", "--check=true"));
+    assertEquals("", stdout);
+    assertEquals(0, run("مـرحبا\n", "--no-progress=true", "--stats=false"));
+    assertEquals("مرحبا\n", stdout);
+  }
+
+  /** The value must be attached: a word after an on/off option is an input file, not its value. */
+  @Test
+  void aWordAfterAnOnOffOptionIsAFile() throws IOException {
+    Path f = file("false", "مـرحبا\n");
+    assertEquals(1, run("", "-c", f.toString()));
+    assertTrue(stderr.contains(f.toString()), stderr);
+  }
 }
