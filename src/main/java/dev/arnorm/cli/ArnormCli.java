@@ -268,7 +268,6 @@ public final class ArnormCli implements Callable<Integer> {
     }
   }
 
-
   /**
    * The normalizer {@code args} seem to name (the last {@code -p}/{@code --preset} or {@code -s}/{@code
    * --steps}, in any of picocli's spellings), or {@code light}.
