@@ -257,8 +257,10 @@ public final class ArnormCli implements Callable<Integer> {
   }
 
   /**
-   * Builds the word-lookup steps' rules of {@code n}, the slower first (the engine builds the other), through
-   * a normalizer of that step alone: the rules are shared, its own table is the small price of the public API.
+   * Builds the word-lookup steps' rules of {@code n}, orthography (the slower) first, each through a normalizer
+   * of that step alone: the rules are shared with the engine, which meanwhile builds the rest of the pipeline
+   * (and takes a rule this thread has not reached yet itself); the small normalizers' own tables are the
+   * price of keeping to the public API.
    */
   private static void buildWordLookups(ArabicNormalizer n) {
     for (Step s : new Step[] {Step.ORTHOGRAPHY, Step.SPELLING}) {

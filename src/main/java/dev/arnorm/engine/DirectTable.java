@@ -196,7 +196,7 @@ public final class DirectTable {
   }
 
   /** A rule that decides on whole words: elongation, and the word-lookup steps (spelling, orthography). */
-  private static boolean isWordRule(Rule r) {
+  static boolean isWordRule(Rule r) {
     return r instanceof ElongationRule || r.wordTriggers() != null;
   }
 

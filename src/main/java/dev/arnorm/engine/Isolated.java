@@ -1,6 +1,5 @@
 package dev.arnorm.engine;
 
-import dev.arnorm.rules.ElongationRule;
 import dev.arnorm.rules.MapRule;
 import dev.arnorm.rules.NfcSink;
 import dev.arnorm.rules.Rule;
@@ -25,7 +24,7 @@ public final class Isolated {
   public Isolated(Rule[] rules) {
     this.rules = rules;
     int end = 0;
-    while (end < rules.length && !(rules[end] instanceof ElongationRule) && rules[end].wordTriggers() == null) {
+    while (end < rules.length && !DirectTable.isWordRule(rules[end])) {
       end++;
     }
     this.end = end;
@@ -67,12 +66,6 @@ public final class Isolated {
         return null;
       }
     }
-    boolean[] plain = UnicodeData.plainBmp();
-    for (int i = 0; i < text.length(); i++) {
-      if (!plain[text.charAt(i)]) {
-        return UnicodeData.NFC.normalize(text); // plain characters neither compose nor reorder
-      }
-    }
-    return text;
+    return UnicodeData.allPlain(text) ? text : UnicodeData.NFC.normalize(text);
   }
 }

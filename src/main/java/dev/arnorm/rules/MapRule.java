@@ -78,13 +78,7 @@ public final class MapRule extends Rule {
 
   /** NFD of {@code s}; {@code s} itself when every char of it is plain (no decomposition, no mark). */
   private static String decomposed(String s) {
-    boolean[] plain = UnicodeData.plainBmp();
-    for (int i = 0; i < s.length(); i++) {
-      if (!plain[s.charAt(i)]) {
-        return UnicodeData.NFD.normalize(s);
-      }
-    }
-    return s;
+    return UnicodeData.allPlain(s) ? s : UnicodeData.NFD.normalize(s);
   }
 
   /** The replacement of {@code cp}, or null when the rule leaves it alone. */

@@ -411,6 +411,20 @@ public final class UnicodeData {
     return PLAIN;
   }
 
+  /**
+   * True when every char of {@code s} is {@linkplain #plainBmp plain}: such a text is its own NFD and its own
+   * NFC (nothing in it decomposes, composes or reorders), which callers that build tables check before
+   * asking ICU for a normal form.
+   */
+  public static boolean allPlain(CharSequence s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (!PLAIN[s.charAt(i)]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   public static boolean isArabicMark(int cp) {
     return has(cp, F_ARABIC_MARK);
   }
