@@ -10,6 +10,7 @@ import dev.arnorm.rules.Rules;
 import dev.arnorm.rules.WhitespaceRule;
 import dev.arnorm.rules.WordStage;
 import dev.arnorm.unicode.UnicodeData;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.IntFunction;
@@ -193,6 +194,66 @@ public final class DirectTable {
     this.singlesKeepLineBreaksAndPairs = singlesKeep;
     this.strings = new String[multi.size()];
     multi.forEach((s, i) -> strings[i] = s);
+  }
+
+  /** {@link #utf8Pairs()}: the pair may not start a clean run, or does not show that it may. */
+  public static final byte PAIR_STOP = 1;
+  /** {@link #utf8Pairs()}: the pair starts a kept mark, which may not follow another (checked by the caller). */
+  public static final byte PAIR_MARK = 2;
+
+  private volatile byte[] utf8Pairs;
+
+  /**
+   * The classes read two UTF-8 bytes at a time, for a clean scan of UTF-8 that needs no decoding and no
+   * branch per character ({@code Utf8Stream.cleanRun}): entry {@code b[i] << 8 | b[i + 1]} (unsigned) says
+   * what the byte at {@code i} allows, given the byte after it. Zero when a character that is copied as it
+   * is ({@link #COPY}, {@link #COPY_WORD}, or a {@link #COPY_BLANK} not followed by one) starts at {@code i},
+   * or when {@code i} holds a two-byte character's second byte and no third follows; {@link #PAIR_MARK} when
+   * a kept mark of two bytes starts there; {@link #PAIR_STOP} for anything else: other classes, three- and
+   * four-byte characters, malformed or overlong bytes, and (to keep one look behind) a blank before a
+   * character of two bytes whose lead byte some blank has. Made on first use, 64 KiB, for every pipeline the
+   * same few rows filled whole.
+   */
+  public byte[] utf8Pairs() {
+    byte[] p = utf8Pairs;
+    if (p == null) {
+      utf8Pairs = p = buildUtf8Pairs(cls);
+    }
+    return p;
+  }
+
+  private static byte[] buildUtf8Pairs(byte[] cls) {
+    byte[] p = new byte[0x10000];
+    boolean[] leadOfBlank = new boolean[0x100];
+    for (int c = 0x80; c < 0x800; c++) {
+      leadOfBlank[0xC0 | c >> 6] |= cls[c] == COPY_BLANK;
+    }
+    for (int t = 0; t < 0x100; t++) {
+      int row = t << 8;
+      if (t < 0xC0) {
+        // A one-byte character, or the second byte of two: what follows may not be a second byte.
+        byte k = t < 0x80 ? cls[t] : COPY;
+        boolean copy = k == COPY || k == COPY_WORD || k == COPY_BLANK;
+        Arrays.fill(p, row, row + 0x100, copy ? 0 : PAIR_STOP);
+        Arrays.fill(p, row + 0x80, row + 0xC0, PAIR_STOP);
+        if (k == COPY_BLANK) {
+          for (int u = 0; u < 0x100; u++) {
+            if (u < 0x80 ? cls[u] == COPY_BLANK : leadOfBlank[u]) {
+              p[row | u] = PAIR_STOP; // two blanks meet
+            }
+          }
+        }
+      } else if (t < 0xC2 || t >= 0xE0) {
+        Arrays.fill(p, row, row + 0x100, PAIR_STOP); // overlong, or three or four bytes
+      } else {
+        Arrays.fill(p, row, row + 0x100, PAIR_STOP); // a lead byte with no second byte
+        for (int u = 0x80; u < 0xC0; u++) {
+          byte k = cls[(t & 0x1F) << 6 | (u & 0x3F)];
+          p[row | u] = k == COPY || k == COPY_WORD ? 0 : k == MARK_KEEP ? PAIR_MARK : PAIR_STOP;
+        }
+      }
+    }
+    return p;
   }
 
   /** A rule that decides on whole words: elongation, and the word-lookup steps (spelling, orthography). */

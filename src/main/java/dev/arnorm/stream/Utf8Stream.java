@@ -43,6 +43,8 @@ public final class Utf8Stream {
   private final Engine engine;
   private final int[] classAndMap;
   private final byte[] cls;
+  /** {@link DirectTable#utf8Pairs()}, for {@link #cleanRun}; null when the byte loop does not serve the pipeline. */
+  private final byte[] pairs;
   private final boolean elongate;
   /** The byte loop serves this pipeline; when false every line goes through the engine as a String. */
   private final boolean bytes;
@@ -86,6 +88,7 @@ public final class Utf8Stream {
     this.elongate = engine.elongates();
     this.bytes = engine.hotLoopOnBytes();
     this.triggers = engine.wordTriggers();
+    this.pairs = bytes && !elongate && triggers == null ? engine.table.utf8Pairs() : null;
     this.wordSpan = engine.wordSpan();
   }
 
@@ -470,37 +473,103 @@ public final class Utf8Stream {
    * The end of the run from {@code b[j]} of one- and two-byte characters that come out as they are: copies,
    * a blank after a non-blank, kept marks in canonical order. The run may be empty. Overlong two-byte forms
    * (C0, C1) decode below 0x80 and end it.
+   *
+   * <p>Most of it is crossed {@link #CHUNK} bytes at a time by {@link #cleanChunks}, which does not decode;
+   * a chunk it cannot vouch for is read here a character at a time, from where it left off, with the state
+   * its last character leaves.
    */
-  private static int cleanRun(byte[] b, int j, int to, byte[] kinds, boolean blank, int ccc) {
-    while (j < to) {
-      int c = b[j];
-      int len = 1;
-      if (c < 0) {
-        if ((c & 0xE0) != 0xC0 || j + 1 >= to || (b[j + 1] & 0xC0) != 0x80) {
-          break;
+  static int cleanRun(byte[] b, int j, int to, byte[] kinds, byte[] pairs, boolean blank, int ccc) {
+    while (true) {
+      if (!blank && j + CHUNK < to) {
+        int start = j;
+        j = cleanChunks(b, j, to, pairs, ccc != 0);
+        if (j != start) {
+          int c = lastChar(b, j);
+          ccc = kinds[c] == DirectTable.MARK_KEEP ? UnicodeData.ccc(c) : 0;
+          blank = kinds[c] == DirectTable.COPY_BLANK;
         }
-        c = (c & 0x1F) << 6 | (b[j + 1] & 0x3F);
-        if (c < 0x80) {
-          break;
-        }
-        len = 2;
       }
-      int k = kinds[c];
-      if (k == DirectTable.COPY | k == DirectTable.COPY_WORD) {
-        blank = false;
-        ccc = 0;
-      } else if (k == DirectTable.COPY_BLANK & !blank) {
-        blank = true;
-        ccc = 0;
-      } else if (k == DirectTable.MARK_KEEP && UnicodeData.ccc(c) >= ccc) {
-        ccc = UnicodeData.ccc(c);
-        blank = false;
-      } else {
+      int limit = Math.min(to, j + CHUNK);
+      while (j < limit) {
+        int c = b[j];
+        int len = 1;
+        if (c < 0) {
+          if ((c & 0xE0) != 0xC0 || j + 1 >= to || (b[j + 1] & 0xC0) != 0x80) {
+            return j;
+          }
+          c = (c & 0x1F) << 6 | (b[j + 1] & 0x3F);
+          if (c < 0x80) {
+            return j;
+          }
+          len = 2;
+        }
+        int k = kinds[c];
+        if (k == DirectTable.COPY | k == DirectTable.COPY_WORD) {
+          blank = false;
+          ccc = 0;
+        } else if (k == DirectTable.COPY_BLANK & !blank) {
+          blank = true;
+          ccc = 0;
+        } else if (k == DirectTable.MARK_KEEP && UnicodeData.ccc(c) >= ccc) {
+          ccc = UnicodeData.ccc(c);
+          blank = false;
+        } else {
+          return j;
+        }
+        j += len;
+      }
+      if (j >= to) {
+        return j;
+      }
+    }
+  }
+
+  /** The bytes {@link #cleanChunks} vouches for at a time: one branch per chunk, not per character. */
+  static final int CHUNK = 64;
+
+  /**
+   * Where the clean run from {@code j} reaches, a whole chunk at a time, by {@link DirectTable#utf8Pairs}: the
+   * end of the last chunk whose every byte pair allows it (or of the character its last byte starts). One
+   * read of the pair table per byte and no branch inside a chunk: the character-at-a-time loop branches on
+   * each character's length, mispredicted at every word's end, and on real news took twice the time. Two kept marks in a row are a stop here, whatever their order, and so are two
+   * blanks (the table sees both); a blank just before {@code j} is not seen, so the caller does not call
+   * this after one.
+   *
+   * @param afterMark a kept mark ends just before {@code j}, or no base does (the line's start)
+   */
+  static int cleanChunks(byte[] b, int j, int to, byte[] pairs, boolean afterMark) {
+    int vouched = j;
+    if (j < to && (b[j] & 0xC0) == 0x80) {
+      return j; // a stray second byte: the pairs vouch for one only after its lead
+    }
+    int before1 = 0; // the pair flags one and two bytes back: a mark two bytes back ends just before
+    int before2 = afterMark ? DirectTable.PAIR_MARK : 0;
+    int i = j;
+    while (i + CHUNK < to) {
+      int end = i + CHUNK;
+      int stop = 0;
+      int t = b[i] & 0xFF;
+      for (; i < end; i++) {
+        int u = b[i + 1] & 0xFF;
+        int f = pairs[t << 8 | u];
+        stop |= f & (DirectTable.PAIR_STOP | before2);
+        before2 = before1;
+        before1 = f;
+        t = u;
+      }
+      if (stop != 0) {
         break;
       }
-      j += len;
+      // A character cut at the end is whole: its two bytes were the last pair.
+      vouched = (b[end] & 0xC0) == 0x80 ? end + 1 : end;
     }
-    return j;
+    return vouched;
+  }
+
+  /** The code point of the one- or two-byte character that ends at {@code b[j - 1]}. */
+  private static int lastChar(byte[] b, int j) {
+    int c = b[j - 1];
+    return c < 0 ? (b[j - 2] & 0x1F) << 6 | (c & 0x3F) : c;
   }
 
   /**
@@ -520,17 +589,15 @@ public final class Utf8Stream {
     // before the next one that changes, and at the end.
     int pending = i;
     final byte[] kinds = cls;
+    final byte[] pairs = this.pairs;
     while (i < to) {
       if (!elongate) {
-        int j = cleanRun(b, i, to, kinds, blank, ccc);
+        int j = cleanRun(b, i, to, kinds, pairs, blank, ccc);
         if (j != i) {
           // The run's last character (one or two bytes: cleanRun takes no longer ones) sets what the loop
           // carries on with; same and prev are elongation's, which is off here.
           i = j;
-          int c = b[j - 1];
-          if (c < 0) {
-            c = (b[j - 2] & 0x1F) << 6 | (c & 0x3F);
-          }
+          int c = lastChar(b, j);
           int k = kinds[c];
           blank = k == DirectTable.COPY_BLANK;
           ccc = k == DirectTable.MARK_KEEP ? UnicodeData.ccc(c) : 0;
