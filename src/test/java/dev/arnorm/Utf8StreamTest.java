@@ -90,6 +90,26 @@ class Utf8StreamTest {
     }
   }
 
+  /**
+   * A stop with no word after it on its line (news lines often end in a space and NBSPs) is handed over from
+   * the blank before it to the line's end, not with the whole line.
+   */
+  @Test
+  void aStopWithNoWordAfterItIsHandedOverToTheLinesEnd() throws IOException {
+    String text = "قال المتحدث إن الاتفاق مستمر حتى الآن.";
+    for (String tail : List.of(" \u00A0", " \u00A0\u00A0 \u00A0", "  ", " ـ", " ـــ", " \u200F", " \uFEFB", " \u064E",
+        "\u00A0 ", " &amp;", " \u00A0\r")) {
+      for (String end : List.of("\n", "\r\n", "")) {
+        String s = text + tail + end + text + end;
+        for (Preset preset : Preset.values()) {
+          sameAsString(preset.normalizer(), s);
+        }
+        sameAsString(ArabicNormalizer.parse("whitespace"), s);
+        sameAsString(ArabicNormalizer.parse("tatweel,invisible"), s);
+      }
+    }
+  }
+
   @Test
   void emptyInputGivesNothing() throws IOException {
     assertArrayEquals(new byte[0], bytesThrough(ArabicNormalizer.SEARCH, new byte[0]));

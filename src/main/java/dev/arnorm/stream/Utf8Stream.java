@@ -173,9 +173,13 @@ public final class Utf8Stream {
       // the blanks around the word that stopped the loop: the engine takes that word alone, from the blank
       // before it, and the loop goes on after it. Long lines of real news otherwise went whole through the
       // String path for one tatweel or NBSP pair.
+      // With no word end after the stop (blanks, often NBSP, end many lines of news), the piece runs to the
+      // line's end, where every context ends.
       int blank = lastBlank(b, lineIn, at);
-      int after = blank < 0 || amp >= 0 ? -1
-          : triggers != null ? wordWindowEnd(b, at, end) : nextWordEnd(b, at, end);
+      int after = blank < 0 || amp >= 0 ? -1 : triggers != null ? wordWindowEnd(b, at, end) : nextWordEnd(b, at, end);
+      if (blank >= 0 && amp < 0 && after < 0) {
+        after = end;
+      }
       if (after >= 0) {
         int o = blankOut(b, blank, at, p);
         if (o >= 0) {
