@@ -151,10 +151,6 @@ public final class Utf8Stream {
       // light on 88 MB of real news in-process went 659 -> 463 ms; synthetic web residue, with a stop on
       // every line, 5-8% slower.)
       int at = ~q;
-      int lineIn = at;
-      while (lineIn > i && b[lineIn - 1] != '\n') {
-        lineIn--;
-      }
       int end;
       if (at < lineEnd) {
         end = lineEnd;
@@ -162,31 +158,39 @@ public final class Utf8Stream {
           amp = indexOf(b, '&', at, end);
         }
       } else {
+        // One pass to the line's end, which finds its first & too.
+        amp = -1;
         end = at;
-        while (end < to && b[end++] != '\n') {
-          // to the end of the line
+        while (end < to) {
+          byte x = b[end++];
+          if (x == '\n') {
+            break;
+          }
+          if (x == '&' && amp < 0) {
+            amp = end - 1;
+          }
         }
         lineEnd = end;
-        amp = indexOf(b, '&', at, end);
       }
       // With no & on the rest of the line (none before: the loop stops at one), no step looks further than
       // the blanks around the word that stopped the loop: the engine takes that word alone, from the blank
       // before it, and the loop goes on after it. Long lines of real news otherwise went whole through the
-      // String path for one tatweel or NBSP pair.
-      // With no word end after the stop (blanks, often NBSP, end many lines of news), the piece runs to the
-      // line's end, where every context ends.
-      int blank = lastBlank(b, lineIn, at);
-      int after = blank < 0 || amp >= 0 ? -1 : triggers != null ? wordWindowEnd(b, at, end) : nextWordEnd(b, at, end);
-      if (blank >= 0 && amp < 0 && after < 0) {
-        after = end;
-      }
-      if (after >= 0) {
+      // String path for one tatweel or NBSP pair. With no word end after the stop (blanks, often NBSP, end
+      // many lines of news), the piece runs to the line's end, where every context ends.
+      int blank = amp >= 0 ? -1 : lastBlankOnLine(b, i, at);
+      if (blank >= 0) {
+        int after = triggers != null ? wordWindowEnd(b, at, end) : nextWordEnd(b, at, end);
         int o = blankOut(b, blank, at, p);
         if (o >= 0) {
+          after = after < 0 ? end : after;
           p = slowLines(b, blank, after, o);
           i = after;
           continue;
         }
+      }
+      int lineIn = at;
+      while (lineIn > i && b[lineIn - 1] != '\n') {
+        lineIn--;
       }
       p = slowLines(b, lineIn, end, lineOut(p));
       i = end;
@@ -194,11 +198,18 @@ public final class Utf8Stream {
     return p;
   }
 
-  /** The last ASCII space or tab in {@code b[from, at)}, or -1. */
-  private static int lastBlank(byte[] b, int from, int at) {
+  /**
+   * The last ASCII space or tab in {@code b[from, at)} on the line of {@code b[at]}, or -1: the scan back
+   * stops at a line break, so that it reads a few bytes, not the run the loop has just crossed.
+   */
+  private static int lastBlankOnLine(byte[] b, int from, int at) {
     for (int k = at - 1; k >= from; k--) {
-      if (b[k] == ' ' || b[k] == '\t') {
+      byte x = b[k];
+      if (x == ' ' || x == '\t') {
         return k;
+      }
+      if (x == '\n') {
+        return -1;
       }
     }
     return -1;
