@@ -7,8 +7,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.lang.ref.SoftReference;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -59,7 +62,8 @@ public final class ElongationRule extends Rule {
 
   /** The letter folds that run before this step, in order; empty for the words as written. */
   private final List<StepId> folds;
-  private volatile Dictionary dictionary;
+  /** This rule's dictionary, once it needs one, held softly (see {@link Dictionary#shared}). */
+  private volatile SoftReference<Dictionary> dictionary = new SoftReference<>(null);
 
   private ElongationRule(List<StepId> folds) {
     super(StepId.ELONGATION);
@@ -83,7 +87,7 @@ public final class ElongationRule extends Rule {
   }
 
   /** The dictionary and the fold-made runs, folded as the words this rule sees; built on first use. */
-  private static final class Dictionary {
+  static final class Dictionary {
     /** The hamza folds: a word written without its hamza is still found. */
     private static final List<StepId> HAMZA_FOLDS = List.of(StepId.ALEF, StepId.HAMZA);
 
@@ -100,7 +104,41 @@ public final class ElongationRule extends Rule {
     private final LetterFold looseFold;
     private volatile WordList loose;
 
-    Dictionary(List<StepId> folds) {
+    /**
+     * The dictionaries made so far, one for each fold table (the 1,957 orders of the six letter folds make
+     * 80 tables), held softly here and by the rules: the JVM keeps a soft reference in recent use while it
+     * has memory to spare, so a pipeline at work keeps its dictionary, and one left idle is dropped when
+     * memory runs short and made again when next asked. Held strongly, one for every order a process had
+     * built (5.5 MB each), they had no bound: a helper's 1,500 random pipelines ran out of heap.
+     */
+    private static final Map<List<String>, Slot> SHARED = new ConcurrentHashMap<>();
+
+    /**
+     * The dictionary for words folded by {@code folds}: the one made for the same fold table if it is still
+     * held. Two orders with one table make the same dictionary: every word of its resources is of letters
+     * of the Arabic block alone, which the table folds (ElongationTest checks both).
+     */
+    static Dictionary shared(List<StepId> folds) {
+      LetterFold fold = folds.isEmpty() ? null : letterFold(folds);
+      List<String> key = fold == null ? List.of() : fold.tableKey();
+      return SHARED.computeIfAbsent(key, k -> new Slot()).get(folds, fold);
+    }
+
+    /** One fold table's dictionary, made under this slot's lock (other tables' are made meanwhile). */
+    private static final class Slot {
+      private SoftReference<Dictionary> held = new SoftReference<>(null);
+
+      synchronized Dictionary get(List<StepId> folds, LetterFold fold) {
+        Dictionary d = held.get();
+        if (d == null) {
+          d = new Dictionary(folds, fold);
+          held = new SoftReference<>(d);
+        }
+        return d;
+      }
+    }
+
+    private Dictionary(List<StepId> folds, LetterFold fold) {
       if (folds.isEmpty()) {
         words = WordList.plain();
         foldRuns = Set.of();
@@ -108,7 +146,6 @@ public final class ElongationRule extends Rule {
         looseFold = letterFold(HAMZA_FOLDS);
         return;
       }
-      LetterFold fold = letterFold(folds);
       words = WordList.plain().folded(fold);
       Set<String> runs = new HashSet<>();
       for (String w : readList(FOLD_RUNS_RESOURCE)) {
@@ -156,16 +193,11 @@ public final class ElongationRule extends Rule {
     }
   }
 
-  private Dictionary dictionary() {
-    Dictionary d = dictionary;
+  Dictionary dictionary() {
+    Dictionary d = dictionary.get();
     if (d == null) {
-      synchronized (this) {
-        d = dictionary;
-        if (d == null) {
-          d = new Dictionary(folds);
-          dictionary = d;
-        }
-      }
+      d = Dictionary.shared(folds); // two threads may both ask: they get the same one
+      dictionary = new SoftReference<>(d);
     }
     return d;
   }
@@ -214,6 +246,11 @@ public final class ElongationRule extends Rule {
         }
       }
       this.charForChar = one;
+    }
+
+    /** The table as a list, for keys: two folds with equal tables fold every word of the block alike. */
+    List<String> tableKey() {
+      return Collections.unmodifiableList(Arrays.asList(table));
     }
 
     /**
