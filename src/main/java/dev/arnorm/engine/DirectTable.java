@@ -209,10 +209,9 @@ public final class DirectTable {
    * what the byte at {@code i} allows, given the byte after it. Zero when a character that is copied as it
    * is ({@link #COPY}, {@link #COPY_WORD}, or a {@link #COPY_BLANK} not followed by one) starts at {@code i},
    * or when {@code i} holds a two-byte character's second byte and no third follows; {@link #PAIR_MARK} when
-   * a kept mark of two bytes starts there; {@link #PAIR_STOP} for anything else: other classes, three- and
-   * four-byte characters, malformed or overlong bytes, and (to keep one look behind) a blank before a
-   * character of two bytes whose lead byte some blank has. Made on first use, 64 KiB, for every pipeline the
-   * same few rows filled whole.
+   * a kept mark of two bytes starts there; {@link #PAIR_STOP} for anything else: other classes (a blank of
+   * two bytes among them, were there one: the pair only sees one byte after it), three- and four-byte
+   * characters, malformed or overlong bytes. Made on first use, 64 KiB, most rows filled whole.
    */
   public byte[] utf8Pairs() {
     byte[] p = utf8Pairs;
@@ -224,10 +223,6 @@ public final class DirectTable {
 
   private static byte[] buildUtf8Pairs(byte[] cls) {
     byte[] p = new byte[0x10000];
-    boolean[] leadOfBlank = new boolean[0x100];
-    for (int c = 0x80; c < 0x800; c++) {
-      leadOfBlank[0xC0 | c >> 6] |= cls[c] == COPY_BLANK;
-    }
     for (int t = 0; t < 0x100; t++) {
       int row = t << 8;
       if (t < 0xC0) {
@@ -237,9 +232,9 @@ public final class DirectTable {
         Arrays.fill(p, row, row + 0x100, copy ? 0 : PAIR_STOP);
         Arrays.fill(p, row + 0x80, row + 0xC0, PAIR_STOP);
         if (k == COPY_BLANK) {
-          for (int u = 0; u < 0x100; u++) {
-            if (u < 0x80 ? cls[u] == COPY_BLANK : leadOfBlank[u]) {
-              p[row | u] = PAIR_STOP; // two blanks meet
+          for (int u = 0; u < 0x80; u++) {
+            if (cls[u] == COPY_BLANK) {
+              p[row | u] = PAIR_STOP; // two blanks meet (a blank of two bytes stops at its own pair)
             }
           }
         }

@@ -173,10 +173,11 @@ public final class Utf8Stream {
         lineEnd = end;
       }
       // With no & on the rest of the line (none before: the loop stops at one), no step looks further than
-      // the blanks around the word that stopped the loop: the engine takes that word alone, from the blank
-      // before it, and the loop goes on after it. Long lines of real news otherwise went whole through the
-      // String path for one tatweel or NBSP pair. With no word end after the stop (blanks, often NBSP, end
-      // many lines of news), the piece runs to the line's end, where every context ends.
+      // the blanks around the word that stopped the loop: the engine takes the piece from the blank before
+      // it to the next word end, and the loop goes on after it. Long lines of real news otherwise went
+      // whole through the String path for one tatweel or NBSP pair. With no word end after the stop
+      // (blanks, often NBSP, end many lines of news), the piece runs to the line's end, where every
+      // context ends.
       int blank = amp >= 0 ? -1 : lastBlankOnLine(b, i, at);
       if (blank >= 0) {
         int after = triggers != null ? wordWindowEnd(b, at, end) : nextWordEnd(b, at, end);
@@ -476,8 +477,9 @@ public final class Utf8Stream {
   }
 
   /**
-   * No block so far had one change in {@link #DENSE} bytes or more. Once one has, the stream stays with
-   * the writing loop, which does not count.
+   * The last stretch the loops crossed had fewer than one change in {@link #DENSE} bytes: the next call
+   * copies runs ({@link #pendingLoop}), else it writes every character ({@link #writingLoop}). Both loops
+   * set it as they end or stop ({@link #stopAt(int, int, int, int)}).
    */
   private boolean sparse;
   public static final int DENSE = 32;
@@ -489,22 +491,17 @@ public final class Utf8Stream {
    * a blank after a non-blank, kept marks in canonical order. The run may be empty. Overlong two-byte forms
    * (C0, C1) decode below 0x80 and end it.
    *
-   * <p>Most of it is crossed {@link #CHUNK} bytes at a time by {@link #cleanChunks}, which does not decode;
-   * a chunk it cannot vouch for is read here a character at a time, from where it left off, with the state
-   * its last character leaves.
+   * <p>Past its first bytes, most of it is crossed {@link #CHUNK} bytes at a time by {@link #cleanChunks},
+   * which does not decode; a chunk it cannot vouch for is read here a character at a time, from where it
+   * left off, with the state its last character leaves.
    */
-  static int cleanRun(byte[] b, int j, int to, byte[] kinds, byte[] pairs, boolean blank, int ccc) {
+  static int cleanRun(byte[] b, int j, int to, byte[] kinds, byte[] pairs, boolean blank, int ccc,
+      boolean chunkFirst) {
+    // Unless the last run was long, a character at a time first: where changes are dense (harakat deleted,
+    // letters folded) the run ends within a few bytes, and a chunk tried first would read 64 pairs for
+    // nothing at each of them (a helper measured 14 reads per byte of vocalized text).
+    int limit = chunkFirst ? j : Math.min(to, j + CHUNK / 4);
     while (true) {
-      if (!blank && j + CHUNK < to) {
-        int start = j;
-        j = cleanChunks(b, j, to, pairs, ccc != 0);
-        if (j != start) {
-          int c = lastChar(b, j);
-          ccc = kinds[c] == DirectTable.MARK_KEEP ? UnicodeData.ccc(c) : 0;
-          blank = kinds[c] == DirectTable.COPY_BLANK;
-        }
-      }
-      int limit = Math.min(to, j + CHUNK);
       while (j < limit) {
         int c = b[j];
         int len = 1;
@@ -536,6 +533,16 @@ public final class Utf8Stream {
       if (j >= to) {
         return j;
       }
+      if (!blank && j + CHUNK < to) {
+        int start = j;
+        j = cleanChunks(b, j, to, pairs, ccc != 0);
+        if (j != start) {
+          int c = lastChar(b, j);
+          ccc = kinds[c] == DirectTable.MARK_KEEP ? UnicodeData.ccc(c) : 0;
+          blank = kinds[c] == DirectTable.COPY_BLANK;
+        }
+      }
+      limit = Math.min(to, j + CHUNK);
     }
   }
 
@@ -546,11 +553,12 @@ public final class Utf8Stream {
    * Where the clean run from {@code j} reaches, a whole chunk at a time, by {@link DirectTable#utf8Pairs}: the
    * end of the last chunk whose every byte pair allows it (or of the character its last byte starts). One
    * read of the pair table per byte and no branch inside a chunk: the character-at-a-time loop branches on
-   * each character's length, mispredicted at every word's end, and on real news took twice the time. Two kept marks in a row are a stop here, whatever their order, and so are two
-   * blanks (the table sees both); a blank just before {@code j} is not seen, so the caller does not call
-   * this after one.
+   * each character's length, mispredicted at every word's end, and on real news took twice the time. Two
+   * kept marks in a row are a stop here, whatever their order, and so are two blanks (the table sees both);
+   * a blank just before {@code j} is not seen, so the caller does not call this after one.
    *
-   * @param afterMark a kept mark ends just before {@code j}, or no base does (the line's start)
+   * @param afterMark a kept mark may not start the run: one ends just before {@code j}, or no base stands
+   *     there (the line's start, or after a replacement a mark may not follow): any {@code ccc != 0}
    */
   static int cleanChunks(byte[] b, int j, int to, byte[] pairs, boolean afterMark) {
     int vouched = j;
@@ -605,9 +613,11 @@ public final class Utf8Stream {
     int pending = i;
     final byte[] kinds = cls;
     final byte[] pairs = this.pairs;
+    boolean longRuns = true;
     while (i < to) {
       if (!elongate) {
-        int j = cleanRun(b, i, to, kinds, pairs, blank, ccc);
+        int j = cleanRun(b, i, to, kinds, pairs, blank, ccc, longRuns);
+        longRuns = j - i >= CHUNK;
         if (j != i) {
           // The run's last character (one or two bytes: cleanRun takes no longer ones) sets what the loop
           // carries on with; same and prev are elongation's, which is off here.
@@ -639,17 +649,17 @@ public final class Utf8Stream {
             && (b[i + 2] & 0xC0) == 0x80) {
           c = (c & 0x0F) << 12 | (b[i + 1] & 0x3F) << 6 | (b[i + 2] & 0x3F);
           if (c < 0x800 || Character.isSurrogate((char) c)) {
-            return stopAt(i, copy(b, pending, i, p)); // overlong, or a surrogate: malformed
+            return stopAt(i, copy(b, pending, i, p), start, changes); // overlong, or a surrogate: malformed
           }
           len = 3;
         } else {
-          return stopAt(i, copy(b, pending, i, p)); // four bytes (astral: the chain's), or malformed
+          return stopAt(i, copy(b, pending, i, p), start, changes); // four bytes (astral: the chain's), or malformed
         }
       }
       int v = table[c];
       int t = v & 0xFF;
       if (t == DirectTable.SPECIAL || t > DirectTable.MARK_KEEP) {
-        return stopAt(i, copy(b, pending, i, p));
+        return stopAt(i, copy(b, pending, i, p), start, changes);
       }
       char x = (char) (v >>> 8);
       if (t >= DirectTable.MARK_DEL) {
@@ -664,13 +674,13 @@ public final class Utf8Stream {
             continue; // a kept mark is itself: pending
           }
           if (ccc == Engine.NO_MARKS) {
-            return stopAt(i, copy(b, pending, i, p));
+            return stopAt(i, copy(b, pending, i, p), start, changes);
           }
           // Out of canonical order among the kept marks: put it where NFC would.
           int copied = copy(b, pending, i, p);
           p = Utf8Bytes.insertMark(o, copied, x, cc);
           if (p < 0) {
-            return stopAt(i, copied); // a long run of marks: the chain sorts it
+            return stopAt(i, copied, start, changes); // a long run of marks: the chain sorts it
           }
           same = 1;
         } else {
@@ -684,7 +694,7 @@ public final class Utf8Stream {
       same = x == prev ? same + 1 : 1;
       boolean isBlank = t == DirectTable.COPY_BLANK | t == DirectTable.MAP1_BLANK;
       if ((isBlank & blank) || (same >= 3 && elongate && WordStage.isWordChar(x))) {
-        return stopAt(i, copy(b, pending, i, p)); // two blanks meet, or a letter comes a third time
+        return stopAt(i, copy(b, pending, i, p), start, changes); // two blanks meet, or a letter comes a third time
       }
       blank = isBlank;
       prev = x;
@@ -729,17 +739,17 @@ public final class Utf8Stream {
             && (b[i + 2] & 0xC0) == 0x80) {
           c = (c & 0x0F) << 12 | (b[i + 1] & 0x3F) << 6 | (b[i + 2] & 0x3F);
           if (c < 0x800 || Character.isSurrogate((char) c)) {
-            return stopAt(i, p); // overlong, or a surrogate (which the table would also stop at): malformed
+            return stopAt(i, p, start, changes); // overlong, or a surrogate (which the table would also stop at): malformed
           }
           len = 3;
         } else {
-          return stopAt(i, p); // four bytes (the chain takes astral code points), or malformed
+          return stopAt(i, p, start, changes); // four bytes (the chain takes astral code points), or malformed
         }
       }
       int v = table[c];
       int t = v & 0xFF;
       if (t == DirectTable.SPECIAL || t > DirectTable.MARK_KEEP) {
-        return stopAt(i, p);
+        return stopAt(i, p, start, changes);
       }
       char x = (char) (v >>> 8);
       if (t >= DirectTable.MARK_DEL) {
@@ -751,11 +761,11 @@ public final class Utf8Stream {
             prev = x;
             p = Utf8Bytes.put(o, p, x);
           } else if (ccc == Engine.NO_MARKS) {
-            return stopAt(i, p);
+            return stopAt(i, p, start, changes);
           } else {
             int q = Utf8Bytes.insertMark(o, p, x, cc); // out of canonical order among the kept marks: as NFC would put it
             if (q < 0) {
-              return stopAt(i, p); // a long run of marks: the chain sorts it
+              return stopAt(i, p, start, changes); // a long run of marks: the chain sorts it
             }
             p = q;
           }
@@ -769,7 +779,7 @@ public final class Utf8Stream {
       same = x == prev ? same + 1 : 1;
       boolean isBlank = t == DirectTable.COPY_BLANK | t == DirectTable.MAP1_BLANK;
       if ((isBlank & blank) || (same >= 3 && elongate && WordStage.isWordChar(x))) {
-        return stopAt(i, p); // two blanks meet, or a letter comes a third time: the chain's
+        return stopAt(i, p, start, changes); // two blanks meet, or a letter comes a third time: the chain's
       }
       blank = isBlank;
       prev = x;
@@ -796,6 +806,18 @@ public final class Utf8Stream {
   private int stopAt(int i, int p) {
     stopOut = p;
     return ~i;
+  }
+
+  /**
+   * {@link #stopAt(int, int)} for the copying and writing loops, which choose the form of the next call by
+   * the changes of this one ({@link #sparse}) when it crossed enough bytes to tell: a stream whose every
+   * block ends in a stop (lines that end in blanks, handed over to their end) otherwise never chose again.
+   */
+  private int stopAt(int i, int p, int start, int changes) {
+    if (adaptive && i - start >= DENSE * 8) {
+      sparse = changes * DENSE < i - start;
+    }
+    return stopAt(i, p);
   }
 
   /** Makes {@code out} hold at least {@code size} bytes, keeping what it holds. */

@@ -140,12 +140,13 @@ class CleanRunProperties {
 
   @Property(tries = 6000)
   void chunksEndWhereTheCharacterLoopEnds(@ForAll("engine") Engine engine, @ForAll("bytes") byte[] b,
-      @ForAll int start, @ForAll int cut, @ForAll boolean blank, @ForAll("ccc") int ccc) {
+      @ForAll int start, @ForAll int cut, @ForAll boolean blank, @ForAll("ccc") int ccc,
+      @ForAll boolean chunkFirst) {
     int to = b.length == 0 ? 0 : b.length - Math.floorMod(cut, Math.min(b.length, 4));
     int j = to == 0 ? 0 : Math.floorMod(start, to + 1);
     byte[] kinds = engine.table.cls;
     assertEquals(oneByOne(b, j, to, kinds, blank, ccc),
-        Utf8Stream.cleanRun(b, j, to, kinds, engine.table.utf8Pairs(), blank, ccc),
+        Utf8Stream.cleanRun(b, j, to, kinds, engine.table.utf8Pairs(), blank, ccc, chunkFirst),
         () -> HexFormat.of().formatHex(b) + " from " + j + " to " + to + ", blank " + blank + ", ccc " + ccc);
   }
 }
