@@ -28,33 +28,46 @@ import net.jqwik.api.Provide;
  */
 class CleanRunProperties {
 
-  /** The clean run one character at a time: the loop the chunks must agree with. */
+  /**
+   * The clean run one character at a time, written from its definition rather than from the code: the run
+   * the chunks must agree with.
+   */
   static int oneByOne(byte[] b, int j, int to, byte[] kinds, boolean blank, int ccc) {
     while (j < to) {
-      int c = b[j];
-      int len = 1;
-      if (c < 0) {
-        if ((c & 0xE0) != 0xC0 || j + 1 >= to || (b[j + 1] & 0xC0) != 0x80) {
-          break;
-        }
-        c = (c & 0x1F) << 6 | (b[j + 1] & 0x3F);
-        if (c < 0x80) {
-          break;
-        }
+      int lead = b[j] & 0xFF;
+      int cp;
+      int len;
+      if (lead < 0x80) {
+        cp = lead;
+        len = 1;
+      } else if (lead >= 0xC2 && lead <= 0xDF && j + 1 < to && (b[j + 1] & 0xC0) == 0x80) {
+        cp = (lead & 0x1F) << 6 | (b[j + 1] & 0x3F);
         len = 2;
-      }
-      int k = kinds[c];
-      if (k == DirectTable.COPY || k == DirectTable.COPY_WORD) {
-        blank = false;
-        ccc = 0;
-      } else if (k == DirectTable.COPY_BLANK && !blank) {
-        blank = true;
-        ccc = 0;
-      } else if (k == DirectTable.MARK_KEEP && UnicodeData.ccc(c) >= ccc) {
-        ccc = UnicodeData.ccc(c);
-        blank = false;
       } else {
-        break;
+        return j; // three or four bytes, an overlong lead, a stray second byte, a lead cut off
+      }
+      switch (kinds[cp]) {
+        case DirectTable.COPY:
+        case DirectTable.COPY_WORD:
+          blank = false;
+          ccc = 0;
+          break;
+        case DirectTable.COPY_BLANK:
+          if (blank) {
+            return j; // two blanks meet
+          }
+          blank = true;
+          ccc = 0;
+          break;
+        case DirectTable.MARK_KEEP:
+          if (UnicodeData.ccc(cp) < ccc) {
+            return j; // out of canonical order, or no base before it
+          }
+          ccc = UnicodeData.ccc(cp);
+          blank = false;
+          break;
+        default:
+          return j;
       }
       j += len;
     }
