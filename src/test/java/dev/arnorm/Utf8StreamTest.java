@@ -154,6 +154,25 @@ class Utf8StreamTest {
     }
   }
 
+  /**
+   * A piece of a long line that the engine must take whole (an {@code &} on the line, a stop with no blank
+   * before it) is streamed when it is longer than the block, not held as Strings: a line of ﷺ, 18 chars
+   * each, held whole and expanded took about 90 times its size.
+   */
+  @Test
+  void aLongPieceTheEngineTakesIsStreamedAndGivesTheSameText() throws IOException {
+    String ligatures = "\uFDFA".repeat(120_000); // 360 KB, 2.16M chars once expanded
+    for (String line : List.of(ligatures, "a&b " + ligatures, "كلمة " + ligatures, ligatures + " كلمة")) {
+      for (ArabicNormalizer n : List.of(ArabicNormalizer.LIGHT, ArabicNormalizer.SEARCH, ArabicNormalizer.SOCIAL)) {
+        sameAsString(n, "سطر\n" + line + "\nسطر أخير\n");
+      }
+    }
+    // Malformed inside such a piece: the offset is the stream's.
+    byte[] in = utf8("سطر\n&" + ligatures + "\n");
+    in[8 + 3 * 50_000] = (byte) 0xFF; // the lead byte of the 50,001st ligature
+    assertEquals(8 + 3 * 50_000, offsetOf(ArabicNormalizer.LIGHT, in));
+  }
+
   @Test
   void fourByteCharactersPass() throws IOException {
     sameAsString(ArabicNormalizer.SEARCH, "أهلا \uD83D\uDE00 بكم\n\uD83D\uDE00");

@@ -32,11 +32,13 @@ import java.nio.charset.StandardCharsets;
  * of its lines starts in the state of a direct phase starting there. {@code Utf8StreamProperties} compares
  * it with {@code ArabicNormalizer.normalize(CharSequence)}.
  *
- * <p>Memory is bounded by the block, 64 KiB of input, and by the longest line held whole, 16 blocks (1
- * MiB): the output of a block is up to three times its size on the hot loop (a character of one byte may
- * become one of three), more only where a step expands a character (ﷺ becomes 18), and the buffers grow
- * only as far as the input needs. A line longer than the block grows the block to hold it; one longer than
- * 16 blocks is streamed through a {@link StrictUtf8Reader}.
+ * <p>Memory is bounded by the longest line held whole, 16 blocks of 64 KiB (1 MiB, its line break
+ * included): the output of a line is up to three times its size on the hot loop (a character of one byte
+ * may become one of three), more only where a step expands a character (ﷺ becomes 18) in a piece of a
+ * block or less that the String path takes, and the buffers grow only as far as the input needs, and stay
+ * so for the rest of the stream. A line longer than the block grows the block to hold it; a longer piece of
+ * it that the engine must take, and a line longer than 16 blocks, are streamed through a
+ * {@link StrictUtf8Reader} (a line longer than 16 blocks is read through a copy of the block: 2 MiB).
  */
 public final class Utf8Stream {
   public static final int BLOCK = 1 << 16;
@@ -99,6 +101,7 @@ public final class Utf8Stream {
   }
 
   public void run(InputStream in, OutputStream os) throws IOException {
+    sink = os;
     byte[] b = new byte[block];
     int len = 0;
     int scanned = 0; // b[0, scanned) holds no line break: each byte is looked at once as a long line grows
@@ -146,7 +149,7 @@ public final class Utf8Stream {
    */
   private int lines(byte[] b, int from, int to) throws IOException {
     if (!bytes) {
-      return slowLines(b, from, to, 0);
+      return piece(b, from, to, 0);
     }
     int p = 0;
     int i = from;
@@ -200,7 +203,7 @@ public final class Utf8Stream {
         int o = blankOut(b, blank, at, p);
         if (o >= 0) {
           after = after < 0 ? end : after;
-          p = slowLines(b, blank, after, o);
+          p = piece(b, blank, after, o);
           i = after;
           continue;
         }
@@ -209,7 +212,7 @@ public final class Utf8Stream {
       while (lineIn > i && b[lineIn - 1] != '\n') {
         lineIn--;
       }
-      p = slowLines(b, lineIn, end, lineOut(p));
+      p = piece(b, lineIn, end, lineOut(p));
       i = end;
     }
     return p;
@@ -397,6 +400,28 @@ public final class Utf8Stream {
     return o;
   }
 
+  /** Where {@link #run} writes: a piece too long to hold as Strings is streamed to it ({@link #piece}). */
+  private OutputStream sink;
+
+  /**
+   * {@link #slowLines} of {@code b[from, to)} to {@code out[p]}; a piece longer than the block is streamed
+   * instead: the output so far is written out, and the piece goes through the engine's streaming path in
+   * bounded memory, as a line longer than {@link #maxLine} does (the String path would hold the piece, its
+   * output and that output's bytes at once: a line of ﷺ, each of which becomes 18 chars, about 90 times
+   * its size). Returns the end of the output in {@code out}, 0 after a streamed piece.
+   */
+  private int piece(byte[] b, int from, int to, int p) throws IOException {
+    if (to - from <= block) {
+      return slowLines(b, from, to, p);
+    }
+    sink.write(out, 0, p);
+    Writer w = new OutputStreamWriter(sink, StandardCharsets.UTF_8); // flushed, not closed
+    engine.normalize(new StrictUtf8Reader(new java.io.ByteArrayInputStream(b, from, to - from), base + from), w,
+        StepCounter.NONE);
+    w.flush();
+    return 0;
+  }
+
   /** Where the output was when {@link #hotLoop} stopped. */
   private int stopOut;
 
@@ -495,7 +520,7 @@ public final class Utf8Stream {
   /**
    * The last stretch the loops crossed had fewer than one change in {@link #DENSE} bytes: the next call
    * copies runs ({@link #pendingLoop}), else it writes every character ({@link #writingLoop}). Both loops
-   * set it as they end or stop ({@link #stopAt(int, int, int, int)}).
+   * set it as they end, and as they stop after 256 bytes or more ({@link #stopAt(int, int, int, int)}).
    */
   private boolean sparse;
   public static final int DENSE = 32;
@@ -507,9 +532,12 @@ public final class Utf8Stream {
    * a blank after a non-blank, kept marks in canonical order. The run may be empty. Overlong two-byte forms
    * (C0, C1) decode below 0x80 and end it.
    *
-   * <p>Past its first bytes, most of it is crossed {@link #CHUNK} bytes at a time by {@link #cleanChunks},
-   * which does not decode; a chunk it cannot vouch for is read here a character at a time, from where it
-   * left off, with the state its last character leaves.
+   * <p>Most of it is crossed {@link #CHUNK} bytes at a time by {@link #cleanChunks}, which does not decode;
+   * a chunk it cannot vouch for is read here a character at a time, from where it left off, with the state
+   * its last character leaves.
+   *
+   * @param chunkFirst try a chunk at once (the last run was long); else read up to a quarter chunk a
+   *     character at a time first
    */
   static int cleanRun(byte[] b, int j, int to, byte[] kinds, byte[] pairs, boolean blank, int ccc,
       boolean chunkFirst) {
