@@ -142,7 +142,7 @@ class Utf8StreamTest {
   }
 
   @Test
-  void aLineLongerThanTheBlockIsHeldWholeOneLongerThanSixteenBlocksStreamedAndTheLinesAfterThemAreNot()
+  void aLineLongerThanTheBlockIsHeldWholeOneLongerThanEightBlocksStreamedAndTheLinesAfterThemAreNot()
       throws IOException {
     // About 130 KB (held whole, the block grown) and 1.3 MB (streamed), no line break.
     for (int times : new int[] {4000, 40_000}) {

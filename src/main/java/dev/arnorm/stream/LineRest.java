@@ -16,10 +16,23 @@ public final class LineRest extends InputStream {
   /** Bytes handed out so far. */
   public long served;
 
+  /** Reads through a copy of {@code block}, which the caller may go on using. */
   public LineRest(byte[] block, int len, InputStream in) {
-    this.buf = block.clone();
+    this(in, block.clone(), len);
+  }
+
+  private LineRest(InputStream in, byte[] buf, int len) {
+    this.buf = buf;
     this.lim = len;
     this.in = in;
+  }
+
+  /**
+   * Reads through {@code block} itself, which the caller leaves alone until the line is read (then what
+   * was read past it is at {@code buf[pos, lim)}): a block grown for a long line is not copied.
+   */
+  public static LineRest inPlace(byte[] block, int len, InputStream in) {
+    return new LineRest(in, block, len);
   }
 
   @Override

@@ -32,13 +32,13 @@ import java.nio.charset.StandardCharsets;
  * of its lines starts in the state of a direct phase starting there. {@code Utf8StreamProperties} compares
  * it with {@code ArabicNormalizer.normalize(CharSequence)}.
  *
- * <p>Memory is bounded by the longest line held whole, 16 blocks of 64 KiB (1 MiB, its line break
+ * <p>Memory is bounded by the longest line held whole, 8 blocks of 64 KiB (512 KiB, its line break
  * included): the output of a line is up to three times its size on the hot loop (a character of one byte
  * may become one of three), more only where a step expands a character (ﷺ becomes 18) in a piece of a
  * block or less that the String path takes, and the buffers grow only as far as the input needs, and stay
  * so for the rest of the stream. A line longer than the block grows the block to hold it; a longer piece of
- * it that the engine must take, and a line longer than 16 blocks, are streamed through a
- * {@link StrictUtf8Reader} (a line longer than 16 blocks is read through a copy of the block: 2 MiB).
+ * it that the engine must take, and a line longer than 8 blocks, are streamed through a
+ * {@link StrictUtf8Reader}.
  */
 public final class Utf8Stream {
   public static final int BLOCK = 1 << 16;
@@ -67,8 +67,11 @@ public final class Utf8Stream {
   private final int block;
   /** The longest line held whole, {@link #LONGEST_LINE_IN_BLOCKS} blocks; a longer one is streamed. */
   private final int maxLine;
-  /** 16: the default block holds lines of up to 1 MiB whole. */
-  public static final int LONGEST_LINE_IN_BLOCKS = 16;
+  /**
+   * 8: the default block holds lines of up to 512 KiB whole. With 16 (1 MiB), a CLI run with a 16 MB heap
+   * on a 29 MB line (ProcessCliTest) ran out of memory in one run of three.
+   */
+  public static final int LONGEST_LINE_IN_BLOCKS = 8;
   private byte[] out;
   private char[] chars;
   /** Stream offset of the current block's first byte. */
@@ -928,7 +931,7 @@ public final class Utf8Stream {
    * reader that stops after its line break. Returns how many bytes of what follows it are now in {@code b}.
    */
   private int longLine(byte[] b, int len, InputStream in, OutputStream os) throws IOException {
-    LineRest rest = new LineRest(b, len, in);
+    LineRest rest = LineRest.inPlace(b, len, in); // b is not read until the line is done
     Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8); // flushed, not closed: os stays open
     engine.normalize(new StrictUtf8Reader(rest, base), w, StepCounter.NONE);
     w.flush();
