@@ -205,7 +205,7 @@ public final class DirectTable {
 
   /**
    * The classes read two UTF-8 bytes at a time, for a clean scan of UTF-8 that needs no decoding and no
-   * branch per character ({@code Utf8Stream.cleanRun}): entry {@code b[i] << 8 | b[i + 1]} (unsigned) says
+   * branch per character ({@code CleanRun} in the stream package): entry {@code b[i] << 8 | b[i + 1]} (unsigned) says
    * what the byte at {@code i} allows, given the byte after it. Zero when a character that is copied as it
    * is ({@link #COPY}, {@link #COPY_WORD}, or a {@link #COPY_BLANK} not followed by one) starts at {@code i},
    * or when {@code i} holds a two-byte character's second byte and no third follows; {@link #PAIR_MARK} when

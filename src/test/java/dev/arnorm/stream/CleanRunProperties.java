@@ -20,7 +20,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * {@link Utf8Stream#cleanRun}, which crosses most of a clean run a chunk at a time through
+ * {@link CleanRun#run}, which crosses most of a clean run a chunk at a time through
  * {@link DirectTable#utf8Pairs()}, ends where the plain loop, one decoded character at a time, ends: on
  * bytes that put every case of the pair table at every distance from a chunk's end (kept marks in and out
  * of order, blanks meeting, three- and four-byte characters, stray and overlong bytes), from any start and
@@ -159,7 +159,7 @@ class CleanRunProperties {
     int j = to == 0 ? 0 : Math.floorMod(start, to + 1);
     byte[] kinds = engine.table.cls;
     assertEquals(oneByOne(b, j, to, kinds, blank, ccc),
-        Utf8Stream.cleanRun(b, j, to, kinds, engine.table.utf8Pairs(), blank, ccc, chunkFirst),
+        CleanRun.run(b, j, to, kinds, engine.table.utf8Pairs(), blank, ccc, chunkFirst),
         () -> HexFormat.of().formatHex(b) + " from " + j + " to " + to + ", blank " + blank + ", ccc " + ccc);
   }
 }
