@@ -7,6 +7,7 @@ import dev.arnorm.rules.CharRangeSet;
 import dev.arnorm.rules.StepCounter;
 import dev.arnorm.rules.WordStage;
 import dev.arnorm.unicode.UnicodeData;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,6 +19,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * UTF-8 in, UTF-8 out, a block of whole lines at a time ({@code ArabicNormalizer.normalize(InputStream,
@@ -128,10 +130,10 @@ public final class Utf8Stream {
           if (b.length < maxLine) {
             // A line longer than the block: the block grows to hold it whole, for the byte loop (a line of
             // 200k chars took the streamed path 7x the time per byte of news in lines).
-            b = java.util.Arrays.copyOf(b, Math.min(maxLine, 2 * b.length));
+            b = Arrays.copyOf(b, Math.min(maxLine, 2 * b.length));
           } else {
             // Longer still: streamed in bounded memory, then on with what follows it.
-            len = longLine(b, len, in, os);
+            len = longLine(b, len, in);
             scanned = 0;
           }
         }
@@ -177,7 +179,7 @@ public final class Utf8Stream {
       if (at < lineEnd) {
         end = lineEnd;
         if (amp >= 0 && amp < at) {
-          amp = indexOf(b, '&', at, end);
+          amp = LineScan.indexOf(b, '&', at, end);
         }
       } else {
         // One pass to the line's end, which finds its first & too.
@@ -200,9 +202,9 @@ public final class Utf8Stream {
       // whole through the String path for one tatweel or NBSP pair. With no word end after the stop
       // (blanks, often NBSP, end many lines of news), the piece runs to the line's end, where every
       // context ends.
-      int blank = amp >= 0 ? -1 : lastBlankOnLine(b, i, at);
+      int blank = amp >= 0 ? -1 : LineScan.lastBlankOnLine(b, i, at);
       if (blank >= 0) {
-        int after = triggers != null ? wordWindowEnd(b, at, end) : nextWordEnd(b, at, end);
+        int after = triggers != null ? wordWindowEnd(b, at, end) : LineScan.nextWordEnd(b, at, end, cls);
         int o = blankOut(b, blank, at, p);
         if (o >= 0) {
           after = after < 0 ? end : after;
@@ -222,67 +224,15 @@ public final class Utf8Stream {
   }
 
   /**
-   * The last ASCII space or tab in {@code b[from, at)} on the line of {@code b[at]}, or -1: the scan back
-   * stops at a line break, so that it reads a few bytes, not the run the loop has just crossed.
-   */
-  private static int lastBlankOnLine(byte[] b, int from, int at) {
-    for (int k = at - 1; k >= from; k--) {
-      byte x = b[k];
-      if (x == ' ' || x == '\t') {
-        return k;
-      }
-      if (x == '\n') {
-        return -1;
-      }
-    }
-    return -1;
-  }
-
-  private static int indexOf(byte[] b, char c, int from, int to) {
-    for (int k = from; k < to; k++) {
-      if (b[k] == c) {
-        return k;
-      }
-    }
-    return -1;
-  }
-
-  /**
-   * The first ASCII space in {@code b[at + 1, end)} that follows a character every step leaves as it is
-   * (one byte, or two of a letter the table copies): where a word ends whose output ends with no blank, so
-   * that the loop may take over again there. -1 when there is none on the line.
-   */
-  private int nextWordEnd(byte[] b, int at, int end) {
-    for (int k = at + 1; k < end; k++) {
-      if (b[k] != ' ') {
-        continue;
-      }
-      int c;
-      if (b[k - 1] >= 0) {
-        c = b[k - 1];
-      } else if (k - 2 > at && (b[k - 2] & 0xE0) == 0xC0 && (b[k - 1] & 0xC0) == 0x80) {
-        c = (b[k - 2] & 0x1F) << 6 | (b[k - 1] & 0x3F);
-      } else {
-        continue;
-      }
-      int t = cls[c];
-      if (c != ' ' && c != '\t' && c != '&' && (t == DirectTable.COPY || t == DirectTable.COPY_WORD)) {
-        return k;
-      }
-    }
-    return -1;
-  }
-
-  /**
-   * {@link #nextWordEnd} for a pipeline with word-lookup steps: a decision at the stopped word may look at
-   * the words after it (the rest of a phrase, and the word after it that a condition names): as many as
+   * {@link LineScan#nextWordEnd} for a pipeline with word-lookup steps: a decision at the stopped word may
+   * look at the words after it (the rest of a phrase, and the word after it that a condition names): as many as
    * the trigger's span ({@link #stopSpan}), and at a word that stopped the loop for another reason, or any
    * token the chain might change, as many as the longest span. The window goes on, space-separated token
    * by token, until no decision in it can look further, and ends at the space after the last token; at the
    * line's end when the line ends first.
    */
   private int wordWindowEnd(byte[] b, int at, int end) {
-    int k = nextWordEnd(b, at, end);
+    int k = LineScan.nextWordEnd(b, at, end, cls);
     if (k < 0) {
       return end;
     }
@@ -418,11 +368,18 @@ public final class Utf8Stream {
       return slowLines(b, from, to, p);
     }
     sink.write(out, 0, p);
-    Writer w = new OutputStreamWriter(sink, StandardCharsets.UTF_8); // flushed, not closed
-    engine.normalize(new StrictUtf8Reader(new java.io.ByteArrayInputStream(b, from, to - from), base + from), w,
-        StepCounter.NONE);
-    w.flush();
+    streamed(new ByteArrayInputStream(b, from, to - from), base + from);
     return 0;
+  }
+
+  /**
+   * The engine's streaming path from UTF-8 {@code in}, whose first byte is at stream offset {@code offset}
+   * (where a malformed byte is reported from), to {@link #sink}: in bounded memory, whatever its length.
+   */
+  private void streamed(InputStream in, long offset) throws IOException {
+    Writer w = new OutputStreamWriter(sink, StandardCharsets.UTF_8); // flushed, not closed: sink stays open
+    engine.normalize(new StrictUtf8Reader(in, offset), w, StepCounter.NONE);
+    w.flush();
   }
 
   /** Where the output was when {@link #hotLoop} stopped. */
@@ -674,7 +631,8 @@ public final class Utf8Stream {
             && (b[i + 2] & 0xC0) == 0x80) {
           c = (c & 0x0F) << 12 | (b[i + 1] & 0x3F) << 6 | (b[i + 2] & 0x3F);
           if (c < 0x800 || Character.isSurrogate((char) c)) {
-            return stopAt(i, p, start, changes); // overlong, or a surrogate (which the table would also stop at): malformed
+            // overlong, or a surrogate (which the table would also stop at): malformed
+            return stopAt(i, p, start, changes);
           }
           len = 3;
         } else {
@@ -758,7 +716,7 @@ public final class Utf8Stream {
   /** Makes {@code out} hold at least {@code size} bytes, keeping what it holds. */
   private void ensure(int size) {
     if (out.length < size) {
-      out = java.util.Arrays.copyOf(out, Math.max(out.length * 2, size));
+      out = Arrays.copyOf(out, Math.max(out.length * 2, size));
     }
   }
 
@@ -818,11 +776,9 @@ public final class Utf8Stream {
    * The line that starts at {@code b[0]} fills the block: it is streamed through the engine by a strict
    * reader that stops after its line break. Returns how many bytes of what follows it are now in {@code b}.
    */
-  private int longLine(byte[] b, int len, InputStream in, OutputStream os) throws IOException {
+  private int longLine(byte[] b, int len, InputStream in) throws IOException {
     LineRest rest = LineRest.inPlace(b, len, in); // b is not read until the line is done
-    Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8); // flushed, not closed: os stays open
-    engine.normalize(new StrictUtf8Reader(rest, base), w, StepCounter.NONE);
-    w.flush();
+    streamed(rest, base);
     base += rest.served;
     int after = rest.lim - rest.pos;
     System.arraycopy(rest.buf, rest.pos, b, 0, after);
