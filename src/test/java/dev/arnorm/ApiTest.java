@@ -29,6 +29,28 @@ class ApiTest {
     }
   }
 
+  /** Every step preloads from several threads at once, and a normalizer then works with what was built. */
+  @Test
+  void stepsPreloadFromManyThreadsAndNormalizersUseWhatWasBuilt() throws InterruptedException {
+    List<Thread> threads = new java.util.ArrayList<>();
+    java.util.Queue<Throwable> failed = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    for (int t = 0; t < 4; t++) {
+      Thread thread = new Thread(() -> {
+        for (Step s : Step.values()) {
+          s.preload();
+        }
+      });
+      thread.setUncaughtExceptionHandler((th, e) -> failed.add(e));
+      threads.add(thread);
+      thread.start();
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    assertEquals(List.of(), List.copyOf(failed));
+    assertEquals("أكثر", Step.ORTHOGRAPHY.normalizer().normalize("اكثر"));
+  }
+
   @Test
   void builderAndSpecGiveEqualNormalizers() {
     assertEquals(ArabicNormalizer.parse("diacritics,alef"),

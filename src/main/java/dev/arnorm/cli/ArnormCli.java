@@ -257,15 +257,14 @@ public final class ArnormCli implements Callable<Integer> {
   }
 
   /**
-   * Builds the word-lookup steps' rules of {@code n}, orthography (the slower) first, each through a normalizer
-   * of that step alone: the rules are shared with the engine, which meanwhile builds the rest of the pipeline
-   * (and takes a rule this thread has not reached yet itself); the small normalizers' own tables are the
-   * price of keeping to the public API.
+   * Builds the word-lookup steps' rules of {@code n}, orthography (the slower) first ({@link Step#preload}):
+   * the rules are shared with the engine, which meanwhile builds the rest of the pipeline (and takes a rule
+   * this thread has not reached yet itself).
    */
   private static void buildWordLookups(ArabicNormalizer n) {
     for (Step s : new Step[] {Step.ORTHOGRAPHY, Step.SPELLING}) {
       if (n.steps().contains(s)) {
-        s.normalizer().isNormalized("");
+        s.preload();
       }
     }
   }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.StringReader;
 import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -353,23 +354,41 @@ public final class Utf8Stream {
     return o;
   }
 
-  /** Where {@link #run} writes: a piece too long to hold as Strings is streamed to it ({@link #piece}). */
+  /** Where {@link #run} writes: a piece longer than the block is written to it as it goes ({@link #piece}). */
   private OutputStream sink;
 
   /**
-   * {@link #slowLines} of {@code b[from, to)} to {@code out[p]}; a piece longer than the block is streamed
-   * instead: the output so far is written out, and the piece goes through the engine's streaming path in
-   * bounded memory, as a line longer than {@link #maxLine} does (the String path would hold the piece, its
-   * output and that output's bytes at once: a line of ﷺ, each of which becomes 18 chars, about 90 times
-   * its size). Returns the end of the output in {@code out}, 0 after a streamed piece.
+   * {@link #slowLines} of {@code b[from, to)} to {@code out[p]}. A piece longer than the block is not held
+   * with its output: the output so far is written out, and the piece, decoded, goes through the engine's
+   * String path writing to {@link #sink} as it goes (its output is handed over in pieces of 32 Ki chars
+   * where no change can reach back). When the maps would make it more than twice as long (ﷺ becomes 18
+   * chars), it is streamed through the chain instead, which holds none of its output. Returns the end of the
+   * output in {@code out}, 0 after a piece written to the sink.
    */
   private int piece(byte[] b, int from, int to, int p) throws IOException {
     if (to - from <= block) {
       return slowLines(b, from, to, p);
     }
     sink.write(out, 0, p);
-    streamed(new ByteArrayInputStream(b, from, to - from), base + from);
+    String text = decode(b, from, to);
+    Writer w = new OutputStreamWriter(sink, StandardCharsets.UTF_8); // flushed, not closed: sink stays open
+    if (grows(text)) {
+      engine.normalize(new StringReader(text), w, StepCounter.NONE);
+    } else {
+      // The String path: a long line with a stop on every word or an & took the chain 5-10x the time.
+      engine.normalize(text, w, StepCounter.NONE);
+    }
+    w.flush();
     return 0;
+  }
+
+  /** True when the direct path's maps would make {@code s} more than twice as long. */
+  private boolean grows(String s) {
+    long added = 0;
+    for (int k = 0; k < s.length(); k++) {
+      added += engine.table.outputLength(s.charAt(k)) - 1;
+    }
+    return added > s.length();
   }
 
   /**
@@ -725,6 +744,18 @@ public final class Utf8Stream {
 
   /** Decodes the lines {@code b[from, to)} strictly, normalizes them and writes them at {@code out[p]}. */
   private int slowLines(byte[] b, int from, int to, int p) throws IOException {
+    String line = decode(b, from, to);
+    String done = engine.normalize(line);
+    if (done == line) { // unchanged (a legitimate AT&T): the input's bytes are the output's
+      ensure(p + to - from);
+      System.arraycopy(b, from, out, p, to - from);
+      return p + to - from;
+    }
+    return encode(done, p);
+  }
+
+  /** {@code b[from, to)} decoded strictly; a malformed byte is reported with its offset in the stream. */
+  private String decode(byte[] b, int from, int to) throws BadUtf8Exception {
     if (chars.length < to - from) {
       chars = new char[Math.max(to - from, Math.min(2 * chars.length, block))];
     }
@@ -738,14 +769,7 @@ public final class Utf8Stream {
     if (r.isError()) {
       throw new BadUtf8Exception(base + bb.position());
     }
-    String line = new String(chars, 0, cb.position());
-    String done = engine.normalize(line);
-    if (done == line) { // unchanged (a legitimate AT&T): the input's bytes are the output's
-      ensure(p + to - from);
-      System.arraycopy(b, from, out, p, to - from);
-      return p + to - from;
-    }
-    return encode(done, p);
+    return new String(chars, 0, cb.position());
   }
 
   /**
