@@ -84,7 +84,10 @@ public abstract class WordStage extends Stage {
         }
         return;
       }
-      word(UnicodeData.NFC.normalize(new String(buf, 0, n)));
+      // A word of plain characters (most words: no mark, nothing that composes) is its own NFC; ICU only for
+      // the others (a trigger word on every word of a line spent a fifth of its time in ICU's normal forms).
+      String w = new String(buf, 0, n);
+      word(UnicodeData.allPlain(buf, 0, n) ? w : UnicodeData.NFC.normalize(w));
     }
   }
 
@@ -133,6 +136,24 @@ public abstract class WordStage extends Stage {
 
   /** Emits {@code s} (NFC or not) decomposed, the form the chain works in. */
   public final void emitText(String s) {
-    emit(UnicodeData.NFD.normalize(s));
+    if (UnicodeData.allPlain(s)) {
+      emit(s); // its own NFD
+      return;
+    }
+    // The few words a text has with a hamza letter or a mark come back again and again (أن, إلى, and each
+    // correction): their decompositions are kept in a small table by hash rather than asked of ICU each time.
+    int slot = s.hashCode() & (DECOMPOSED - 1);
+    String d = decomposedOf[slot];
+    if (d == null || !s.equals(composedOf[slot])) {
+      d = UnicodeData.NFD.normalize(s);
+      composedOf[slot] = s;
+      decomposedOf[slot] = d;
+    }
+    emit(d);
   }
+
+  /** The size of the table of recent decompositions ({@link #emitText}): a power of two. */
+  private static final int DECOMPOSED = 64;
+  private final String[] composedOf = new String[DECOMPOSED];
+  private final String[] decomposedOf = new String[DECOMPOSED];
 }

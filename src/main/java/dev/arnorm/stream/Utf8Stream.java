@@ -39,9 +39,10 @@ import java.util.Arrays;
  * included): the output of a line is up to three times its size on the hot loop (a character of one byte
  * may become one of three), more only where a step expands a character (ﷺ becomes 18) in a piece of a
  * block or less that the String path takes, and the buffers grow only as far as the input needs, and stay
- * so for the rest of the stream. A line longer than the block grows the block to hold it; a longer piece of
- * it that the engine must take, and a line longer than 8 blocks, are streamed through a
- * {@link StrictUtf8Reader}.
+ * so for the rest of the stream. A line longer than the block grows the block to hold it; a line longer
+ * than 8 blocks is streamed through a {@link StrictUtf8Reader}. A piece of a held line that the engine must
+ * take and that is longer than the block is decoded (the chars are held once more) and its output written
+ * as it goes, or, when the maps would more than double it, streamed through a reader ({@link #piece}).
  */
 public final class Utf8Stream {
   public static final int BLOCK = 1 << 16;

@@ -425,6 +425,17 @@ public final class UnicodeData {
     return true;
   }
 
+  /** As {@link #allPlain(CharSequence)}, for the code points {@code cps[from, to)}. */
+  public static boolean allPlain(int[] cps, int from, int to) {
+    for (int i = from; i < to; i++) {
+      int c = cps[i];
+      if (c >= 0x10000 || !PLAIN[c]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   public static boolean isArabicMark(int cp) {
     return has(cp, F_ARABIC_MARK);
   }
