@@ -346,6 +346,15 @@ public final class DirectTable {
     return (char) (classAndMap[c] >>> 8);
   }
 
+  /** The most characters of output any one character is written as (18 for ﷺ under presentation-forms). */
+  public int longestOutput() {
+    int longest = 1;
+    for (String t : strings) {
+      longest = Math.max(longest, t == null ? 0 : t.length());
+    }
+    return longest;
+  }
+
   /** How many characters of output the direct path writes for {@code c} when it handles it. */
   public int outputLength(char c) {
     switch (cls[c]) {

@@ -41,8 +41,8 @@ import java.util.Arrays;
  * block or less that the String path takes, and the buffers grow only as far as the input needs, and stay
  * so for the rest of the stream. A line longer than the block grows the block to hold it; a line longer
  * than 8 blocks is streamed through a {@link StrictUtf8Reader}. A piece of a held line that the engine must
- * take and that is longer than the block is decoded (the chars are held once more) and its output written
- * as it goes, or, when the maps would more than double it, streamed through a reader ({@link #piece}).
+ * take and that is longer than the block is held once more as a String and its output written
+ * as it goes, or, when it may grow by more than half, streamed through a reader ({@link #piece}).
  */
 public final class Utf8Stream {
   public static final int BLOCK = 1 << 16;
@@ -362,8 +362,9 @@ public final class Utf8Stream {
    * {@link #slowLines} of {@code b[from, to)} to {@code out[p]}. A piece longer than the block is not held
    * with its output: the output so far is written out, and the piece, decoded, goes through the engine's
    * String path writing to {@link #sink} as it goes (its output is handed over in pieces of 32 Ki chars
-   * where no change can reach back). When the maps would make it more than twice as long (ﷺ becomes 18
-   * chars), it is streamed through the chain instead, which holds none of its output. Returns the end of the
+   * where no change can reach back). When it may grow by more than half ({@link #grows}: ﷺ becomes 18
+   * chars, and so may {@code &#65018}), it is streamed through the chain instead, which holds none of its
+   * output. Returns the end of the
    * output in {@code out}, 0 after a piece written to the sink.
    */
   private int piece(byte[] b, int from, int to, int p) throws IOException {
@@ -383,13 +384,24 @@ public final class Utf8Stream {
     return 0;
   }
 
-  /** True when the direct path's maps would make {@code s} more than twice as long. */
+  /**
+   * True when {@code s} may come out more than half as long again: what the maps add to its characters
+   * (ﷺ becomes 18), and for each numeric reference ({@code &#}), whose one character the maps may then
+   * expand as much as they expand any (a line of {@code &#65018 }, 8 chars that become 19, held its output
+   * of 1.2M chars at once and ran out of a 16 MB heap). A named reference decodes to characters no map
+   * expands (HtmlEntitiesTest checks it), and to fewer than it is written with.
+   */
   private boolean grows(String s) {
+    int longest = engine.table.longestOutput();
     long added = 0;
     for (int k = 0; k < s.length(); k++) {
-      added += engine.table.outputLength(s.charAt(k)) - 1;
+      char c = s.charAt(k);
+      added += engine.table.outputLength(c) - 1;
+      if (c == '&' && k + 1 < s.length() && s.charAt(k + 1) == '#') {
+        added += longest - 1;
+      }
     }
-    return added > s.length();
+    return added > s.length() / 2;
   }
 
   /**
@@ -755,22 +767,31 @@ public final class Utf8Stream {
     return encode(done, p);
   }
 
-  /** {@code b[from, to)} decoded strictly; a malformed byte is reported with its offset in the stream. */
+  /**
+   * {@code b[from, to)} decoded strictly; a malformed byte is reported with its offset in the stream. Up to
+   * a block, through {@link #chars}; a longer piece is checked through it a block at a time and then made a
+   * String from its bytes, so that no chars buffer of its size is kept for the rest of the stream.
+   */
   private String decode(byte[] b, int from, int to) throws BadUtf8Exception {
-    if (chars.length < to - from) {
-      chars = new char[Math.max(to - from, Math.min(2 * chars.length, block))];
+    boolean fits = to - from <= block;
+    if (chars.length < Math.min(to - from, block)) {
+      chars = new char[Math.max(Math.min(to - from, block), Math.min(2 * chars.length, block))];
     }
     ByteBuffer bb = ByteBuffer.wrap(b, from, to - from);
     CharBuffer cb = CharBuffer.wrap(chars);
     decoder.reset();
-    CoderResult r = decoder.decode(bb, cb, true);
+    CoderResult r;
+    do {
+      cb.clear();
+      r = decoder.decode(bb, cb, true);
+    } while (r.isOverflow());
     if (!r.isError()) {
       r = decoder.flush(cb);
     }
     if (r.isError()) {
       throw new BadUtf8Exception(base + bb.position());
     }
-    return new String(chars, 0, cb.position());
+    return fits ? new String(chars, 0, cb.position()) : new String(b, from, to - from, StandardCharsets.UTF_8);
   }
 
   /**
