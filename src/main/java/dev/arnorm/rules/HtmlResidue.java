@@ -19,8 +19,18 @@ public final class HtmlResidue extends HtmlEntitiesRule.AmpersandLookahead {
   private boolean marksAfterBase;
   private boolean clusterArabic;
   private boolean lineBlank = true;
-  private final StringBuilder leftToken = new StringBuilder();
-  /** Where the last {@code ?}, {@code =} or {@code /} is in {@link #leftToken}, or -1: kept, not searched for. */
+  /**
+   * The word before the {@code &} (the token since the last blank or line break): its last {@link #RING}
+   * chars, char {@code k} of the token at {@code left[k & (RING - 1)]}, and its length. The residue rules
+   * read only its last MAX_LEFT chars ({@link #leftStart}). A ring, not a builder trimmed now and then:
+   * every char the html stages pass goes in, and a StringBuilder's appends and trims took a third of the
+   * time of a long line of {@code &abc} through the chain.
+   */
+  private final char[] left = new char[RING];
+  private int leftLength;
+  /** A power of two, at least MAX_LEFT + 2: what {@link #leftStart} and {@link #trailingWord} read. */
+  private static final int RING = 128;
+  /** Where the last {@code ?}, {@code =} or {@code /} is in the token, or -1: kept, not searched for. */
   private int urlCharAt = -1;
   private boolean lastLetterArabic;
   private long removed;
@@ -93,7 +103,7 @@ public final class HtmlResidue extends HtmlEntitiesRule.AmpersandLookahead {
     marksAfterBase = false;
     clusterArabic = false;
     lineBlank = true;
-    leftToken.setLength(0);
+    leftLength = 0;
     urlCharAt = -1;
     lastLetterArabic = false;
     seenTatweel = false;
@@ -320,21 +330,40 @@ public final class HtmlResidue extends HtmlEntitiesRule.AmpersandLookahead {
   }
 
   /**
-   * Where the window of the word before the {@code &} starts in {@link #leftToken}: its last MAX_LEFT chars,
-   * never starting inside a pair (bounded memory, and the residue rules look no further).
+   * Where the window of the word before the {@code &} starts in the token: its last MAX_LEFT chars, never
+   * starting inside a pair (bounded memory, and the residue rules look no further).
    */
   private int leftStart() {
-    int cut = Math.max(0, leftToken.length() - HtmlEntitiesRule.MAX_LEFT);
-    return cut > 0 && Character.isLowSurrogate(leftToken.charAt(cut)) ? cut + 1 : cut;
+    int cut = Math.max(0, leftLength - HtmlEntitiesRule.MAX_LEFT);
+    return cut > 0 && Character.isLowSurrogate(left[cut & (RING - 1)]) ? cut + 1 : cut;
+  }
+
+  /** The code point of the token that ends before {@code i}, which is in the window or just after its start. */
+  private int leftCodePointBefore(int i) {
+    char c = left[(i - 1) & (RING - 1)];
+    if (Character.isLowSurrogate(c) && i >= 2) {
+      char h = left[(i - 2) & (RING - 1)];
+      if (Character.isHighSurrogate(h)) {
+        return Character.toCodePoint(h, c);
+      }
+    }
+    return c;
   }
 
   private String trailingWord() {
-    int i = leftToken.length();
+    int i = leftLength;
     int start = leftStart();
-    while (i > start && inLetterName(leftToken.codePointBefore(i))) {
-      i -= Character.charCount(leftToken.codePointBefore(i));
+    while (i > start && inLetterName(leftCodePointBefore(i))) {
+      i -= Character.charCount(leftCodePointBefore(i));
     }
-    return i == leftToken.length() ? "" : UnicodeData.NFC.normalize(leftToken.substring(i));
+    if (i == leftLength) {
+      return "";
+    }
+    char[] word = new char[leftLength - i];
+    for (int k = i; k < leftLength; k++) {
+      word[k - i] = left[k & (RING - 1)];
+    }
+    return UnicodeData.NFC.normalize(new String(word));
   }
 
   private String leadingWord(int[] r, int end) {
@@ -526,7 +555,7 @@ public final class HtmlResidue extends HtmlEntitiesRule.AmpersandLookahead {
     if (HtmlEntitiesRule.isLineBreak(cp)) {
       lineBlank = true;
       lastLetterArabic = false;
-      leftToken.setLength(0);
+      leftLength = 0;
       urlCharAt = -1;
       lastBase = -1;
       marksAfterBase = false;
@@ -542,7 +571,7 @@ public final class HtmlResidue extends HtmlEntitiesRule.AmpersandLookahead {
       clusterArabic = UnicodeData.isArabicScript(cp);
     }
     if (HtmlEntitiesRule.isBlank(cp)) {
-      leftToken.setLength(0);
+      leftLength = 0;
       urlCharAt = -1;
       return;
     }
@@ -552,19 +581,27 @@ public final class HtmlResidue extends HtmlEntitiesRule.AmpersandLookahead {
       lineBlank = false;
     }
     if (cp == '?' || cp == '=' || cp == '/') {
-      urlCharAt = leftToken.length();
+      urlCharAt = leftLength;
     }
-    leftToken.appendCodePoint(cp);
-    if (leftToken.length() > 2 * HtmlEntitiesRule.MAX_LEFT) {
-      // Trimmed to the window now and then, not at every char: a delete moves what stays.
-      int cut = leftStart();
-      leftToken.delete(0, cut);
-      urlCharAt = Math.max(-1, urlCharAt - cut);
+    if (cp < Character.MIN_SUPPLEMENTARY_CODE_POINT) {
+      left[leftLength++ & (RING - 1)] = (char) cp;
+    } else {
+      left[leftLength++ & (RING - 1)] = Character.highSurrogate(cp);
+      left[leftLength++ & (RING - 1)] = Character.lowSurrogate(cp);
+    }
+    if (leftLength > REBASE_AT) {
+      // A token of a billion chars (a streamed line with no blank): counted on from a lower length that
+      // keeps every char where it is in the ring.
+      leftLength -= REBASE_BY;
+      urlCharAt = Math.max(-1, urlCharAt - REBASE_BY);
     }
     if (UnicodeData.isLetter(cp)) {
       lastLetterArabic = UnicodeData.isArabicScript(cp);
     }
   }
+
+  private static final int REBASE_AT = 1 << 30;
+  private static final int REBASE_BY = 1 << 29; // a multiple of RING
 
   @Override
   public void end() {

@@ -7,7 +7,6 @@ import dev.arnorm.rules.CharRangeSet;
 import dev.arnorm.rules.StepCounter;
 import dev.arnorm.rules.WordStage;
 import dev.arnorm.unicode.UnicodeData;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -364,8 +363,7 @@ public final class Utf8Stream {
    * String path writing to {@link #sink} as it goes (its output is handed over in pieces of 32 Ki chars
    * where no change can reach back). When it may grow by more than half ({@link #grows}: ﷺ becomes 18
    * chars, and so may {@code &#65018}), it is streamed through the chain instead, which holds none of its
-   * output. Returns the end of the
-   * output in {@code out}, 0 after a piece written to the sink.
+   * output. Returns the end of the output in {@code out}, 0 after a piece written to the sink.
    */
   private int piece(byte[] b, int from, int to, int p) throws IOException {
     if (to - from <= block) {
@@ -388,8 +386,8 @@ public final class Utf8Stream {
    * True when {@code s} may come out more than half as long again: what the maps add to its characters
    * (ﷺ becomes 18), and for each numeric reference ({@code &#}), whose one character the maps may then
    * expand as much as they expand any (a line of {@code &#65018 }, 8 chars that become 19, held its output
-   * of 1.2M chars at once and ran out of a 16 MB heap). A named reference decodes to characters no map
-   * expands (HtmlEntitiesTest checks it), and to fewer than it is written with.
+   * of 1.2M chars at once and ran out of a 16 MB heap). A named reference never comes out longer than it is
+   * written (HtmlEntitiesTest checks it under every step).
    */
   private boolean grows(String s) {
     int longest = engine.table.longestOutput();
