@@ -2,11 +2,16 @@ package dev.arnorm.rules;
 
 import com.ibm.icu.text.UnicodeSet;
 import dev.arnorm.unicode.UnicodeData;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 /**
  * The {@link StepId#ORTHOGRAPHY} step: standard spelling for the word forms that comments write without a
@@ -61,7 +66,7 @@ public final class OrthographyRule extends Rule {
 
   /** Adds word {@code w} and its canonical decomposition to the triggers, and the decomposition to the set. */
   private static void addForms(String w, Map<String, Integer> all, List<String> decomposed) {
-    String d = decomposes(w) ? UnicodeData.NFD.normalize(w) : w;
+    String d = decomposed(w);
     all.put(w, 0);
     if (d != w) {
       all.put(d, 0);
@@ -69,14 +74,40 @@ public final class OrthographyRule extends Rule {
     decomposed.add(d);
   }
 
-  /** True when a character of {@code w} has a canonical decomposition (a table word: BMP only). */
-  private static boolean decomposes(String w) {
+  /**
+   * The canonical decomposition (NFD) of {@code w}, a table word or one with a tanween fath added (BMP
+   * only): each character's decomposition in turn, which is the NFD when no two marks in a row are out of
+   * canonical order (a hamza on a letter and then a tanween fath are, and go to ICU). {@code w} itself when
+   * nothing in it decomposes. Not ICU for every word: this runs when the step is first used, in the
+   * interpreter.
+   */
+  static String decomposed(String w) {
+    StringBuilder d = null;
     for (int i = 0; i < w.length(); i++) {
-      if (UnicodeData.decomposition(w.charAt(i)) != null) {
-        return true;
+      char c = w.charAt(i);
+      String parts = UnicodeData.decomposition(c);
+      if (parts != null && d == null) {
+        d = new StringBuilder(w.length() + 4).append(w, 0, i);
+      }
+      if (d != null) {
+        if (parts != null) {
+          d.append(parts);
+        } else {
+          d.append(c);
+        }
       }
     }
-    return false;
+    if (d == null) {
+      return w;
+    }
+    for (int i = 1; i < d.length(); i++) {
+      int before = UnicodeData.ccc(d.charAt(i - 1));
+      int ccc = UnicodeData.ccc(d.charAt(i));
+      if (ccc != 0 && before > ccc) {
+        return UnicodeData.NFD.normalize(w);
+      }
+    }
+    return d.toString();
   }
 
   /** The built-in rule, its table loaded from the jar. */
@@ -164,15 +195,38 @@ public final class OrthographyRule extends Rule {
   }
 
   private static Map<String, String> load() {
-    Map<String, String> table = new HashMap<>(16_384);
-    for (String line : ElongationRule.readList(RESOURCE)) {
-      int tab = line.indexOf('\t');
-      String wrong = tab < 0 ? line : line.substring(0, tab);
-      String right = tab < 0 ? "" : line.substring(tab + 1);
-      if (!isEntry(wrong, right) || table.put(wrong, right) != null) {
-        throw new IllegalStateException(RESOURCE + ": not a new entry of two different Arabic words of the "
-            + "same length: " + line);
+    byte[] text;
+    try (InputStream raw = OrthographyRule.class.getResourceAsStream("/dev/arnorm/" + RESOURCE)) {
+      if (raw == null) {
+        throw new IllegalStateException("missing resource dev/arnorm/" + RESOURCE);
       }
+      text = new GZIPInputStream(raw, 1 << 16).readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    // Parsed by hand from the bytes, not by a Reader, readLine and substring: this runs when a pipeline with
+    // the step starts, in the interpreter, and read that way the table took about three times as long. Every
+    // letter of the table is two bytes of UTF-8 (U+0621..U+064A), which isEntry checks once decoded.
+    Map<String, String> table = new HashMap<>(16_384);
+    char[] word = new char[64];
+    for (int at = 0; at < text.length; ) {
+      int end = at;
+      while (end < text.length && text[end] != '\n') {
+        end++;
+      }
+      if (end > at && text[at] != '#') {
+        int tab = at;
+        while (tab < end && text[tab] != '\t') {
+          tab++;
+        }
+        String wrong = twoByteWord(text, at, tab, word);
+        String right = tab < end ? twoByteWord(text, tab + 1, end, word) : null;
+        if (wrong == null || right == null || !isEntry(wrong, right) || table.put(wrong, right) != null) {
+          throw new IllegalStateException(RESOURCE + ": not a new entry of two different Arabic words of the "
+              + "same length: " + new String(text, at, end - at, StandardCharsets.UTF_8));
+        }
+      }
+      at = end + 1;
     }
     for (Map.Entry<String, String> e : table.entrySet()) {
       if (table.containsKey(e.getValue())) {
@@ -184,6 +238,26 @@ public final class OrthographyRule extends Rule {
       throw new IllegalStateException(RESOURCE + ": only " + table.size() + " entries");
     }
     return Collections.unmodifiableMap(table);
+  }
+
+  /**
+   * The word {@code b[from, to)} when it is two-byte UTF-8 sequences only, decoded in {@code buf} (which it
+   * fits), or null: the table's letters are all two bytes long, and {@link #isEntry} checks which they are.
+   */
+  private static String twoByteWord(byte[] b, int from, int to, char[] buf) {
+    int n = (to - from) / 2;
+    if (n == 0 || n > buf.length || (to - from) % 2 != 0) {
+      return null;
+    }
+    for (int i = 0; i < n; i++) {
+      int b0 = b[from + 2 * i] & 0xFF;
+      int b1 = b[from + 2 * i + 1] & 0xFF;
+      if ((b0 & 0xE0) != 0xC0 || (b1 & 0xC0) != 0x80) {
+        return null;
+      }
+      buf[i] = (char) ((b0 & 0x1F) << 6 | (b1 & 0x3F));
+    }
+    return new String(buf, 0, n);
   }
 
   /** Two different words of Arabic letters (no tatweel, no mark), of the same length, in NFC. */
