@@ -15,6 +15,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
 import net.jqwik.api.Provide;
 
 /**
@@ -85,6 +86,29 @@ class DirectPathProperties {
     Arbitrary<String> separator = Arbitraries.of(" ", " ", " ", "", "", "\n");
     return Combinators.combine(separator, token).as((a, b) -> a + b).list().ofMaxSize(30)
         .map(l -> String.join("", l));
+  }
+
+  /**
+   * Runs of {@code &}s, which the direct path keeps as a run once it has judged the first of them, of every
+   * length up to 40 between what may make them a reference's start or end, or residue, under the presets.
+   */
+  @Test
+  void runsOfAmpersandsAsTheChainAloneJudgesThem() {
+    List<String> before = List.of("", "x", "ب", " ", "\n", "a=", "ب\u064E", "AT", "&amp;", "\u200F");
+    List<String> after = List.of("", "x", "ب", " ", "\n", "#", "#60;", "amp;", "lt", "\u00AD", "\u0651", ";", "=",
+        "&ab", " ب", "\r\n",
+        "#1617;", "#x64E;x", "amp;#x651;"); // references to marks: the & before them is judged by what they give
+    for (Preset p : Preset.values()) {
+      for (int n = 1; n <= 40; n++) {
+        String run = "&".repeat(n);
+        for (String b : before) {
+          for (String a : after) {
+            assertDirectPathEqualsChain(p.steps(), b + run + a);
+            assertDirectPathEqualsChain(p.steps(), b + run + a + " " + b + run + a);
+          }
+        }
+      }
+    }
   }
 
   @Property(tries = 4000)

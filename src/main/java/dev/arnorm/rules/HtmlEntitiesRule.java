@@ -656,6 +656,26 @@ public final class HtmlEntitiesRule extends Rule {
         from = amp + 1;
       }
     }
+
+    /**
+     * Just after the verdict on {@code s[j - 1]}, asked of this object: where the {@code &}s from {@code s[j]}
+     * on stop being ones inside a literal run, which it keeps (each is then recorded as if asked about in
+     * turn). A run of {@code &}s is judged at the cost of copying it, not of a verdict per {@code &}.
+     * Returns {@code j} when {@code s[j]} is not such an {@code &}, or the state is not right after it.
+     */
+    public int keepRun(CharSequence s, int lineStart, int j) {
+      if (s != text || lineStart != line || last != j - 1) {
+        return j;
+      }
+      int end = residue.keptRunEnd(s, j);
+      for (int i = j; i < end; i++) {
+        residue.seeViewed(KEEP);
+      }
+      if (end > j) {
+        last = end - 1;
+      }
+      return end;
+    }
   }
 
 }

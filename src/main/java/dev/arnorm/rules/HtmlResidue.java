@@ -265,6 +265,18 @@ public final class HtmlResidue extends HtmlEntitiesRule.AmpersandLookahead {
   private final int[] strayLook = new int[HtmlEntitiesRule.MAX_LOOK];
 
   /**
+   * Where the {@code &}s from {@code s[j]} on stop being kept by {@link #strayVerdict}'s first test, each
+   * with two more {@code &}s after it in a run the decoder passes on as written; {@code j} when that test does
+   * not keep {@code s[j]}.
+   */
+  int keptRunEnd(CharSequence s, int j) {
+    if (j + 2 >= s.length() || s.charAt(j + 1) != '&' || s.charAt(j + 2) != '&' || !literalAmpersands(s, j + 1)) {
+      return j;
+    }
+    return runEnd - 2;
+  }
+
+  /**
    * The run of {@code &}s {@link #literalAmpersands} last measured: {@code runText[runFrom, runEnd)}, and
    * whether the decoder passes all of it on as written. Cleared by {@link #reset}.
    */
