@@ -111,6 +111,37 @@ class DirectPathProperties {
     }
   }
 
+  /**
+   * An {@code &} before letters that start no reference's name ({@code &abc}) is judged on the direct path,
+   * gathering on past later ones: sequences of such pieces, names that do start one among them, in every
+   * order of three, after what may come before, under the presets, against the chain alone.
+   */
+  @Test
+  void ampersandsBeforeNamesAsTheChainAloneJudgesThem() {
+    List<String> pieces = List.of("&abc", "&zq", "&amp", "&amp;", "&lt", "&n", "&no", "&x1", "&AT", "abc", "ب",
+        "&ب", "&#", "&#1617;", "&\u064E", "&\u0640", "&;", "&=", " ", "&abc\u00ADd", "&\u200Fab", "?a=1", "&q;");
+    List<String> before = List.of("", "a", "ب", " ", "x=", "\n");
+    for (Preset p : Preset.values()) {
+      for (String b : before) {
+        for (String x : pieces) {
+          for (String y : pieces) {
+            for (String z : pieces) {
+              assertDirectPathEqualsChain(p.steps(), b + x + y + z);
+            }
+          }
+        }
+      }
+    }
+    for (Preset p : Preset.values()) { // long runs: past the lookahead and the gathering's allowance
+      for (String x : List.of("&abc", ".&abc", "&a\u0640", "ب&abc", "&abc ")) {
+        for (int n : new int[] {1, 2, 5, 30, 200}) {
+          assertDirectPathEqualsChain(p.steps(), x.repeat(n));
+          assertDirectPathEqualsChain(p.steps(), "ب " + x.repeat(n) + "&amp;lt; &#1617;");
+        }
+      }
+    }
+  }
+
   @Property(tries = 4000)
   void directPathEqualsTheChainAlone(@ForAll("pipeline") List<Step> steps, @ForAll("text") String s) {
     assertDirectPathEqualsChain(steps, s);

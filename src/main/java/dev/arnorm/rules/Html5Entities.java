@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -107,6 +108,70 @@ public final class Html5Entities {
   }
 
   private Html5Entities() {}
+
+  /**
+   * False when no name, with or without its semicolon, starts with the ASCII name {@code s[from, to)} (or
+   * is it): an {@code &} whose name so far is no such start begins no reference, whatever follows. True
+   * when one may: told by the name's hash among those of every start of every name, so a collision only
+   * makes the answer cautious.
+   */
+  public static boolean mayBeNamePrefix(CharSequence s, int from, int to) {
+    int h = 0;
+    for (int k = from; k < to; k++) {
+      h = 31 * h + s.charAt(k);
+    }
+    int[] table = Prefixes.HASHES;
+    int mask = table.length - 1;
+    for (int i = mix(h) & mask; ; i = (i + 1) & mask) {
+      if (table[i] == h && Prefixes.USED[i]) {
+        return true;
+      }
+      if (!Prefixes.USED[i]) {
+        return false;
+      }
+    }
+  }
+
+  private static int mix(int h) {
+    return h ^ (h >>> 16) ^ (h >>> 7);
+  }
+
+  /**
+   * The hashes ({@code String.hashCode}) of every start of every name, in an open-addressed table; made on
+   * the first {@link #mayBeNamePrefix}, which only an {@code &} right before a letter or digit asks.
+   */
+  private static final class Prefixes {
+    static final int[] HASHES;
+    static final boolean[] USED;
+
+    static {
+      int starts = 0;
+      for (Map<String, String> m : List.of(WITH_SEMICOLON, LEGACY)) {
+        for (String name : m.keySet()) {
+          starts += name.length();
+        }
+      }
+      int size = Integer.highestOneBit(starts * 2) << 1;
+      int[] hashes = new int[size];
+      boolean[] used = new boolean[size];
+      for (Map<String, String> m : List.of(WITH_SEMICOLON, LEGACY)) {
+        for (String name : m.keySet()) {
+          int h = 0;
+          for (int k = 0; k < name.length(); k++) {
+            h = 31 * h + name.charAt(k);
+            int i = mix(h) & (size - 1);
+            while (used[i] && hashes[i] != h) {
+              i = (i + 1) & (size - 1);
+            }
+            hashes[i] = h;
+            used[i] = true;
+          }
+        }
+      }
+      HASHES = hashes;
+      USED = used;
+    }
+  }
 
   /** The text of {@code &name;}, or null. */
   public static String withSemicolon(String name) {

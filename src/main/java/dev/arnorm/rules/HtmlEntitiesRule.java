@@ -642,7 +642,7 @@ public final class HtmlEntitiesRule extends Rule {
           amp++;
         }
         residue.skim(s, from, amp);
-        int v = residue.strayVerdict(s, amp);
+        int v = residue.strayVerdict(s, lineStart, amp);
         if (v == UNDECIDED) {
           return v; // and for every later & on the line: each call meets this one again first
         }
