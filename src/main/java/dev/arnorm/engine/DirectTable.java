@@ -346,13 +346,27 @@ public final class DirectTable {
     return (char) (classAndMap[c] >>> 8);
   }
 
-  /** The most characters of output any one character is written as (18 for ﷺ under presentation-forms). */
-  public int longestOutput() {
+  /**
+   * True when {@code s} may come out more than half as long again: what the maps add to its characters (ﷺ
+   * becomes 18), and for each numeric reference ({@code &#}), whose one character the maps may then expand
+   * as much as they expand any (a line of {@code &#65018 }, 8 chars that become 19, held its output of 1.2M
+   * chars at once and ran out of a 16 MB heap). A named reference never comes out longer than it is
+   * written (HtmlEntitiesTest checks it under every step).
+   */
+  public boolean mayGrowByHalf(CharSequence s) {
     int longest = 1;
     for (String t : strings) {
       longest = Math.max(longest, t == null ? 0 : t.length());
     }
-    return longest;
+    long added = 0;
+    for (int k = 0; k < s.length(); k++) {
+      char c = s.charAt(k);
+      added += outputLength(c) - 1;
+      if (c == '&' && k + 1 < s.length() && s.charAt(k + 1) == '#') {
+        added += longest - 1;
+      }
+    }
+    return added > s.length() / 2;
   }
 
   /** How many characters of output the direct path writes for {@code c} when it handles it. */

@@ -4,9 +4,31 @@ import dev.arnorm.engine.Engine;
 import dev.arnorm.engine.Output;
 import dev.arnorm.unicode.UnicodeData;
 
-/** Writing UTF-8 into a byte array, for the loops of {@link Utf8Stream}: a char, a kept mark in its place. */
+/** Writing UTF-8 into a byte array, for {@link Utf8Stream}: a char, a kept mark in its place, a String. */
 public final class Utf8Bytes {
   private Utf8Bytes() {}
+
+  /**
+   * Writes {@code s} as UTF-8 at {@code o[p]}, which has room for three bytes a char; returns the end. A
+   * lone surrogate, which valid input cannot give, becomes {@code '?'}, as {@link String#getBytes} makes it.
+   */
+  public static int put(byte[] o, int p, String s) {
+    for (int k = 0, n = s.length(); k < n; k++) {
+      char c = s.charAt(k);
+      if (!Character.isSurrogate(c)) {
+        p = put(o, p, c);
+      } else if (Character.isHighSurrogate(c) && k + 1 < n && Character.isLowSurrogate(s.charAt(k + 1))) {
+        int cp = Character.toCodePoint(c, s.charAt(++k));
+        o[p++] = (byte) (0xF0 | cp >> 18);
+        o[p++] = (byte) (0x80 | cp >> 12 & 0x3F);
+        o[p++] = (byte) (0x80 | cp >> 6 & 0x3F);
+        o[p++] = (byte) (0x80 | cp & 0x3F);
+      } else {
+        o[p++] = '?';
+      }
+    }
+    return p;
+  }
 
   /** Writes {@code x} (not a surrogate: the table maps to none) as UTF-8; returns the end. */
   public static int put(byte[] o, int p, char x) {

@@ -361,7 +361,7 @@ public final class Utf8Stream {
    * {@link #slowLines} of {@code b[from, to)} to {@code out[p]}. A piece longer than the block is not held
    * with its output: the output so far is written out, and the piece, decoded, goes through the engine's
    * String path writing to {@link #sink} as it goes (its output is handed over in pieces of 32 Ki chars
-   * where no change can reach back). When it may grow by more than half ({@link #grows}: ﷺ becomes 18
+   * where no change can reach back). When it may grow by more than half ({@link DirectTable#mayGrowByHalf}: ﷺ becomes 18
    * chars, and so may {@code &#65018}), it is streamed through the chain instead, which holds none of its
    * output. Returns the end of the output in {@code out}, 0 after a piece written to the sink.
    */
@@ -372,7 +372,7 @@ public final class Utf8Stream {
     sink.write(out, 0, p);
     String text = decode(b, from, to);
     Writer w = new OutputStreamWriter(sink, StandardCharsets.UTF_8); // flushed, not closed: sink stays open
-    if (grows(text)) {
+    if (engine.table.mayGrowByHalf(text)) {
       engine.normalize(new StringReader(text), w, StepCounter.NONE);
     } else {
       // The String path: a long line with a stop on every word or an & took the chain 5-10x the time.
@@ -380,26 +380,6 @@ public final class Utf8Stream {
     }
     w.flush();
     return 0;
-  }
-
-  /**
-   * True when {@code s} may come out more than half as long again: what the maps add to its characters
-   * (ﷺ becomes 18), and for each numeric reference ({@code &#}), whose one character the maps may then
-   * expand as much as they expand any (a line of {@code &#65018 }, 8 chars that become 19, held its output
-   * of 1.2M chars at once and ran out of a 16 MB heap). A named reference never comes out longer than it is
-   * written (HtmlEntitiesTest checks it under every step).
-   */
-  private boolean grows(String s) {
-    int longest = engine.table.longestOutput();
-    long added = 0;
-    for (int k = 0; k < s.length(); k++) {
-      char c = s.charAt(k);
-      added += engine.table.outputLength(c) - 1;
-      if (c == '&' && k + 1 < s.length() && s.charAt(k + 1) == '#') {
-        added += longest - 1;
-      }
-    }
-    return added > s.length() / 2;
   }
 
   /**
@@ -762,7 +742,8 @@ public final class Utf8Stream {
       System.arraycopy(b, from, out, p, to - from);
       return p + to - from;
     }
-    return encode(done, p);
+    ensure(p + 3 * done.length());
+    return Utf8Bytes.put(out, p, done);
   }
 
   /**
@@ -790,30 +771,6 @@ public final class Utf8Stream {
       throw new BadUtf8Exception(base + bb.position());
     }
     return fits ? new String(chars, 0, cb.position()) : new String(b, from, to - from, StandardCharsets.UTF_8);
-  }
-
-  /**
-   * Writes {@code s} as UTF-8 at {@code out[p]}; returns the end. A lone surrogate, which valid input
-   * cannot give, becomes {@code '?'}, as {@link String#getBytes} makes it.
-   */
-  private int encode(String s, int p) {
-    ensure(p + 3 * s.length());
-    byte[] o = out;
-    for (int k = 0, n = s.length(); k < n; k++) {
-      char c = s.charAt(k);
-      if (!Character.isSurrogate(c)) {
-        p = Utf8Bytes.put(o, p, c);
-      } else if (Character.isHighSurrogate(c) && k + 1 < n && Character.isLowSurrogate(s.charAt(k + 1))) {
-        int cp = Character.toCodePoint(c, s.charAt(++k));
-        o[p++] = (byte) (0xF0 | cp >> 18);
-        o[p++] = (byte) (0x80 | cp >> 12 & 0x3F);
-        o[p++] = (byte) (0x80 | cp >> 6 & 0x3F);
-        o[p++] = (byte) (0x80 | cp & 0x3F);
-      } else {
-        o[p++] = '?';
-      }
-    }
-    return p;
   }
 
   /**
