@@ -232,7 +232,7 @@ public final class ArnormCli implements Callable<Integer> {
    * head start only, never the parsing: {@link #likelyNormalizer} glances at the arguments for a preset or
    * steps, and anything it cannot read gives {@code light}; the main thread then builds, or waits for, the
    * normalizer the options name (class initialization and the engine's lazy build are thread-safe). The
-   * word-lookup steps' rules (orthography: 40 ms at start, spelling: 14) are built on a third thread, beside
+   * word-lookup steps' rules (tens of milliseconds each at start) are built on a third thread, beside
    * the rest of the pipeline: picocli is done long before the engine, which leaves a core to them.
    */
   private static void warmUp(String[] args) {

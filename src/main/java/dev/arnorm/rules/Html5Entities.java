@@ -120,56 +120,36 @@ public final class Html5Entities {
     for (int k = from; k < to; k++) {
       h = 31 * h + s.charAt(k);
     }
-    int[] table = Prefixes.HASHES;
-    int mask = table.length - 1;
-    for (int i = mix(h) & mask; ; i = (i + 1) & mask) {
-      if (table[i] == h && Prefixes.USED[i]) {
-        return true;
-      }
-      if (!Prefixes.USED[i]) {
-        return false;
-      }
-    }
-  }
-
-  private static int mix(int h) {
-    return h ^ (h >>> 16) ^ (h >>> 7);
+    return Arrays.binarySearch(Prefixes.HASHES, h) >= 0;
   }
 
   /**
-   * The hashes ({@code String.hashCode}) of every start of every name, in an open-addressed table; made on
-   * the first {@link #mayBeNamePrefix}, which only an {@code &} right before a letter or digit asks.
+   * {@code String.hashCode} of every start of every name, sorted, as {@link #LEGACY_HASHES} is; made on the
+   * first {@link #mayBeNamePrefix}, which only an {@code &} right before a letter or digit asks.
    */
   private static final class Prefixes {
     static final int[] HASHES;
-    static final boolean[] USED;
 
     static {
-      int starts = 0;
+      int n = 0;
       for (Map<String, String> m : List.of(WITH_SEMICOLON, LEGACY)) {
         for (String name : m.keySet()) {
-          starts += name.length();
+          n += name.length();
         }
       }
-      int size = Integer.highestOneBit(starts * 2) << 1;
-      int[] hashes = new int[size];
-      boolean[] used = new boolean[size];
+      int[] hashes = new int[n];
+      int i = 0;
       for (Map<String, String> m : List.of(WITH_SEMICOLON, LEGACY)) {
         for (String name : m.keySet()) {
           int h = 0;
           for (int k = 0; k < name.length(); k++) {
             h = 31 * h + name.charAt(k);
-            int i = mix(h) & (size - 1);
-            while (used[i] && hashes[i] != h) {
-              i = (i + 1) & (size - 1);
-            }
-            hashes[i] = h;
-            used[i] = true;
+            hashes[i++] = h;
           }
         }
       }
+      Arrays.sort(hashes);
       HASHES = hashes;
-      USED = used;
     }
   }
 

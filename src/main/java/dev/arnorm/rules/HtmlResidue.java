@@ -23,8 +23,8 @@ public final class HtmlResidue extends HtmlEntitiesRule.AmpersandLookahead {
    * The word before the {@code &} (the token since the last blank or line break): its last {@link #RING}
    * chars, char {@code k} of the token at {@code left[k & (RING - 1)]}, and its length. The residue rules
    * read only its last MAX_LEFT chars ({@link #leftStart}). A ring, not a builder trimmed now and then:
-   * every char the html stages pass goes in, and JFR put a third of the samples of a long line of
-   * {@code &abc} through the chain in a StringBuilder's appends and trims.
+   * every char the html stages pass goes in (JFR put about 30% of the samples of a long line of
+   * {@code &abc} through the chain in the method that appended it to a StringBuilder).
    */
   private final char[] left = new char[RING];
   private int leftLength;
