@@ -142,6 +142,64 @@ class DirectPathProperties {
     }
   }
 
+  /**
+   * Words glued by {@code &}s ({@code abc&abc&abc}) are kept as a stretch once the first {@code &} is judged,
+   * without a verdict each: every sequence of four of these pieces, which make such stretches, break them
+   * (a name that starts a reference, a mark, a blank, an Arabic letter, a {@code ;}) or start them late,
+   * under the presets, against the chain alone.
+   */
+  @Test
+  void wordsGluedByAmpersandsAsTheChainAloneJudgesThem() {
+    List<String> pieces = List.of("abc", "&", "7", "&amp", "&lt", ";", " ", "ب", "\u064E", "x=", "&#1617;", ".");
+    List<String> before = List.of("", "a", "ب ", "?q");
+    for (Preset p : Preset.values()) {
+      for (String b : before) {
+        for (String w : pieces) {
+          for (String x : pieces) {
+            for (String y : pieces) {
+              for (String z : pieces) {
+                assertDirectPathEqualsChain(p.steps(), b + w + x + y + z);
+              }
+            }
+          }
+        }
+      }
+    }
+    for (Preset p : Preset.values()) { // stretches longer than the word before's window
+      for (int n : new int[] {20, 40, 100}) {
+        assertDirectPathEqualsChain(p.steps(), "abc" + "&a1".repeat(n) + "&amp; x=1&b?" + "&q".repeat(n) + " &.");
+        assertDirectPathEqualsChain(p.steps(), "ب" + "&abc".repeat(n) + "&\u064E");
+        // What the stretch leaves for a later verdict: its last letter, and the length of the word before.
+        assertDirectPathEqualsChain(p.steps(), "ب&" + "abc&".repeat(n) + "7.& ب");
+        assertDirectPathEqualsChain(p.steps(), "ب?" + "1&".repeat(n) + "2.& ب");
+      }
+    }
+  }
+
+  /**
+   * {@code &#} and digits whose value passes U+10FFFF is judged on the direct path as the decoder passes it
+   * on: numbers at the edge of the range, at the edge of the lookahead (leading zeros), in either base,
+   * after and before what may change the verdict or start another reference, under the presets.
+   */
+  @Test
+  void numbersOutOfRangeAsTheChainAloneJudgesThem() {
+    List<String> numbers = List.of("&#1114111", "&#1114112", "&#99999999", "&#x10FFFF", "&#x110000", "&#X110000;",
+        "&#x11FFFFg", "&#0001114112", "&#" + "0".repeat(86) + "1114112", "&#" + "0".repeat(87) + "1114112",
+        "&#" + "0".repeat(88) + "99999999", "&#" + "1".repeat(300), "&#xFFFFFFFFFF", "&#1114112\u00AD1", "&#12");
+    List<String> before = List.of("", "a", "ب", " ", "x=", "&", "&abc", "\n", "&#", "&amp;");
+    List<String> after = List.of("", "1", ";", "&", "&#1617;", " ب", "abc", "\u0640", "\u064E", "&lt", "=");
+    for (Preset p : Preset.values()) {
+      for (String b : before) {
+        for (String x : numbers) {
+          for (String a : after) {
+            assertDirectPathEqualsChain(p.steps(), b + x + a);
+            assertDirectPathEqualsChain(p.steps(), b + x + a + x);
+          }
+        }
+      }
+    }
+  }
+
   @Property(tries = 4000)
   void directPathEqualsTheChainAlone(@ForAll("pipeline") List<Step> steps, @ForAll("text") String s) {
     assertDirectPathEqualsChain(steps, s);

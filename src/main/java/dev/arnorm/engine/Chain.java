@@ -85,7 +85,15 @@ public final class Chain {
     entities = g != null && !engine.table.beforeHtmlTouched.containsSome(0, 0x7F);
     stray = entities && skimmable
         ? ((HtmlEntitiesRule) engine.rules[at]).new StrayAmpersands(at == 0 ? null : (MapRule) engine.rules[0]) : null;
+    boolean copied = true;
+    for (char c = '0'; c <= 'z'; c++) {
+      copied &= !HtmlEntitiesRule.isAsciiAlnum(c) || engine.cls[c] == DirectTable.COPY;
+    }
+    asciiAlnumCopied = copied;
   }
+
+  /** The table copies every ASCII letter and digit as it is. */
+  private final boolean asciiAlnumCopied;
 
   /**
    * What the pipeline makes of the stray {@code &} at {@code k} (no reference starts there), as a chain
@@ -239,6 +247,12 @@ public final class Chain {
   private int segIn;
   /** The text ended inside a word that needs the chain. */
   public boolean endSpecial;
+  /**
+   * Every {@code &} of {@code keptIn} before {@code keptBefore} is one the stray judge kept with the words
+   * around it ({@link HtmlEntitiesRule.StrayAmpersands#keptWordsEnd}): kept without a verdict each.
+   */
+  private CharSequence keptIn;
+  private int keptBefore;
 
   public void startPhase(int at) {
     inWord = false;
@@ -251,6 +265,7 @@ public final class Chain {
     prevCcc = Engine.NO_MARKS;
     segIn = at;
     endSpecial = false;
+    keptIn = null;
   }
 
   /**
@@ -370,6 +385,17 @@ public final class Chain {
           }
           return k;
         default:
+          if (c == '&' && entities && k < keptBefore && s == keptIn) {
+            // Judged with the words before it (&abc&abc): kept as it is.
+            segIn = k;
+            prevCcc = Engine.NO_MARKS;
+            if (!emitOrUndo('&', k)) {
+              return k;
+            }
+            k++;
+            tryBulk = false;
+            break;
+          }
           if (c == '&' && entities) {
             int p0 = o.pos;
             int len = decodeEntity(k);
@@ -388,6 +414,23 @@ public final class Chain {
                 return k;
               }
               k++;
+              if (v == HtmlEntitiesRule.KEEP && k < n && s.charAt(k) != '&') {
+                int e = stray.keptWordsEnd(s, lines.start, k);
+                if (e > k && bulk && asciiAlnumCopied) {
+                  // ASCII letters and digits the table copies, and &s kept: the stretch comes out as it is.
+                  out.copy(s, k, e);
+                  segIn = e - 1;
+                  lastBaseIn = e - 1;
+                  prevCcc = Engine.NO_MARKS;
+                  prevOut = '&';
+                  run = 1;
+                  lastOutBlank = false;
+                  k = e;
+                } else {
+                  keptBefore = e;
+                  keptIn = s;
+                }
+              }
               if (v == HtmlEntitiesRule.KEEP && k < n && s.charAt(k) == '&') {
                 // The rest of a literal run of &s, kept as it is without a verdict each (a line of &s took
                 // about 10x the time of news).

@@ -120,7 +120,12 @@ public final class Html5Entities {
     for (int k = from; k < to; k++) {
       h = 31 * h + s.charAt(k);
     }
-    return Arrays.binarySearch(Prefixes.HASHES, h) >= 0;
+    return mayStartName(h);
+  }
+
+  /** {@link #mayBeNamePrefix} by the {@code String.hashCode} of the name so far, which is all it reads. */
+  public static boolean mayStartName(int hash) {
+    return Arrays.binarySearch(Prefixes.HASHES, hash) >= 0;
   }
 
   /**

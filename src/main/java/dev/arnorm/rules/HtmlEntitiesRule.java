@@ -489,6 +489,38 @@ public final class HtmlEntitiesRule extends Rule {
     return m == null || m.length != la.length || m.text.indexOf('&') >= 0 ? null : m;
   }
 
+  /**
+   * True when {@code s[k] == '&'} starts {@code &#} and digits (or {@code &#x} and hex digits) whose value
+   * passes U+10FFFF within the first {@link #MAX_LOOK} chars, none read through: {@link #match} then finds
+   * no reference whatever follows (the value only grows), and the decoder passes the {@code &} on as
+   * written. A line of {@code &#} and endless digits went through the chain at about eight times what news
+   * costs per byte.
+   */
+  public static boolean numberOutOfRange(CharSequence s, int k) {
+    int n = Math.min(s.length(), k + MAX_LOOK);
+    int i = k + 2;
+    if (i > n || s.charAt(k + 1) != '#') {
+      return false;
+    }
+    int radix = 10;
+    if (i < n && (s.charAt(i) == 'x' || s.charAt(i) == 'X')) {
+      radix = 16;
+      i++;
+    }
+    long v = 0;
+    for (; i < n; i++) {
+      int d = asciiDigit(s.charAt(i), radix);
+      if (d < 0) {
+        return false;
+      }
+      v = v * radix + d;
+      if (v > 0x10FFFF) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A character that can continue a reference after {@code &}: more input may still change the match. */
   public static boolean isNameChar(int c) {
     return isAsciiAlnum(c) || c == '#';
@@ -671,6 +703,22 @@ public final class HtmlEntitiesRule extends Rule {
       for (int i = j; i < end; i++) {
         residue.seeViewed(KEEP);
       }
+      if (end > j) {
+        last = end - 1;
+      }
+      return end;
+    }
+
+    /**
+     * As {@link #keepRun}, for words glued by {@code &}s that are kept as in AT&T ({@code &abc} repeated):
+     * the index after the last {@code &} from {@code s[j]} on that is kept so, each recorded as if asked about
+     * in turn; {@code j} when {@code s[j]} does not start such a word, or the state is not right after it.
+     */
+    public int keptWordsEnd(CharSequence s, int lineStart, int j) {
+      if (s != text || lineStart != line || last != j - 1) {
+        return j;
+      }
+      int end = residue.keptWordsEnd(s, j);
       if (end > j) {
         last = end - 1;
       }

@@ -257,6 +257,9 @@ public final class HtmlResidue extends HtmlEntitiesRule.AmpersandLookahead {
         if (n == 2 && HtmlEntitiesRule.isAsciiAlnum(lastBase) && HtmlEntitiesRule.isAsciiAlnum(x) && nameless(s, k)) {
           return HtmlEntitiesRule.KEEP; // AT&T, &abc after abc: keptAlready's first case, the decoder taking none
         }
+        if (n == 2 && x == '#' && i == k + 2 && HtmlEntitiesRule.numberOutOfRange(s, k)) {
+          return HtmlEntitiesRule.KEEP; // &#99999999: keptAlready's first case, the decoder taking none
+        }
         if (n == HtmlEntitiesRule.MAX_LOOK || endsWord(x)) {
           break gather;
         }
@@ -293,12 +296,22 @@ public final class HtmlResidue extends HtmlEntitiesRule.AmpersandLookahead {
    * grow into. False for no letter or digit right after it ({@code &#}, a run of {@code &}s: other rules).
    */
   private static boolean nameless(CharSequence s, int k) {
+    int end = nameEnd(s, k);
+    return end >= 0 && !Html5Entities.mayBeNamePrefix(s, k + 1, end);
+  }
+
+  /**
+   * The end of the ASCII letters and digits right after the {@code &} at {@code s[k]}, its name so far;
+   * -1 when there are none, or more than a reference's name may hold.
+   */
+  private static int nameEnd(CharSequence s, int k) {
     int end = k + 1;
     while (end < s.length() && end - k <= Html5Entities.MAX_NAME_LENGTH && HtmlEntitiesRule.isAsciiAlnum(s.charAt(end))) {
       end++;
     }
-    return end > k + 1 && end - k <= Html5Entities.MAX_NAME_LENGTH && !Html5Entities.mayBeNamePrefix(s, k + 1, end);
+    return end > k + 1 && end - k <= Html5Entities.MAX_NAME_LENGTH ? end : -1;
   }
+
 
   /**
    * Where the {@code &}s from {@code s[j]} on stop being kept by {@link #strayVerdict}'s first test, each
@@ -310,6 +323,86 @@ public final class HtmlResidue extends HtmlEntitiesRule.AmpersandLookahead {
       return j;
     }
     return runEnd - 2;
+  }
+
+  /**
+   * Just after a kept {@code &} at {@code s[j - 1]}, this stage having seen it: where the {@code &}s from
+   * {@code s[j]} on stop being kept by {@link #strayVerdict}'s AT&T test, each with ASCII letters or digits
+   * right before it (its last base) and right after it that start no reference's name ({@link #nameless}):
+   * {@code abc&abc&abc}. Returns the index after the last such {@code &}, this stage having seen the text up
+   * to there as if each had been judged in turn; {@code j} when there is none. A line of {@code &abc}
+   * otherwise cost a skim and a verdict per {@code &}, about ten times what news costs per byte.
+   */
+  int keptWordsEnd(CharSequence s, int j) {
+    int n = s.length();
+    int end = j;
+    boolean letter = false;
+    int checkedHash = 0; // of the last name found nameless: a repeated one is not looked up again
+    boolean checked = false;
+    // Each char is read once: the name after an & is the word before the next one.
+    int word = j;
+    int i = j;
+    boolean wordLetter = false;
+    while (i < n && HtmlEntitiesRule.isAsciiAlnum(s.charAt(i))) {
+      wordLetter |= s.charAt(i) > '9';
+      i++;
+    }
+    while (i > word && i + 1 < n && s.charAt(i) == '&') {
+      int amp = i;
+      int h = 0;
+      boolean nameLetter = false;
+      for (i = amp + 1; i < n && i - amp <= Html5Entities.MAX_NAME_LENGTH && HtmlEntitiesRule.isAsciiAlnum(s.charAt(i)); i++) {
+        char c = s.charAt(i);
+        nameLetter |= c > '9';
+        h = 31 * h + c;
+      }
+      // As nameless: some letters or digits, no more than a name holds, that start no name.
+      if (i == amp + 1 || i - amp > Html5Entities.MAX_NAME_LENGTH
+          || (!(checked && h == checkedHash) && Html5Entities.mayStartName(h))) {
+        break;
+      }
+      checked = true;
+      checkedHash = h;
+      letter |= wordLetter;
+      end = amp + 1;
+      word = amp + 1;
+      wordLetter = nameLetter;
+    }
+    if (end > j) {
+      seeAscii(s, j, end, letter);
+    }
+    return end;
+  }
+
+  /**
+   * What {@link #seeViewed} records of {@code s[from, to)}, ASCII letters, digits and {@code &}s only, which
+   * the engine feeds these stages as they are and which end up as they are: each becomes the last base and
+   * goes into the word before; only the last {@link #RING} chars need writing.
+   */
+  private void seeAscii(CharSequence s, int from, int to, boolean letter) {
+    seenTatweel = false;
+    marksOnTatweel = 0;
+    int start = Math.max(from, to - RING);
+    long length = (long) leftLength + (start - from); // slots of chars a later one would overwrite
+    while (length > REBASE_AT) {
+      length -= REBASE_BY;
+      urlCharAt = Math.max(-1, urlCharAt - REBASE_BY);
+    }
+    leftLength = (int) length;
+    for (int k = start; k < to; k++) {
+      left[leftLength++ & (RING - 1)] = s.charAt(k);
+    }
+    if (leftLength > REBASE_AT) {
+      leftLength -= REBASE_BY;
+      urlCharAt = Math.max(-1, urlCharAt - REBASE_BY);
+    }
+    lastBase = s.charAt(to - 1);
+    marksAfterBase = false;
+    clusterArabic = false;
+    lineBlank = false;
+    if (letter) {
+      lastLetterArabic = false;
+    }
   }
 
   /**
