@@ -15,11 +15,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Hostile shapes of about 200k chars on one line (issue 14): each must cost time linear in its length, and
- * at most ten times what news costs per char. {@code news} is the yardstick: the first 200k chars of
- * {@code -p news=...} (a bundled sample's name, by default the Elaph article repeated, or a file path such as
- * the real news of docs/performance.md), lines as they are. {@code clean} is one clean sentence repeated,
- * which is only scanned and returned. Every input is about the same length (ligature's output is).
+ * Hostile shapes on one line (issue 14): each must cost time linear in its length, and at most ten times
+ * what news costs per byte of UTF-8. Every input is about {@link #BYTES} bytes, so the times compare as they
+ * are. {@code news} is the yardstick: the start of {@code -p news=...} (a bundled sample's name, by default
+ * the Elaph article repeated, or a file path such as the real news of docs/performance.md), lines as they
+ * are. {@code clean} is one clean sentence repeated, which is only scanned and returned. {@code ligature}'s
+ * output is about {@link #BYTES}: its input, each ﷺ of 3 bytes becoming 33, is an eleventh of that.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -28,7 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Xss8m"})
 public class HostileBenchmark {
-  static final int LENGTH = 200_000;
+  /** The UTF-8 length of every input: the first 200k chars of the real news are 361 KB. */
+  static final int BYTES = 360_000;
 
   @Param({"news", "clean", "marks-out-of-order", "marks-no-base", "ampersands", "amp-abc", "numeric-endless",
       "ligature", "elongated", "tatweel-run", "tatweel-alone", "lookups"})
@@ -48,53 +50,69 @@ public class HostileBenchmark {
   @Setup
   public void setUp() {
     normalizer = ArabicNormalizer.parse(preset);
-    text = shape.equals("news") ? prefix(Inputs.corpus(news), LENGTH) : shape(shape);
+    text = shape.equals("news") ? prefix(Inputs.corpus(news), BYTES) : shape(shape);
     utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   static String shape(String name) {
     switch (name) {
       case "clean":
-        return repeat("هذا نص عربي نظيف تماما ", LENGTH);
+        return repeat("", "هذا نص عربي نظيف تماما ", "");
       case "marks-out-of-order":
-        return "ب" + repeat("\u0651\u064E", LENGTH - 1);
+        return repeat("ب", "\u0651\u064E", "");
       case "marks-no-base":
-        return repeat("\u064E", LENGTH);
+        return repeat("", "\u064E", "");
       case "ampersands":
-        return repeat("&", LENGTH);
+        return repeat("", "&", "");
       case "amp-abc":
-        return repeat("&abc", LENGTH);
+        return repeat("", "&abc", "");
       case "numeric-endless":
-        return "&#" + repeat("1", LENGTH - 2);
+        return repeat("&#", "1", "");
       case "ligature":
-        return repeat("\uFDFA", LENGTH / 18); // each expands to 18 chars: about LENGTH chars of output
+        return prefix(repeat("", "\uFDFA", ""), BYTES / 11); // each ﷺ (3 bytes) becomes 33 bytes
       case "elongated":
-        return "ج" + repeat("ي", LENGTH - 2) + "ل";
+        return repeat("ج", "ي", "ل");
       case "tatweel-run":
-        return "ب" + repeat("\u0640", LENGTH - 2) + "ب";
+        return repeat("ب", "\u0640", "ب");
       case "tatweel-alone":
-        return " " + repeat("\u0640", LENGTH - 2) + " ";
+        return repeat(" ", "\u0640", " ");
       case "lookups":
         // One long line of words the spelling and orthography steps look up: every word stops the UTF-8
         // loop (its scan of the line's rest at each stop was quadratic).
-        return repeat("التى اكثر الى ", LENGTH);
+        return repeat("", "التى اكثر الى ", "");
       default:
         throw new IllegalArgumentException(name);
     }
   }
 
-  /** The first {@code length} chars of {@code s}, one fewer rather than half a pair. */
-  private static String prefix(String s, int length) {
-    return s.substring(0, Character.isHighSurrogate(s.charAt(length - 1)) ? length - 1 : length);
+  /** The longest start of {@code s} whose UTF-8 is at most {@code bytes} long, whole code points only. */
+  static String prefix(String s, int bytes) {
+    int n = 0;
+    int k = 0;
+    while (k < s.length()) {
+      int cp = s.codePointAt(k);
+      int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+      if (n + size > bytes) {
+        break;
+      }
+      n += size;
+      k += Character.charCount(cp);
+    }
+    return s.substring(0, k);
   }
 
-  private static String repeat(String unit, int length) {
-    StringBuilder sb = new StringBuilder(length + unit.length());
-    while (sb.length() < length) {
+  /** {@code head}, {@code unit} repeated, {@code tail}: about {@link #BYTES} bytes of UTF-8 in all. */
+  private static String repeat(String head, String unit, String tail) {
+    int room = BYTES - utf8Length(head) - utf8Length(tail);
+    StringBuilder sb = new StringBuilder(head);
+    for (int n = utf8Length(unit); room >= n; room -= n) {
       sb.append(unit);
     }
-    sb.setLength(length);
-    return sb.toString();
+    return sb.append(tail).toString();
+  }
+
+  private static int utf8Length(String s) {
+    return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
   }
 
   @Benchmark
