@@ -199,8 +199,9 @@ public final class ArabicNormalizer {
 
   /**
    * Streams UTF-8 {@code in} to UTF-8 {@code out} in bounded memory, whatever the length of a line (a line of
-   * up to 512 KiB is held whole, with a few times that for its output or its decoded chars; a longer one is
-   * streamed),
+   * up to a 256th of the maximum heap, at least 512 KiB and at most 16 MiB, is held whole, with a few times
+   * that for its output or its decoded chars; a longer one is streamed through the chain, several times
+   * slower),
    * giving the UTF-8 of {@link #normalize(CharSequence)} of the whole decoded input. The
    * fastest way to normalize files: most lines are normalized on their bytes, without being decoded to
    * chars and encoded again. Neither stream is closed; {@code out} is not flushed. Input is checked

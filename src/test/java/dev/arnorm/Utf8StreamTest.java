@@ -142,9 +142,9 @@ class Utf8StreamTest {
   }
 
   @Test
-  void aLineLongerThanTheBlockIsHeldWholeOneLongerThanEightBlocksStreamedAndTheLinesAfterThemAreNot()
-      throws IOException {
-    // About 130 KB (held whole, the block grown) and 1.3 MB (streamed), no line break.
+  void aLineLongerThanTheBlockIsHeldWholeAndTheLinesAfterItAreNot() throws IOException {
+    // About 130 KB and 1.3 MB, no line break: the block grows to hold them (up to a 256th of the heap,
+    // LongestLineTest). A line longer than that streams: Utf8StreamProperties reaches it with small blocks.
     for (int times : new int[] {4000, 40_000}) {
       String longLine = "العمل&معا مـرحبا\u00A0 أحمد AT&T ".repeat(times);
       for (ArabicNormalizer n : List.of(ArabicNormalizer.LIGHT, ArabicNormalizer.SEARCH, ArabicNormalizer.SOCIAL)) {

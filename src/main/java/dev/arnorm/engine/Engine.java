@@ -440,6 +440,11 @@ public final class Engine {
     ReaderRun.normalize(this, in, out, counter);
   }
 
+  /** As above, with lines longer than {@code longLine} chars streamed through the chain (tests make it small). */
+  public void normalize(Reader in, Appendable out, StepCounter counter, int longLine) throws IOException {
+    ReaderRun.normalize(this, in, out, counter, longLine);
+  }
+
   Stage chain(Stage sink, StepCounter counter, boolean perStep) {
     Rule[] rs = perStep ? unfused : rules;
     Stage head = sink;

@@ -13,17 +13,36 @@ import java.io.UncheckedIOException;
  * changes are counted per step. Called by {@link Engine#normalize(Reader, Appendable, StepCounter)}.
  */
 final class ReaderRun {
-  /** Lines longer than this are streamed through the chain instead of being held whole. */
-  static final int LONG_LINE = 1 << 16;
+  /**
+   * Lines longer than this many chars are streamed through the chain instead of being held whole: a 512th of
+   * the heap ({@link #longLine}). Streamed, a line goes through the chain alone (its html stages would need
+   * the line before each {@code &}), as a line too long for {@code Utf8Stream} to hold does.
+   */
+  static final int LONG_LINE = longLine(Runtime.getRuntime().maxMemory());
 
   private ReaderRun() {}
 
   /**
+   * The longest line held whole with a heap of at most {@code maxMemory} bytes: a 512th of it in chars,
+   * between 64 Ki and 8 Mi chars. A held line costs about five times its length in bytes at its peak (the
+   * line read, as a String, and its output): about 1% of the heap.
+   */
+  static int longLine(long maxMemory) {
+    return (int) Math.max(1 << 16, Math.min(maxMemory / 512, 1 << 23));
+  }
+
+  /** As below, with lines of up to {@link #LONG_LINE} chars held whole. */
+  static void normalize(Engine engine, Reader in, Appendable out, StepCounter counter) throws IOException {
+    normalize(engine, in, out, counter, LONG_LINE);
+  }
+
+  /**
    * Streams {@code in} into {@code out}: complete lines go through the fast path in blocks (no step reaches
    * across a line break, so a block normalizes as it would inside the whole text); a line longer than
-   * {@link #LONG_LINE} chars is streamed through the chain in 8 KiB reads, so memory stays bounded.
+   * {@code longLine} chars is streamed through the chain in 8 KiB reads, so memory stays bounded.
    */
-  static void normalize(Engine engine, Reader in, Appendable out, StepCounter counter) throws IOException {
+  static void normalize(Engine engine, Reader in, Appendable out, StepCounter counter, int longLine)
+      throws IOException {
     if (counter != StepCounter.NONE) {
       streamThroughChain(engine, in, out, counter);
       return;
@@ -40,7 +59,7 @@ final class ReaderRun {
       }
       if (lastBreak < 0) {
         pending.append(buf, 0, read);
-        if (pending.length() > LONG_LINE) {
+        if (pending.length() > longLine) {
           streamLongLine(engine, in, out, pending);
         }
         continue;

@@ -34,12 +34,13 @@ import java.util.Arrays;
  * of its lines starts in the state of a direct phase starting there. {@code Utf8StreamProperties} compares
  * it with {@code ArabicNormalizer.normalize(CharSequence)}.
  *
- * <p>Memory is bounded by the longest line held whole, 8 blocks of 64 KiB (512 KiB, its line break
- * included): the output of a line is up to three times its size on the hot loop (a character of one byte
- * may become one of three), more only where a step expands a character (ﷺ becomes 18) in a piece of a
- * block or less that the String path takes, and the buffers grow only as far as the input needs, and stay
- * so for the rest of the stream. A line longer than the block grows the block to hold it; a line longer
- * than 8 blocks is streamed through a {@link StrictUtf8Reader}. A piece of a held line that the engine must
+ * <p>Memory is bounded by the longest line held whole ({@link #longestLine}: a 256th of the heap, from 8
+ * blocks of 64 KiB to 16 MiB, its line break included): the output of a line is up to three times its
+ * size on the hot loop (a character of one byte may become one of three), more only where a step expands a
+ * character (ﷺ becomes 18) in a piece of a block or less that the String path takes, and the buffers grow
+ * only as far as the input needs, and stay so for the rest of the stream. A line longer than the block
+ * grows the block to hold it; a longer line than that bound is streamed through a
+ * {@link StrictUtf8Reader}, and through the chain alone. A piece of a held line that the engine must
  * take and that is longer than the block is held once more as a String and its output written
  * as it goes, or, when it may grow by more than half, streamed through a reader ({@link #piece}).
  */
@@ -68,31 +69,52 @@ public final class Utf8Stream {
       .onUnmappableCharacter(CodingErrorAction.REPORT);
 
   private final int block;
-  /** The longest line held whole, {@link #LONGEST_LINE_IN_BLOCKS} blocks; a longer one is streamed. */
+  /** The longest line held whole ({@link #longestLine}); a longer one is streamed. */
   private final int maxLine;
   /**
-   * 8: the default block holds lines of up to 512 KiB whole. With 16 (1 MiB), a CLI run with a 16 MB heap
-   * on a 29 MB line (ProcessCliTest) ran out of memory in one run of three.
+   * 8: a block grows to hold lines of at least 512 KiB whole, whatever the heap. With 16 (1 MiB), a CLI run
+   * with a 16 MB heap on a 29 MB line (ProcessCliTest) ran out of memory in one run of three.
    */
   public static final int LONGEST_LINE_IN_BLOCKS = 8;
+  /**
+   * The longest line held whole with a heap of 4 GiB or more. A line that is streamed goes through the
+   * chain, with no direct path (its html stages judge an {@code &} by the line before it): a 2 MB line of
+   * clean text took 12 ns a byte, against 0.5 held whole.
+   */
+  public static final int LONGEST_LINE = 1 << 24;
   private byte[] out;
   private char[] chars;
   /** Stream offset of the current block's first byte. */
   private long base;
 
   public Utf8Stream(Engine engine) {
-    this(engine, BLOCK, true);
+    this(engine, BLOCK, true, longestLine(Runtime.getRuntime().maxMemory()));
     this.adaptive = true;
   }
 
   /**
    * With input blocks of {@code block} bytes (tests use small ones to reach every boundary), with the loop
-   * that copies runs ({@code sparse}) or, for tests of the other one, the writing loop, for good.
+   * that copies runs ({@code sparse}) or, for tests of the other one, the writing loop, for good; lines of
+   * up to {@link #LONGEST_LINE_IN_BLOCKS} blocks held whole.
    */
   public Utf8Stream(Engine engine, int block, boolean sparse) {
+    this(engine, block, sparse, LONGEST_LINE_IN_BLOCKS * block);
+  }
+
+  /**
+   * The longest line held whole with a heap of at most {@code maxMemory} bytes: a 256th of it, between
+   * {@link #LONGEST_LINE_IN_BLOCKS} blocks and {@link #LONGEST_LINE}. A held line costs about seven times its
+   * length at its peak (the line, its output at three bytes a byte at most, and a piece of it as a String of
+   * up to two bytes a char): under 3% of the heap.
+   */
+  static int longestLine(long maxMemory) {
+    return (int) Math.max(LONGEST_LINE_IN_BLOCKS * (long) BLOCK, Math.min(maxMemory / 256, LONGEST_LINE));
+  }
+
+  private Utf8Stream(Engine engine, int block, boolean sparse, int maxLine) {
     this.sparse = sparse;
     this.block = block;
-    this.maxLine = LONGEST_LINE_IN_BLOCKS * block;
+    this.maxLine = maxLine;
     // Grown to what the input needs: a short stream does not pay for a full block's buffers.
     this.out = new byte[256];
     this.chars = new char[0];
