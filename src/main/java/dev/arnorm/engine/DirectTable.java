@@ -353,46 +353,21 @@ public final class DirectTable {
    * chars at once and ran out of a 16 MB heap). A named reference never comes out longer than it is
    * written (HtmlEntitiesTest checks it under every step).
    */
-  public boolean mayGrowByHalf(String s) {
-    short[] g = growth();
+  public boolean mayGrowByHalf(CharSequence s) {
+    int longest = 1;
+    for (String t : strings) {
+      longest = Math.max(longest, t == null ? 0 : t.length());
+    }
     long added = 0;
-    int n = s.length();
-    for (int k = 0; k < n; k++) {
+    for (int k = 0; k < s.length(); k++) {
       char c = s.charAt(k);
-      added += g[c];
-      if (c == '&' && k + 1 < n && s.charAt(k + 1) == '#') {
-        added += g[NUMERIC_REFERENCE];
+      added += outputLength(c) - 1;
+      if (c == '&' && k + 1 < s.length() && s.charAt(k + 1) == '#') {
+        added += longest - 1;
       }
     }
-    return added > n / 2;
+    return added > s.length() / 2;
   }
-
-  /**
-   * For {@link #mayGrowByHalf}, built on its first call: for each char, how many more chars of output than
-   * one the direct path writes for it ({@link #outputLength} - 1); after them, at {@link #NUMERIC_REFERENCE},
-   * how many a numeric reference may add (what the longest output of any char adds). One read per char:
-   * a switch on the class and a String's length per char took about a third of the samples of a long
-   * line of {@code &abc} through the bytes.
-   */
-  private short[] growth() {
-    short[] g = growth;
-    if (g == null) {
-      g = new short[NUMERIC_REFERENCE + 1];
-      int longest = 1;
-      for (String t : strings) {
-        longest = Math.max(longest, t == null ? 0 : t.length());
-      }
-      for (int c = 0; c < NUMERIC_REFERENCE; c++) {
-        g[c] = (short) Math.min(Short.MAX_VALUE, outputLength((char) c) - 1);
-      }
-      g[NUMERIC_REFERENCE] = (short) Math.min(Short.MAX_VALUE, longest - 1);
-      growth = g;
-    }
-    return g;
-  }
-
-  private volatile short[] growth;
-  private static final int NUMERIC_REFERENCE = 0x10000;
 
   /** How many characters of output the direct path writes for {@code c} when it handles it. */
   public int outputLength(char c) {

@@ -16,11 +16,12 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Hostile shapes on one line (issue 14): each must cost time linear in its length, and at most ten times
- * what news costs per byte of UTF-8. Every input is about {@link #BYTES} bytes, so the times compare as they
- * are. {@code news} is the yardstick: the start of {@code -p news=...} (a bundled sample's name, by default
+ * what news costs per byte of UTF-8. Every input is about {@code size} bytes (by default 360 KB; {@code -p
+ * size=2000000} for lines that no longer fit a block, or to see that the cost is linear), so the times
+ * compare as they are. {@code news} is the yardstick: the start of {@code -p news=...} (a bundled sample's name, by default
  * the Elaph article repeated, or a file path such as the real news of docs/performance.md), lines as they
  * are. {@code clean} is one clean sentence repeated, which is only scanned and returned. {@code ligature}'s
- * output is about {@link #BYTES}: its input, each ﷺ of 3 bytes becoming 33, is an eleventh of that.
+ * output is about {@code size}: its input, each ﷺ of 3 bytes becoming 33, is an eleventh of that.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -29,15 +30,16 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Xss8m"})
 public class HostileBenchmark {
-  /** The UTF-8 length of every input: the first 200k chars of the real news are 361 KB. */
-  static final int BYTES = 360_000;
-
   @Param({"news", "clean", "marks-out-of-order", "marks-no-base", "ampersands", "amp-abc", "numeric-endless",
       "ligature", "elongated", "tatweel-run", "tatweel-alone", "lookups"})
   public String shape;
 
   @Param({"light", "search", "social"})
   public String preset;
+
+  /** The UTF-8 length of every input: the first 200k chars of the real news are 361 KB. */
+  @Param({"360000"})
+  public int size;
 
   /** The text of the {@code news} shape: see the class comment. */
   @Param({"elaph"})
@@ -50,36 +52,36 @@ public class HostileBenchmark {
   @Setup
   public void setUp() {
     normalizer = ArabicNormalizer.parse(preset);
-    text = shape.equals("news") ? prefix(Inputs.corpus(news), BYTES) : shape(shape);
+    text = shape.equals("news") ? prefix(Inputs.corpus(news), size) : shape(shape, size);
     utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
-  static String shape(String name) {
+  static String shape(String name, int size) {
     switch (name) {
       case "clean":
-        return repeat("", "هذا نص عربي نظيف تماما ", "");
+        return repeat("", "هذا نص عربي نظيف تماما ", "", size);
       case "marks-out-of-order":
-        return repeat("ب", "\u0651\u064E", "");
+        return repeat("ب", "\u0651\u064E", "", size);
       case "marks-no-base":
-        return repeat("", "\u064E", "");
+        return repeat("", "\u064E", "", size);
       case "ampersands":
-        return repeat("", "&", "");
+        return repeat("", "&", "", size);
       case "amp-abc":
-        return repeat("", "&abc", "");
+        return repeat("", "&abc", "", size);
       case "numeric-endless":
-        return repeat("&#", "1", "");
+        return repeat("&#", "1", "", size);
       case "ligature":
-        return prefix(repeat("", "\uFDFA", ""), BYTES / 11); // each ﷺ (3 bytes) becomes 33 bytes
+        return prefix(repeat("", "\uFDFA", "", size), size / 11); // each ﷺ (3 bytes) becomes 33 bytes
       case "elongated":
-        return repeat("ج", "ي", "ل");
+        return repeat("ج", "ي", "ل", size);
       case "tatweel-run":
-        return repeat("ب", "\u0640", "ب");
+        return repeat("ب", "\u0640", "ب", size);
       case "tatweel-alone":
-        return repeat(" ", "\u0640", " ");
+        return repeat(" ", "\u0640", " ", size);
       case "lookups":
         // One long line of words the spelling and orthography steps look up: every word stops the UTF-8
         // loop (its scan of the line's rest at each stop was quadratic).
-        return repeat("", "التى اكثر الى ", "");
+        return repeat("", "التى اكثر الى ", "", size);
       default:
         throw new IllegalArgumentException(name);
     }
@@ -91,19 +93,19 @@ public class HostileBenchmark {
     int k = 0;
     while (k < s.length()) {
       int cp = s.codePointAt(k);
-      int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-      if (n + size > bytes) {
+      int width = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+      if (n + width > bytes) {
         break;
       }
-      n += size;
+      n += width;
       k += Character.charCount(cp);
     }
     return s.substring(0, k);
   }
 
-  /** {@code head}, {@code unit} repeated, {@code tail}: about {@link #BYTES} bytes of UTF-8 in all. */
-  private static String repeat(String head, String unit, String tail) {
-    int room = BYTES - utf8Length(head) - utf8Length(tail);
+  /** {@code head}, {@code unit} repeated, {@code tail}: about {@code size} bytes of UTF-8 in all. */
+  private static String repeat(String head, String unit, String tail, int size) {
+    int room = size - utf8Length(head) - utf8Length(tail);
     StringBuilder sb = new StringBuilder(head);
     for (int n = utf8Length(unit); room >= n; room -= n) {
       sb.append(unit);
