@@ -85,15 +85,7 @@ public final class Chain {
     entities = g != null && !engine.table.beforeHtmlTouched.containsSome(0, 0x7F);
     stray = entities && skimmable
         ? ((HtmlEntitiesRule) engine.rules[at]).new StrayAmpersands(at == 0 ? null : (MapRule) engine.rules[0]) : null;
-    boolean copied = true;
-    for (char c = '0'; c <= 'z'; c++) {
-      copied &= !HtmlEntitiesRule.isAsciiAlnum(c) || engine.cls[c] == DirectTable.COPY;
-    }
-    asciiAlnumCopied = copied;
   }
-
-  /** The table copies every ASCII letter and digit as it is. */
-  private final boolean asciiAlnumCopied;
 
   /**
    * What the pipeline makes of the stray {@code &} at {@code k} (no reference starts there), as a chain
@@ -137,6 +129,41 @@ public final class Chain {
     return m.length;
   }
 
+
+  /**
+   * Just after a kept stray {@code &}, at {@code k}: what the stray judge keeps after it without a verdict
+   * each, written out. The rest of a literal run of {@code &}s (a line of them took about 10x the time of
+   * news), or the words glued by kept {@code &}s ({@code abc&abc}: copied whole when the table copies ASCII
+   * letters and digits, else each of those {@code &}s is let through as judged). Returns where the direct
+   * path goes on, or {@code ~j} when the chain must take over at {@code j}.
+   */
+  private int keptAfter(int k) {
+    CharSequence s = in;
+    if (s.charAt(k) == '&') {
+      for (int end = stray.keepRun(s, lines.start, k); k < end; k++) {
+        segIn = k;
+        prevCcc = Engine.NO_MARKS;
+        if (!emitOrUndo('&', k)) {
+          return ~k;
+        }
+      }
+      return k;
+    }
+    int e = stray.keptWordsEnd(s, lines.start, k);
+    if (e > k && bulk && engine.table.copiesAsciiAlnum) {
+      out.copy(s, k, e);
+      segIn = e - 1;
+      lastBaseIn = e - 1;
+      prevCcc = Engine.NO_MARKS;
+      prevOut = '&';
+      run = 1;
+      lastOutBlank = false;
+      return e;
+    }
+    keptBefore = e;
+    keptIn = s;
+    return k;
+  }
 
   /** Output length of a reference the direct path decoded at {@code k}, and its input length. */
   public long entityLengths(int k) {
@@ -247,10 +274,7 @@ public final class Chain {
   private int segIn;
   /** The text ended inside a word that needs the chain. */
   public boolean endSpecial;
-  /**
-   * Every {@code &} of {@code keptIn} before {@code keptBefore} is one the stray judge kept with the words
-   * around it ({@link HtmlEntitiesRule.StrayAmpersands#keptWordsEnd}): kept without a verdict each.
-   */
+  /** Every {@code &} of {@code keptIn} before {@code keptBefore} was kept with the words around it ({@link #keptAfter}). */
   private CharSequence keptIn;
   private int keptBefore;
 
@@ -385,26 +409,18 @@ public final class Chain {
           }
           return k;
         default:
-          if (c == '&' && entities && k < keptBefore && s == keptIn) {
-            // Judged with the words before it (&abc&abc): kept as it is.
-            segIn = k;
-            prevCcc = Engine.NO_MARKS;
-            if (!emitOrUndo('&', k)) {
-              return k;
-            }
-            k++;
-            tryBulk = false;
-            break;
-          }
           if (c == '&' && entities) {
-            int p0 = o.pos;
-            int len = decodeEntity(k);
-            if (len > 0) {
-              k += len;
-              break;
+            int v = HtmlEntitiesRule.KEEP; // when judged with the words before it (&abc&abc)
+            if (k >= keptBefore || s != keptIn) {
+              int p0 = o.pos;
+              int len = decodeEntity(k);
+              if (len > 0) {
+                k += len;
+                break;
+              }
+              o.rollback(p0);
+              v = strayVerdict(k);
             }
-            o.rollback(p0);
-            int v = strayVerdict(k);
             if (v != HtmlEntitiesRule.UNDECIDED) {
               segIn = k;
               prevCcc = Engine.NO_MARKS;
@@ -414,33 +430,8 @@ public final class Chain {
                 return k;
               }
               k++;
-              if (v == HtmlEntitiesRule.KEEP && k < n && s.charAt(k) != '&') {
-                int e = stray.keptWordsEnd(s, lines.start, k);
-                if (e > k && bulk && asciiAlnumCopied) {
-                  // ASCII letters and digits the table copies, and &s kept: the stretch comes out as it is.
-                  out.copy(s, k, e);
-                  segIn = e - 1;
-                  lastBaseIn = e - 1;
-                  prevCcc = Engine.NO_MARKS;
-                  prevOut = '&';
-                  run = 1;
-                  lastOutBlank = false;
-                  k = e;
-                } else {
-                  keptBefore = e;
-                  keptIn = s;
-                }
-              }
-              if (v == HtmlEntitiesRule.KEEP && k < n && s.charAt(k) == '&') {
-                // The rest of a literal run of &s, kept as it is without a verdict each (a line of &s took
-                // about 10x the time of news).
-                for (int end = stray.keepRun(s, lines.start, k); k < end; k++) {
-                  segIn = k;
-                  prevCcc = Engine.NO_MARKS;
-                  if (!emitOrUndo('&', k)) {
-                    return k;
-                  }
-                }
+              if (v == HtmlEntitiesRule.KEEP && k < n && (k = keptAfter(k)) < 0) {
+                return ~k;
               }
               // Stray residue sits in prose: what follows is likely clean, unless it is another &.
               tryBulk = bulk && k < n && s.charAt(k) != '&';

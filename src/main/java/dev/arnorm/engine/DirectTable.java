@@ -88,6 +88,8 @@ public final class DirectTable {
   public final UnicodeSet beforeHtmlTouched;
   /** Only context-free maps come before html-entities, and none of them makes an {@code &}. */
   public final boolean mapsBeforeHtmlMakeNoAmpersand;
+  /** Every ASCII letter and digit comes out as it is. */
+  public final boolean copiesAsciiAlnum;
 
   /**
    * @param rules the fused rules of the pipeline, in order
@@ -192,6 +194,11 @@ public final class DirectTable {
       classAndMap[c] = m[c] << 8 | (k & 0xFF);
     }
     this.singlesKeepLineBreaksAndPairs = singlesKeep;
+    boolean asciiAlnum = true;
+    for (char c = '0'; c <= 'z'; c++) {
+      asciiAlnum &= !Character.isLetterOrDigit(c) || cls[c] == COPY;
+    }
+    this.copiesAsciiAlnum = asciiAlnum;
     this.strings = new String[multi.size()];
     multi.forEach((s, i) -> strings[i] = s);
   }

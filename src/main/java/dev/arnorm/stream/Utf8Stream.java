@@ -71,16 +71,9 @@ public final class Utf8Stream {
   private final int block;
   /** The longest line held whole ({@link #longestLine}); a longer one is streamed. */
   private final int maxLine;
-  /**
-   * 8: a block grows to hold lines of at least 512 KiB whole, whatever the heap. With 16 (1 MiB), a CLI run
-   * with a 16 MB heap on a 29 MB line (ProcessCliTest) ran out of memory in one run of three.
-   */
+  /** Lines of up to 8 blocks are held whole whatever the heap (with 16, a 16 MB heap ran out once in 3). */
   public static final int LONGEST_LINE_IN_BLOCKS = 8;
-  /**
-   * The longest line held whole with a heap of 4 GiB or more. A line that is streamed goes through the
-   * chain, with no direct path (its html stages judge an {@code &} by the line before it): a 2 MB line of
-   * clean text took 12 ns a byte, against 0.5 held whole.
-   */
+  /** The longest line held whole, with a heap of 4 GiB or more. */
   public static final int LONGEST_LINE = 1 << 24;
   private byte[] out;
   private char[] chars;
@@ -93,9 +86,8 @@ public final class Utf8Stream {
   }
 
   /**
-   * With input blocks of {@code block} bytes (tests use small ones to reach every boundary), with the loop
-   * that copies runs ({@code sparse}) or, for tests of the other one, the writing loop, for good; lines of
-   * up to {@link #LONGEST_LINE_IN_BLOCKS} blocks held whole.
+   * With input blocks of {@code block} bytes, lines of up to 8 held whole (tests use small ones to reach
+   * every boundary), and the loop that copies runs ({@code sparse}) or, to test the other, the writing one.
    */
   public Utf8Stream(Engine engine, int block, boolean sparse) {
     this(engine, block, sparse, LONGEST_LINE_IN_BLOCKS * block);
@@ -105,7 +97,8 @@ public final class Utf8Stream {
    * The longest line held whole with a heap of at most {@code maxMemory} bytes: a 256th of it, between
    * {@link #LONGEST_LINE_IN_BLOCKS} blocks and {@link #LONGEST_LINE}. A held line costs about seven times its
    * length at its peak (the line, its output at three bytes a byte at most, and a piece of it as a String of
-   * up to two bytes a char): under 3% of the heap.
+   * up to two bytes a char): under 3% of the heap. A longer line streams through the chain alone: a 2 MB
+   * line of clean text took 12 ns a byte so, against 0.5 held whole.
    */
   static int longestLine(long maxMemory) {
     return (int) Math.max(LONGEST_LINE_IN_BLOCKS * (long) BLOCK, Math.min(maxMemory / 256, LONGEST_LINE));
@@ -751,9 +744,6 @@ public final class Utf8Stream {
       out = Arrays.copyOf(out, Math.max(out.length * 2, size));
     }
   }
-
-
-
 
   /** Decodes the lines {@code b[from, to)} strictly, normalizes them and writes them at {@code out[p]}. */
   private int slowLines(byte[] b, int from, int to, int p) throws IOException {
