@@ -1,6 +1,7 @@
 package dev.arnorm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,11 +12,28 @@ import dev.arnorm.rules.NfcSink;
 import dev.arnorm.rules.Stage;
 import dev.arnorm.rules.StepCounter;
 import dev.arnorm.rules.WordStage;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Cases random search found where the direct path must hand a whole word to the chain. */
 class DirectPathTest {
+  /**
+   * A guard against a quadratic path, not a measure (those are HostileBenchmark's): a line of 360k chars of
+   * {@code &abc} takes milliseconds under every preset. When an {@code &} already kept with the words before
+   * it was judged again, the stray judge read the line again from its start for each one: under
+   * {@code social}, minutes.
+   */
+  @Test
+  void aLineOfWordsGluedByAmpersandsIsNotReadAgainForEachOne() {
+    String line = "&abc".repeat(90_000);
+    assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+      for (ArabicNormalizer n : List.of(ArabicNormalizer.LIGHT, ArabicNormalizer.SEARCH, ArabicNormalizer.SOCIAL)) {
+        assertEquals(line, n.normalize(line));
+      }
+    });
+  }
+
   private static void sameAsChain(List<Step> steps, String s) {
     assertEquals(new Engine(Steps.kinds(steps), null, false).normalize(s), new Engine(Steps.kinds(steps), null, true).normalize(s));
   }

@@ -160,8 +160,10 @@ public final class Chain {
       lastOutBlank = false;
       return e;
     }
-    keptBefore = e;
-    keptIn = s;
+    if (e > k) {
+      keptBefore = e;
+      keptIn = s;
+    }
     return k;
   }
 
