@@ -276,7 +276,7 @@ public final class Chain {
   private int segIn;
   /** The text ended inside a word that needs the chain. */
   public boolean endSpecial;
-  /** Every {@code &} of {@code keptIn} before {@code keptBefore} was kept with the words around it ({@link #keptAfter}). */
+  /** Each {@code &} of {@code keptIn} before {@code keptBefore} is kept with its words ({@link #keptAfter}). */
   private CharSequence keptIn;
   private int keptBefore;
 
