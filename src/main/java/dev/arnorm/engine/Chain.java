@@ -139,8 +139,12 @@ public final class Chain {
    */
   private int keptAfter(int k) {
     CharSequence s = in;
+    int e = stray.keptAfter(s, lines.start, k);
+    if (e == k) {
+      return k;
+    }
     if (s.charAt(k) == '&') {
-      for (int end = stray.keepRun(s, lines.start, k); k < end; k++) {
+      for (; k < e; k++) {
         segIn = k;
         prevCcc = Engine.NO_MARKS;
         if (!emitOrUndo('&', k)) {
@@ -149,8 +153,7 @@ public final class Chain {
       }
       return k;
     }
-    int e = stray.keptWordsEnd(s, lines.start, k);
-    if (e > k && bulk && engine.table.copiesAsciiAlnum) {
+    if (bulk && engine.table.copiesAsciiAlnum) {
       out.copy(s, k, e);
       segIn = e - 1;
       lastBaseIn = e - 1;
@@ -160,10 +163,8 @@ public final class Chain {
       lastOutBlank = false;
       return e;
     }
-    if (e > k) {
-      keptBefore = e;
-      keptIn = s;
-    }
+    keptBefore = e;
+    keptIn = s;
     return k;
   }
 

@@ -24,8 +24,8 @@ final class ReaderRun {
 
   /**
    * The longest line held whole with a heap of at most {@code maxMemory} bytes: a 512th of it in chars,
-   * between 64 Ki and 8 Mi chars. A held line costs about five times its length in bytes at its peak (the
-   * line read, as a String, and its output): about 1% of the heap.
+   * between 64 Ki and 8 Mi chars. By its buffers, a held line takes up to six bytes a char at its peak (the
+   * line read, as a String, and its output, two bytes a char each): about 1% of the heap.
    */
   static int longLine(long maxMemory) {
     return (int) Math.max(1 << 16, Math.min(maxMemory / 512, 1 << 23));

@@ -314,14 +314,18 @@ public final class HtmlResidue extends HtmlEntitiesRule.AmpersandLookahead {
 
   /**
    * Where the {@code &}s from {@code s[j]} on stop being kept by {@link #strayVerdict}'s first test, each
-   * with two more {@code &}s after it in a run the decoder passes on as written; {@code j} when that test does
-   * not keep {@code s[j]}.
+   * with two more {@code &}s after it in a run the decoder passes on as written, this stage having seen them
+   * kept; {@code j} when that test does not keep {@code s[j]}.
    */
   int keptRunEnd(CharSequence s, int j) {
     if (j + 2 >= s.length() || s.charAt(j + 1) != '&' || s.charAt(j + 2) != '&' || !literalAmpersands(s, j + 1)) {
       return j;
     }
-    return runEnd - 2;
+    int end = runEnd - 2;
+    for (int i = j; i < end; i++) {
+      seeViewed(HtmlEntitiesRule.KEEP);
+    }
+    return end;
   }
 
   /**

@@ -95,10 +95,10 @@ public final class Utf8Stream {
 
   /**
    * The longest line held whole with a heap of at most {@code maxMemory} bytes: a 256th of it, between
-   * {@link #LONGEST_LINE_IN_BLOCKS} blocks and {@link #LONGEST_LINE}. A held line costs about seven times its
-   * length at its peak (the line, its output at three bytes a byte at most, and a piece of it as a String of
-   * up to two bytes a char): under 3% of the heap. A longer line streams through the chain alone: a 2 MB
-   * line of clean text took 12 ns a byte so, against 0.5 held whole.
+   * {@link #LONGEST_LINE_IN_BLOCKS} blocks and {@link #LONGEST_LINE}. By its buffers, a held line takes up to
+   * about six times its length at its peak (the line, its output at three bytes a byte at most, and a piece
+   * of it as a String of up to two bytes a char): under 3% of the heap. A longer line streams through the
+   * chain alone: a 2 MB line of clean text took 12 ns a byte so, against 1.4 held whole (JMH).
    */
   static int longestLine(long maxMemory) {
     return (int) Math.max(LONGEST_LINE_IN_BLOCKS * (long) BLOCK, Math.min(maxMemory / 256, LONGEST_LINE));
